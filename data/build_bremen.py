@@ -1,0 +1,96 @@
+"""Build ``data/bremen/`` (the default dataset) from the sourced Bremen fact base.
+
+    python data/build_bremen.py [--shared ../shared/bremen]
+
+Reads every CSV of the fact base, adds the two files our format needs beyond it (``rahmen.csv``:
+the framework itself; ``ebenen.csv``: the level scheme), checks everything with the real loader
+and writes the files back in the canonical form (the same form ``rahmengraph export --format csv``
+writes). Facts are not changed; list cells without a meaningful order are sorted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from rahmengraph.errors import InputError  # noqa: E402
+from rahmengraph.model.export import write_folder  # noqa: E402
+from rahmengraph.model.loader import read_dataset  # noqa: E402
+from rahmengraph.model.mapping import to_triples  # noqa: E402
+from rahmengraph.model.stores.oxigraph import OxigraphStore  # noqa: E402
+from rahmengraph.model.tables import read_tables  # noqa: E402
+from rahmengraph.model.tabular import write_csv  # noqa: E402
+
+SEED = "Seed: Fachtag-Folien 16.11.2023 (000_9e78c3a089644d82.txt)"
+TOC = "https://9dok.net/document/zpngx9xo-rahmenkonzept-gesellschaftliche-teilhabe-und-diversity.html"
+FACTS = "Faktenbasis Land Bremen, README (Senatsressorts 2019–2023 und ab 05.07.2023)"
+
+RAHMEN = (
+    ["id", "titel", "kurztitel", "ausgabe", "beschlossen", "beschlossen_von", "basis_iri", "stand", "quelle",
+     "anmerkung"],
+    [[
+        "bremen-2021",
+        "Rahmenkonzept gesellschaftliche Teilhabe und Diversity",
+        "Rahmenkonzept Teilhabe und Diversity",
+        "Oktober 2021",
+        "2021-10",
+        "SENAT",
+        "https://w3id.org/rahmengraph/bremen/",
+        "Öffentliche Quellen bis Ende 2025",
+        f"{SEED} | {TOC}",
+        "Genaues Datum und Drucksachennummer des Senatsbeschlusses sind nicht gefunden; der Seed nennt "
+        "Oktober 2021, der Bremer Rat November 2021. Der Text des Rahmenkonzepts ist nur auszugsweise "
+        "abrufbar (Inhaltsverzeichnis und Kapitelanfänge); die Anlage mit den Indikatoren und der "
+        "Maßnahmenplan 2022 fehlen. Bremerhaven ist schwächer abgedeckt als die Stadtgemeinde Bremen.",
+    ]],
+)
+
+EBENEN = (
+    ["name", "id", "label_en", "typ", "uebergeordnet", "quelle"],
+    [
+        ["Land", "land", "State of Bremen", "Land", "", f"{SEED} | {FACTS}"],
+        ["Stadtgemeinde Bremen", "stadtgemeinde-bremen", "Municipality of Bremen", "Kommune", "Land",
+         f"{SEED} | {FACTS}"],
+        ["Stadt Bremerhaven", "stadt-bremerhaven", "City of Bremerhaven", "Kommune", "Land", f"{SEED} | {FACTS}"],
+        ["Bund", "bund", "Federal level", "Bund", "", FACTS],
+        ["EU", "eu", "European Union", "EU", "", FACTS],
+    ],
+)
+
+
+def build(shared: Path, out: Path) -> list[Path]:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for csv_file in sorted(shared.glob("*.csv")):
+            shutil.copy(csv_file, work / csv_file.name)
+        (work / "rahmen.csv").write_text(write_csv(*RAHMEN), encoding="utf-8")
+        (work / "ebenen.csv").write_text(write_csv(*EBENEN), encoding="utf-8")
+        ds = read_dataset(work)
+        store = OxigraphStore()
+        store.replace_graph(ds.graph, to_triples(ds))
+        return write_folder(read_tables(store, ds.graph), out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared" / "bremen")
+    parser.add_argument("--out", type=Path, default=HERE / "bremen")
+    args = parser.parse_args()
+    try:
+        written = build(args.shared, args.out)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,141 @@
+"""The one exception tree of rahmengraph.
+
+Every error a user can cause derives from :class:`RahmengraphError`. The API translates it to
+HTTP in one handler (``status`` below), the CLI to an exit code in one place (``exit_code``).
+Messages name the value and where it came from (file, line, column, or parameter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input (a file cell, a query position, a parameter)."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+    def where(self) -> str:
+        parts = [p for p in (self.file, str(self.line) if self.line is not None else None) if p]
+        loc = ":".join(parts)
+        if self.column:
+            loc = f"{loc}, Spalte {self.column}" if loc else f"Spalte {self.column}"
+        return loc
+
+    def __str__(self) -> str:
+        loc = self.where()
+        val = f" (Wert: {self.value!r})" if self.value is not None else ""
+        return f"{loc}: {self.message}{val}" if loc else f"{self.message}{val}"
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "value": self.value,
+        }
+
+
+class RahmengraphError(Exception):
+    """Base of every error a user can cause. ``code`` is a stable machine-readable name."""
+
+    code = "error"
+    status = 500
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems: list[Problem] = list(problems or [])
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        lines = [self.message, *(f"  - {p}" for p in self.problems)]
+        return "\n".join(lines)
+
+
+class InputError(RahmengraphError):
+    """A dataset (CSV/Turtle) cannot be read; ``problems`` lists every located error."""
+
+    code = "invalid_input"
+    status = 422
+    exit_code = 2
+
+
+class ValidationFailed(RahmengraphError):
+    """SHACL validation found violations."""
+
+    code = "validation_failed"
+    status = 422
+    exit_code = 3
+
+
+class QueryError(RahmengraphError):
+    """A SPARQL query is malformed; the message carries the parser's text and position."""
+
+    code = "malformed_query"
+    status = 400
+    exit_code = 2
+
+
+class ParameterError(RahmengraphError):
+    """A request or command parameter is missing or has a bad value; the message names it."""
+
+    code = "bad_parameter"
+    status = 400
+    exit_code = 2
+
+
+class NotFound(RahmengraphError):
+    """A named question, entity or resource does not exist."""
+
+    code = "not_found"
+    status = 404
+    exit_code = 4
+
+
+class NotAcceptable(RahmengraphError):
+    """No representation matches the Accept header."""
+
+    code = "not_acceptable"
+    status = 406
+    exit_code = 2
+
+
+class Forbidden(RahmengraphError):
+    """The request is refused by policy (SERVICE, remote FROM, update while read-only)."""
+
+    code = "forbidden"
+    status = 403
+    exit_code = 5
+
+
+class Unauthorized(RahmengraphError):
+    """A bearer token is missing or wrong."""
+
+    code = "unauthorized"
+    status = 401
+    exit_code = 5
+
+
+class QueryTimeout(RahmengraphError):
+    """A query ran past the configured time limit and was stopped."""
+
+    code = "query_timeout"
+    status = 503
+    exit_code = 6
+
+
+class StoreError(RahmengraphError):
+    """The graph store cannot be opened, read or written."""
+
+    code = "store_error"
+    status = 503
+    exit_code = 7

@@ -1,0 +1,90 @@
+"""Serialization formats: media types, file suffixes and the engine names behind them (one table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import pyoxigraph as ox
+
+
+@dataclass(frozen=True)
+class ResultFormat:
+    """A SPARQL results format (SELECT/ASK)."""
+
+    key: str
+    media_type: str
+    suffix: str
+    oxigraph: ox.QueryResultsFormat
+    rdflib: str
+    help: str
+
+
+@dataclass(frozen=True)
+class GraphFormat:
+    """An RDF graph serialization (CONSTRUCT/DESCRIBE, downloads, linked data)."""
+
+    key: str
+    media_type: str
+    suffix: str
+    oxigraph: ox.RdfFormat
+    rdflib: str
+    help: str
+
+
+RESULT_FORMATS: Final[dict[str, ResultFormat]] = {
+    f.key: f
+    for f in (
+        ResultFormat(
+            "json",
+            "application/sparql-results+json",
+            "srj",
+            ox.QueryResultsFormat.JSON,
+            "json",
+            "SPARQL 1.1 Query Results JSON",
+        ),
+        ResultFormat(
+            "xml",
+            "application/sparql-results+xml",
+            "srx",
+            ox.QueryResultsFormat.XML,
+            "xml",
+            "SPARQL Query Results XML",
+        ),
+        ResultFormat("csv", "text/csv", "csv", ox.QueryResultsFormat.CSV, "csv", "SPARQL 1.1 CSV"),
+        ResultFormat(
+            "tsv",
+            "text/tab-separated-values",
+            "tsv",
+            ox.QueryResultsFormat.TSV,
+            "tsv",
+            "SPARQL 1.1 TSV",
+        ),
+    )
+}
+
+GRAPH_FORMATS: Final[dict[str, GraphFormat]] = {
+    f.key: f
+    for f in (
+        GraphFormat("ttl", "text/turtle", "ttl", ox.RdfFormat.TURTLE, "turtle", "Turtle"),
+        GraphFormat("nt", "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, "nt", "N-Triples"),
+        GraphFormat("jsonld", "application/ld+json", "jsonld", ox.RdfFormat.JSON_LD, "json-ld", "JSON-LD"),
+        GraphFormat("rdfxml", "application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML, "xml", "RDF/XML"),
+        GraphFormat("nq", "application/n-quads", "nq", ox.RdfFormat.N_QUADS, "nquads", "N-Quads"),
+        GraphFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, "trig", "TriG"),
+    )
+}
+
+
+def result_format(key_or_media_type: str) -> ResultFormat | None:
+    """Look a results format up by key (``json``) or media type."""
+    if key_or_media_type in RESULT_FORMATS:
+        return RESULT_FORMATS[key_or_media_type]
+    return next((f for f in RESULT_FORMATS.values() if f.media_type == key_or_media_type), None)
+
+
+def graph_format(key_or_media_type: str) -> GraphFormat | None:
+    """Look a graph format up by key (``ttl``) or media type."""
+    if key_or_media_type in GRAPH_FORMATS:
+        return GRAPH_FORMATS[key_or_media_type]
+    return next((f for f in GRAPH_FORMATS.values() if f.media_type == key_or_media_type), None)

@@ -1,0 +1,246 @@
+"""Loading a dataset folder: read every file, check every cell and reference, then build triples.
+
+``read_dataset`` collects *all* problems (file, line, column, value) and raises one
+:class:`~rahmengraph.errors.InputError` listing them; nothing reaches a store unless the whole
+dataset is valid. ``load`` writes a valid dataset and the ontology into a store, each in one
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from pydantic import ValidationError
+
+from rahmengraph.errors import InputError, Problem
+from rahmengraph.model import cells, vocab
+from rahmengraph.model.schema import FILES, FileSpec, Kind
+from rahmengraph.model.store import GraphStore, Triple
+from rahmengraph.model.tabular import CsvFile, Row, split_list
+
+
+def entity_iri(base: str, entity: str, key: str) -> str:
+    """IRI of an entity: ``{base}{segment}/{key}`` with the key percent-encoded where needed."""
+    return f"{base}{vocab.SEGMENTS[entity]}/{quote(key, safe='-._~')}"
+
+
+@dataclass
+class Dataset:
+    """A read and checked dataset: its files, its base IRI and a key → IRI registry per entity."""
+
+    folder: Path
+    base: str
+    files: dict[str, CsvFile]
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    turtle: list[Triple] = field(default_factory=list)
+
+    @property
+    def graph(self) -> str:
+        """Name of the dataset's named graph."""
+        return self.base
+
+    @property
+    def framework(self) -> str:
+        return self.base + vocab.SEGMENTS["framework"]
+
+    def rows(self, spec: FileSpec) -> list[Row]:
+        f = self.files.get(spec.file)
+        return f.rows if f else []
+
+    def any_key(self, key: str) -> str | None:
+        for entity in (
+            "measure",
+            "actor",
+            "body",
+            "initiative",
+            "indicator",
+            "goal",
+            "field",
+            "target_group",
+        ):
+            if key in self.keys.get(entity, {}):
+                return self.keys[entity][key]
+        return None
+
+
+def _read_files(folder: Path, problems: list[Problem]) -> dict[str, CsvFile]:
+    from rahmengraph.model.tabular import read_csv
+
+    files: dict[str, CsvFile] = {}
+    if not folder.is_dir():
+        raise InputError(f"Datensatz-Ordner {folder} existiert nicht", [Problem("Ordner fehlt", str(folder))])
+    for spec in FILES:
+        path = folder / spec.file
+        if not path.exists():
+            if spec.required:
+                problems.append(Problem("Pflichtdatei fehlt", spec.file))
+            continue
+        csv_file, found = read_csv(path, spec.mandatory, spec.names)
+        problems.extend(found)
+        if csv_file is not None:
+            files[spec.file] = csv_file
+    return files
+
+
+def _read_turtle(folder: Path, problems: list[Problem]) -> list[Triple]:
+    triples: list[Triple] = []
+    for path in sorted(folder.glob("*.ttl")):
+        try:
+            triples.extend(q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except SyntaxError as exc:
+            problems.append(Problem(f"Turtle-Syntaxfehler: {exc}", path.name, getattr(exc, "lineno", None)))
+    return triples
+
+
+def _base(files: dict[str, CsvFile], problems: list[Problem]) -> str:
+    frame = files.get("rahmen.csv")
+    if frame is None:
+        return vocab.BREMEN_BASE
+    if len(frame.rows) != 1:
+        problems.append(Problem(f"genau eine Zeile erwartet, gefunden {len(frame.rows)}", "rahmen.csv", 2))
+    if not frame.rows:
+        return vocab.BREMEN_BASE
+    row = frame.rows[0]
+    try:
+        return cells.BASE_IRI.validate_python(row.get("basis_iri"))
+    except ValidationError as exc:
+        problems.append(row.problem("basis_iri", cells.message(exc)))
+        return vocab.BREMEN_BASE
+
+
+def _register(ds: Dataset, problems: list[Problem]) -> None:
+    for spec in FILES:
+        if spec.key is None:
+            continue
+        reg: dict[str, str] = {}
+        for row in ds.rows(spec):
+            key = row.get(spec.key)
+            if not key:
+                continue  # reported as an empty required cell
+            if key in reg:
+                problems.append(row.problem(spec.key, f"doppelte ID {key!r}"))
+                continue
+            ident = row.get("id") if spec.entity == "level" else key
+            reg[key] = entity_iri(ds.base, spec.entity, ident or key)
+        ds.keys[spec.entity] = reg
+
+
+def _check_cell(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) -> None:
+    for col in spec.columns:
+        cell = row.get(col.name)
+        if not cell:
+            if col.required and col.name in row.cells:
+                problems.append(row.problem(col.name, "Pflichtangabe fehlt"))
+            continue
+        check = CHECKS.get(col.kind)
+        if check is not None:
+            check(ds, spec, row, col.name, problems)
+
+
+def _check_refs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    from rahmengraph.model.special import check_list
+
+    target = spec.column(column).target or ""
+    check_list(ds, row, column, target, REF_NAMES.get(target, target), problems)
+
+
+REF_NAMES = {
+    "actor": "Akteur (Kürzel)",
+    "target_group": "Zielgruppe",
+    "field": "Handlungsfeld",
+    "measure": "Maßnahme",
+    "level": "Ebene",
+}
+
+
+def _check_anyrefs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    for item in split_list(row.get(column)):
+        if item not in ds.keys.get("level", {}) and ds.any_key(item) is None:
+            problems.append(row.problem(column, f"unbekannte ID {item!r}", item))
+
+
+def _check_levels(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    known = ds.keys.get("level", {})
+    for item in split_list(row.get(column)):
+        if item not in known:
+            hint = ", ".join(known) or "keine – ebenen.csv fehlt"
+            problems.append(row.problem(column, f"unbekannte Ebene {item!r} (bekannt: {hint})", item))
+
+
+def _check_date(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    try:
+        cells.DATE.validate_python(row.get(column))
+    except ValidationError as exc:
+        problems.append(row.problem(column, cells.message(exc)))
+
+
+def _check_int(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    try:
+        cells.INT.validate_python(row.get(column))
+    except ValidationError:
+        problems.append(row.problem(column, "keine ganze Zahl"))
+
+
+def _check_vocab(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    table = spec.column(column).vocab or {}
+    if row.get(column) not in table:
+        problems.append(row.problem(column, f"unbekannter Wert; erlaubt: {', '.join(table)}"))
+
+
+def _check_sources(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    from rahmengraph.model.mapping import source_node
+
+    for item in split_list(row.get(column), " | "):
+        try:
+            source_node(ds.base, item)
+        except ValueError as exc:
+            problems.append(row.problem(column, f"ungültige Quell-URL: {exc}", item))
+
+
+CHECKS: dict[Kind, Callable[[Dataset, FileSpec, Row, str, list[Problem]], None]] = {
+    Kind.REFS: _check_refs,
+    Kind.ANYREFS: _check_anyrefs,
+    Kind.LEVELS: _check_levels,
+    Kind.DATE: _check_date,
+    Kind.INT: _check_int,
+    Kind.ENUM: _check_vocab,
+    Kind.CLASS: _check_vocab,
+    Kind.SOURCES: _check_sources,
+}
+
+
+def read_dataset(folder: Path) -> Dataset:
+    """Read and check a dataset folder; raise :class:`InputError` listing every problem."""
+    from rahmengraph.model.special import check_duplicates, check_special
+
+    problems: list[Problem] = []
+    files = _read_files(folder, problems)
+    ds = Dataset(folder, _base(files, problems), files)
+    ds.turtle = _read_turtle(folder, problems)
+    _register(ds, problems)
+    for spec in FILES:
+        for row in ds.rows(spec):
+            _check_cell(ds, spec, row, problems)
+            check_special(ds, spec, row, problems)
+    if not problems:
+        check_duplicates(ds, problems)
+    if problems:
+        raise InputError(f"Datensatz {folder} ist fehlerhaft: {len(problems)} Problem(e)", problems)
+    return ds
+
+
+def load(store: GraphStore, folder: Path) -> Dataset:
+    """Read, check and map a dataset, then write it and the ontology into ``store``."""
+    from rahmengraph.model.mapping import to_triples
+    from rahmengraph.model.ontology import ontology_turtle
+
+    ds = read_dataset(folder)
+    triples = to_triples(ds)
+    onto = [q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)]
+    store.replace_graph(ds.graph, triples)
+    store.replace_graph(vocab.ONTOLOGY_IRI, onto)
+    return ds

@@ -1,0 +1,291 @@
+"""The tabular dataset format as data: files, columns, what each column means in the graph.
+
+The loader (table → RDF) and the exporter (RDF → table) both read this one table, so the two
+directions cannot drift apart. Column kinds:
+
+========  =====================================================================================
+TEXT      plain literal (ids, numbers kept as text)
+DE / EN   literal with language tag ``de`` / ``en``
+INT       ``xsd:integer``
+DATE      ISO date, month or year → ``xsd:date`` / ``xsd:gYearMonth`` / ``xsd:gYear``
+REFS      ``;``-list of keys of another file (``target``)
+ANYREFS   ``;``-list of keys of any keyed file
+LEVELS    ``;``-list of level names from ``ebenen.csv``
+SOURCES   `` | ``-list of sources (URL or document reference); the first is the primary source
+ENUM      one value of a controlled vocabulary (``vocab`` table) → its IRI
+CLASS     one value of a controlled vocabulary → ``rdf:type`` of the row's entity
+SPECIAL   handled by the mapping code (named in ``help``)
+========  =====================================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+from rahmengraph.model import vocab as v
+
+
+class Kind(Enum):
+    TEXT = "text"
+    DE = "de"
+    EN = "en"
+    INT = "int"
+    DATE = "date"
+    REFS = "refs"
+    ANYREFS = "anyrefs"
+    LEVELS = "levels"
+    SOURCES = "sources"
+    ENUM = "enum"
+    CLASS = "class"
+    SPECIAL = "special"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    predicate: str | None = None
+    target: str | None = None  # REFS: entity kind of the referenced file
+    vocab: dict[str, v.Term] | None = None  # ENUM / CLASS
+    required: bool = False  # the cell must not be empty
+    optional: bool = False  # the whole column may be missing from the file
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    file: str
+    entity: str  # key of vocab.SEGMENTS
+    cls: str  # base class of the rows' entities
+    key: str | None  # key column (None: no key, e.g. events)
+    columns: tuple[Column, ...]
+    required: bool = True  # the file must exist
+    help: str = ""
+    label: str | None = None  # column that also gives rdfs:label (when its predicate is another one)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def mandatory(self) -> list[str]:
+        return [c.name for c in self.columns if not c.optional]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+C, K = Column, Kind
+_SRC = C("quelle", K.SOURCES, v.DCT_SOURCE, required=True, help="Quelle(n), erste = Hauptquelle")
+_NOTE = C("anmerkung", K.DE, v.NOTE, help="Erläuterungen, Unsicherheiten")
+
+FILES: Final[tuple[FileSpec, ...]] = (
+    FileSpec(
+        "rahmen.csv",
+        "framework",
+        v.FRAMEWORK,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("titel", K.DE, v.TITLE, required=True),
+            C("kurztitel", K.DE, v.SHORT_TITLE),
+            C("ausgabe", K.DE, v.EDITION),
+            C("beschlossen", K.DATE, v.ISSUED),
+            C("beschlossen_von", K.REFS, v.ADOPTED_BY, target="actor"),
+            C("basis_iri", K.SPECIAL, required=True, help="Basis aller Daten-IRIs; Name des Graphen"),
+            C("stand", K.DE, v.STATUS_NOTE),
+            _SRC,
+            _NOTE,
+        ),
+        help="das Rahmenkonzept selbst (genau eine Zeile)",
+        label="titel",
+    ),
+    FileSpec(
+        "ebenen.csv",
+        "level",
+        v.LEVEL,
+        "name",
+        (
+            C("name", K.SPECIAL, required=True, help="Schreibweise in allen ebene-Zellen"),
+            C("id", K.TEXT, v.NOTATION, required=True, help="Slug für die IRI"),
+            C("label_en", K.EN, v.PREF_LABEL),
+            C("typ", K.ENUM, v.LEVEL_KIND, vocab=v.LEVEL_KINDS, required=True),
+            C("uebergeordnet", K.LEVELS, v.BROADER),
+            _SRC,
+        ),
+        help="Ebenen (Land, Kommunen, Bund, EU)",
+        label="name",
+    ),
+    FileSpec(
+        "handlungsfelder.csv",
+        "field",
+        v.ACTION_FIELD,
+        "nummer",
+        (
+            C("nummer", K.TEXT, v.NOTATION, required=True),
+            C("titel", K.DE, v.LABEL, required=True),
+            C("kurztitel", K.DE, v.SHORT_TITLE),
+            C("seite", K.INT, v.PAGE),
+            C("unterabschnitte", K.SPECIAL, v.SUBSECTION, help="Unterabschnitte, mit ; getrennt"),
+            _SRC,
+        ),
+    ),
+    FileSpec(
+        "ziele.csv",
+        "goal",
+        v.GOAL,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("nummer", K.TEXT, v.CHAPTER),
+            C("titel", K.DE, v.LABEL, required=True),
+            C("kurztitel_seed", K.DE, v.SLIDE_TITLE),
+            C("beschreibung", K.DE, v.DESCRIPTION),
+            _SRC,
+        ),
+    ),
+    FileSpec(
+        "akteure.csv",
+        "actor",
+        v.ACTOR,
+        "kuerzel",
+        (
+            C("kuerzel", K.TEXT, v.NOTATION, required=True),
+            C("name", K.DE, v.LABEL, required=True),
+            C("typ", K.CLASS, vocab=v.ACTOR_TYPES, required=True),
+            C("ebene", K.LEVELS, v.LEVEL_P),
+            C("gueltig_von", K.DATE, v.VALID_FROM),
+            C("gueltig_bis", K.DATE, v.VALID_UNTIL),
+            C("nachfolger", K.REFS, v.SUCCESSOR, target="actor"),
+            C("vorgaenger", K.REFS, v.PREDECESSOR, target="actor"),
+            _SRC,
+            _NOTE,
+        ),
+    ),
+    FileSpec(
+        "zielgruppen.csv",
+        "target_group",
+        v.TARGET_GROUP,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("label_de", K.DE, v.PREF_LABEL, required=True),
+            C("label_en", K.EN, v.PREF_LABEL),
+            C("dimension", K.ENUM, v.DIMENSION_P, vocab=v.DIMENSIONS, required=True),
+            C("oberbegriff", K.REFS, v.BROADER, target="target_group"),
+            C("schnitt_aus", K.REFS, v.INTERSECTION_OF, target="target_group"),
+            _SRC,
+        ),
+        label="label_de",
+    ),
+    FileSpec(
+        "massnahmen.csv",
+        "measure",
+        v.MEASURE,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("name", K.DE, v.LABEL, required=True),
+            C("beschreibung", K.DE, v.DESCRIPTION),
+            C("handlungsfelder", K.SPECIAL, v.FIELD, target="field", help="erstes = Haupt-Handlungsfeld"),
+            C("federfuehrend", K.SPECIAL, v.LED_BY, target="actor", help="Zuständigkeit, Rolle federführend"),
+            C("beteiligt", K.SPECIAL, v.PARTNER_P, target="actor", help="Zuständigkeit, Rolle beteiligt"),
+            C("ebene", K.LEVELS, v.LEVEL_P),
+            C("zielgruppen", K.REFS, v.TARGET_GROUP_P, target="target_group"),
+            C("zeitraum", K.DE, v.PERIOD),
+            C("status", K.DE, v.STATUS),
+            C("finanzierung", K.DE, v.FUNDING),
+            C("quelle_url", K.SOURCES, v.DCT_SOURCE, required=True),
+            C("quelle_hinweis", K.DE, v.SOURCE_NOTE),
+            C("beleg", K.ENUM, v.EVIDENCE_P, vocab=v.EVIDENCE, required=True),
+            C("sicherheit", K.SPECIAL, v.CERTAINTY_P, help="hoch|mittel|niedrig: Begründung"),
+            C("abhaengig_von", K.REFS, v.DEPENDS_ON, target="measure", optional=True),
+        ),
+    ),
+    FileSpec(
+        "zustaendigkeiten.csv",
+        "responsibility",
+        v.RESPONSIBILITY,
+        None,
+        (
+            C("massnahme", K.SPECIAL, v.RESPONSIBILITY_OF, target="measure", required=True),
+            C("rolle", K.SPECIAL, v.HAD_ROLE, vocab=v.ROLES, required=True),
+            C("akteur", K.SPECIAL, v.PROV_AGENT, target="actor", required=True),
+            C("ebene", K.LEVELS, v.LEVEL_P, required=True),
+            _SRC,
+            _NOTE,
+        ),
+        required=False,
+        help="ebenengenaue Zuständigkeiten",
+    ),
+    FileSpec(
+        "gremien.csv",
+        "body",
+        v.BODY,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("name", K.DE, v.LABEL, required=True),
+            C("typ", K.SPECIAL, v.BODY_TYPE, vocab=v.BODY_TYPES, help="erstes Wort → Klasse"),
+            C("mitglieder", K.REFS, v.HAS_MEMBER, target="actor"),
+            C("turnus", K.DE, v.RHYTHM),
+            C("seit", K.DATE, v.SINCE),
+            _SRC,
+            C("akteur", K.REFS, v.ACTS_AS, target="actor"),
+            _NOTE,
+            C("handlungsfelder", K.REFS, v.FIELD, target="field", optional=True),
+        ),
+        required=False,
+    ),
+    FileSpec(
+        "ereignisse.csv",
+        "event",
+        v.EVENT,
+        None,
+        (
+            C("datum", K.SPECIAL, required=True, help="ISO-Datum, -Monat oder -Jahr"),
+            C("ereignis", K.DE, v.DESCRIPTION, required=True),
+            C("bezug", K.ANYREFS, v.CONCERNS),
+            _SRC,
+        ),
+        required=False,
+        label="ereignis",
+    ),
+    FileSpec(
+        "vorhaben.csv",
+        "initiative",
+        v.INITIATIVE,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("name", K.DE, v.LABEL, required=True),
+            C("typ", K.CLASS, vocab=v.INITIATIVE_TYPES, required=True),
+            C("federfuehrend", K.REFS, v.LED_BY, target="actor"),
+            C("stand", K.DE, v.STATUS_NOTE),
+            _SRC,
+            C("bezug", K.ANYREFS, v.CONCERNS),
+            _NOTE,
+        ),
+        required=False,
+    ),
+    FileSpec(
+        "indikatoren.csv",
+        "indicator",
+        v.INDICATOR,
+        "id",
+        (
+            C("id", K.TEXT, v.NOTATION, required=True),
+            C("name", K.DE, v.LABEL, required=True),
+            C("bereich", K.DE, v.AREA),
+            C("handlungsfeld", K.REFS, v.FIELD, target="field"),
+            _SRC,
+            C("massnahmen", K.REFS, v.MEASURES_P, target="measure", optional=True),
+        ),
+        required=False,
+    ),
+)
+
+FILES_BY_ENTITY: Final = {f.entity: f for f in FILES}
+FILES_BY_NAME: Final = {f.file: f for f in FILES}

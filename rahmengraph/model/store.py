@@ -1,0 +1,153 @@
+"""The one store interface: every piece of model code talks to a :class:`GraphStore`.
+
+Which engine is behind it is chosen by one setting, the *store spec*:
+
+==========================  ================================================================
+``oxigraph:PATH``            embedded Oxigraph, persistent in folder PATH (the default)
+``oxigraph:memory``          embedded Oxigraph in memory
+``memory``                   rdflib's in-memory dataset (slow; for comparison and tiny data)
+``sparql:QUERY_URL``         a remote SPARQL 1.1 endpoint (update URL = query URL)
+``sparql:QUERY_URL|UPD_URL`` a remote endpoint with a separate update URL
+==========================  ================================================================
+
+Results use pyoxigraph terms (``NamedNode``, ``Literal``, ``BlankNode``) whatever the engine.
+Queries see the union of all named graphs as their default graph; each dataset lives in its
+own named graph (its base IRI), the ontology in :data:`rahmengraph.model.vocab.ONTOLOGY_IRI`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, TypeAlias
+
+import pyoxigraph as ox
+
+from rahmengraph.errors import ParameterError
+from rahmengraph.model.formats import GraphFormat, ResultFormat
+
+Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Triple: TypeAlias = ox.Triple
+
+
+def text(term: Term | None) -> str | None:
+    """The plain text of a term: IRI, literal lexical form, blank node id; ``None`` if unbound."""
+    if term is None:
+        return None
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
+@dataclass
+class Table:
+    """The answer of a SELECT query: variable names and rows of terms (``None`` = unbound)."""
+
+    variables: list[str]
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+        return iter(self.rows)
+
+    def dicts(self) -> list[dict[str, Term | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as plain strings (IRI text, literal lexical form), for tables and JSON."""
+        return [{v: text(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
+
+
+class GraphStore(ABC):
+    """A quad store queried with SPARQL 1.1 over the union of its named graphs."""
+
+    #: Short engine name, shown in logs, the service description and the benchmark.
+    engine: str = "abstract"
+
+    @abstractmethod
+    def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
+        """Run a SELECT query. ``bindings`` pre-bind variables (values are terms)."""
+
+    @abstractmethod
+    def ask(self, query: str) -> bool:
+        """Run an ASK query."""
+
+    @abstractmethod
+    def construct(self, query: str) -> list[Triple]:
+        """Run a CONSTRUCT or DESCRIBE query."""
+
+    @abstractmethod
+    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
+        """Run any query and serialize its answer natively; returns (body, media type).
+
+        SELECT/ASK use ``results``, CONSTRUCT/DESCRIBE use ``graph``.
+        """
+
+    @abstractmethod
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 Update (only the endpoint calls this, when updates are enabled)."""
+
+    @abstractmethod
+    def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        """Replace the content of named graph ``graph`` with ``triples`` in one transaction."""
+
+    @abstractmethod
+    def graphs(self) -> list[str]:
+        """Names of the named graphs."""
+
+    @abstractmethod
+    def count(self, graph: str | None = None) -> int:
+        """Number of triples in ``graph`` (or in all graphs)."""
+
+    @abstractmethod
+    def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
+        """Serialize ``graph`` (or the union of all graphs as one graph)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release files or connections."""
+
+
+def insert_data(graph: str, triples: Iterable[Triple]) -> str:
+    """A transactional ``DROP … INSERT DATA`` update replacing ``graph`` (N-Triples syntax inside)."""
+    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    g = ox.NamedNode(graph)
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+
+
+def _oxigraph(arg: str) -> GraphStore:
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+    return OxigraphStore(None if arg in ("", "memory") else Path(arg))
+
+
+def _memory(arg: str) -> GraphStore:
+    from rahmengraph.model.stores.memory import RdflibStore
+
+    return RdflibStore()
+
+
+def _sparql(arg: str) -> GraphStore:
+    from rahmengraph.model.stores.remote import RemoteStore
+
+    query_url, _, update_url = arg.partition("|")
+    return RemoteStore(query_url, update_url or query_url)
+
+
+#: Store spec prefix → (factory, help text).
+STORE_KINDS: Final = {
+    "oxigraph": (_oxigraph, "eingebettetes Oxigraph; oxigraph:ORDNER (persistent) oder oxigraph:memory"),
+    "memory": (_memory, "rdflib im Arbeitsspeicher (langsam; zum Vergleich)"),
+    "sparql": (_sparql, "entfernter SPARQL-1.1-Endpunkt: sparql:ABFRAGE-URL[|UPDATE-URL]"),
+}
+
+
+def open_store(spec: str) -> GraphStore:
+    """Open the store a spec names (see the module docstring)."""
+    kind, _, arg = spec.partition(":")
+    if kind not in STORE_KINDS:
+        known = ", ".join(STORE_KINDS)
+        raise ParameterError(f"Unbekannter Speicher {spec!r} (Parameter store); bekannt: {known}")
+    factory, _help = STORE_KINDS[kind]
+    return factory(arg)

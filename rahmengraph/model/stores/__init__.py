@@ -1,0 +1,1 @@
+"""Engines behind :class:`rahmengraph.model.store.GraphStore`."""

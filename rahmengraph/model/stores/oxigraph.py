@@ -1,0 +1,107 @@
+"""The embedded Oxigraph engine (pyoxigraph), persistent in a folder or in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from rahmengraph.errors import QueryError, StoreError
+from rahmengraph.model.formats import GraphFormat, ResultFormat
+from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data
+from rahmengraph.model.vocab import PREFIXES
+
+
+def query_error(exc: SyntaxError, query: str) -> QueryError:
+    """A :class:`QueryError` carrying the parser's message (it includes line and column)."""
+    return QueryError(f"SPARQL-Syntaxfehler: {exc}")
+
+
+class OxigraphStore(GraphStore):
+    engine = "oxigraph"
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"Oxigraph-Speicher {path} lässt sich nicht öffnen: {exc}") from exc
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store (for the benchmark and the query worker)."""
+        return self._store
+
+    def _query(
+        self, query: str, substitutions: dict[ox.Variable, Term] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self._store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as exc:
+            raise query_error(exc, query) from exc
+        except OSError as exc:
+            raise StoreError(f"Oxigraph-Lesefehler: {exc}") from exc
+
+    def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
+        subs = {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
+        res = self._query(query, subs)
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("Die Abfrage ist keine SELECT-Abfrage.")
+        variables = [v.value for v in res.variables]
+        rows = [tuple(sol[i] for i in range(len(variables))) for sol in res]
+        return Table(variables, rows)
+
+    def ask(self, query: str) -> bool:
+        res = self._query(query)
+        if not isinstance(res, ox.QueryBoolean):
+            raise QueryError("Die Abfrage ist keine ASK-Abfrage.")
+        return bool(res)
+
+    def construct(self, query: str) -> list[Triple]:
+        res = self._query(query)
+        if not isinstance(res, ox.QueryTriples):
+            raise QueryError("Die Abfrage ist keine CONSTRUCT- oder DESCRIBE-Abfrage.")
+        return list(res)
+
+    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
+        res = self._query(query)
+        if isinstance(res, ox.QueryTriples):
+            return res.serialize(format=graph.oxigraph) or b"", graph.media_type
+        return res.serialize(format=results.oxigraph) or b"", results.media_type
+
+    def update(self, update: str) -> None:
+        try:
+            self._store.update(update)
+        except SyntaxError as exc:
+            raise query_error(exc, update) from exc
+        except OSError as exc:
+            raise StoreError(f"Oxigraph-Schreibfehler: {exc}") from exc
+
+    def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        self.update(insert_data(graph, triples))
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
+        if fmt.oxigraph.supports_datasets:
+            return self._store.dump(format=fmt.oxigraph, prefixes=PREFIXES) or b""
+        g = None if graph is None else ox.NamedNode(graph)
+        triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, g))
+        return ox.serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""
+
+    def close(self) -> None:
+        if self.path is not None:
+            self._store.flush()

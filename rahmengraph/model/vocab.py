@@ -1,0 +1,308 @@
+"""Namespaces and controlled vocabularies: the one place where IRIs are spelled.
+
+Everything that maps a value of the tabular source (a German cell value such as
+``Senatsressort`` or ``federfuehrend``) to an ontology term lives here as data, so the
+loader, the exporter, the queries and the API share one table instead of branching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+#: Root of every IRI the project mints.
+ROOT: Final = "https://w3id.org/rahmengraph/"
+#: The ontology namespace (classes, properties, individuals of controlled vocabularies).
+RG: Final = ROOT + "ontology#"
+#: The ontology document itself (``owl:Ontology`` subject and named graph of the ontology).
+ONTOLOGY_IRI: Final = ROOT + "ontology"
+#: Namespace of the SHACL shapes.
+SHAPES: Final = ROOT + "shapes#"
+#: Default data base of the Bremen dataset (every dataset declares its own in ``rahmen.csv``).
+BREMEN_BASE: Final = ROOT + "bremen/"
+
+RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
+OWL: Final = "http://www.w3.org/2002/07/owl#"
+XSD: Final = "http://www.w3.org/2001/XMLSchema#"
+SKOS: Final = "http://www.w3.org/2004/02/skos/core#"
+DCT: Final = "http://purl.org/dc/terms/"
+PROV: Final = "http://www.w3.org/ns/prov#"
+ORG: Final = "http://www.w3.org/ns/org#"
+TIME: Final = "http://www.w3.org/2006/time#"
+FOAF: Final = "http://xmlns.com/foaf/0.1/"
+SH: Final = "http://www.w3.org/ns/shacl#"
+SD: Final = "http://www.w3.org/ns/sparql-service-description#"
+VOID: Final = "http://rdfs.org/ns/void#"
+
+#: Prefixes declared for every query (named questions, SPARQL editor, CLI) and for Turtle output.
+PREFIXES: Final[dict[str, str]] = {
+    "rg": RG,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "dcterms": DCT,
+    "prov": PROV,
+    "org": ORG,
+    "time": TIME,
+    "foaf": FOAF,
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every namespace in :data:`PREFIXES`."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def rg(local: str) -> str:
+    """Full IRI of an ontology term."""
+    return RG + local
+
+
+# --- Classes -----------------------------------------------------------------------------------
+
+FRAMEWORK = rg("Framework")
+GOAL = rg("Goal")
+ACTION_FIELD = rg("ActionField")
+MEASURE = rg("Measure")
+RESPONSIBILITY = rg("Responsibility")
+ROLE = rg("Role")
+ACTOR = rg("Actor")
+LEVEL = rg("Level")
+TARGET_GROUP = rg("TargetGroup")
+INTERSECTIONAL_GROUP = rg("IntersectionalGroup")
+DIMENSION = rg("DiversityDimension")
+BODY = rg("GovernanceBody")
+INDICATOR = rg("Indicator")
+EVENT = rg("Event")
+INITIATIVE = rg("Initiative")
+SOURCE = rg("Source")
+EVIDENCE_LEVEL = rg("EvidenceLevel")
+CERTAINTY_LEVEL = rg("CertaintyLevel")
+LEVEL_BASIS = rg("LevelBasis")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A controlled value: its cell spelling in the tabular source and its ontology IRI."""
+
+    cell: str
+    iri: str
+    label_de: str
+    label_en: str
+
+
+def _table(*terms: Term) -> dict[str, Term]:
+    return {t.cell: t for t in terms}
+
+
+#: ``akteure.typ`` → actor subclass (all subclasses of rg:Actor ⊑ org:Organization, prov:Agent).
+ACTOR_TYPES: Final = _table(
+    Term("Senatsressort", rg("Department"), "Ressort", "Government department"),
+    Term("Senat", rg("Government"), "Landesregierung", "State government"),
+    Term("Parlament", rg("Parliament"), "Parlament oder Deputation", "Parliament or committee"),
+    Term("Kommune", rg("Municipality"), "Kommune", "Municipality"),
+    Term("Behörde", rg("Authority"), "Behörde", "Public authority"),
+    Term("Beauftragte", rg("Commissioner"), "Beauftragte", "Commissioner"),
+    Term("Beirat/Gremium", rg("Council"), "Beirat oder Gremium", "Advisory council or board"),
+    Term("Bundesbehörde", rg("FederalAuthority"), "Bundesbehörde", "Federal authority"),
+    Term("Kammer", rg("Chamber"), "Kammer", "Chamber"),
+    Term("Träger/Verein", rg("Association"), "Träger oder Verein", "Provider or association"),
+    Term("Religionsgemeinschaft", rg("ReligiousCommunity"), "Religionsgemeinschaft", "Religious community"),
+    Term("Sonstige", rg("OtherActor"), "Sonstiger Akteur", "Other actor"),
+)
+
+#: Roles in a responsibility (``massnahmen.federfuehrend`` / ``beteiligt``; ``zustaendigkeiten.rolle``).
+ROLES: Final = _table(
+    Term("federfuehrend", rg("lead"), "federführend", "lead"),
+    Term("beteiligt", rg("partner"), "beteiligt", "partner"),
+)
+LEAD = ROLES["federfuehrend"].iri
+PARTNER = ROLES["beteiligt"].iri
+
+#: ``massnahmen.beleg`` → evidence level.
+EVIDENCE: Final = _table(
+    Term(
+        "rahmenkonzept",
+        rg("evidenceFramework"),
+        "im Rahmenkonzept genannt",
+        "named in the framework text",
+    ),
+    Term(
+        "kontext",
+        rg("evidenceContext"),
+        "Kontextrecherche (Nennung im Rahmenkonzept nicht bestätigt)",
+        "context research (not confirmed in the framework text)",
+    ),
+)
+
+#: First word of ``massnahmen.sicherheit`` → certainty level.
+CERTAINTY: Final = _table(
+    Term("hoch", rg("certaintyHigh"), "hoch", "high"),
+    Term("mittel", rg("certaintyMedium"), "mittel", "medium"),
+    Term("niedrig", rg("certaintyLow"), "niedrig", "low"),
+)
+
+#: How the levels of a responsibility are known.
+LEVEL_BASES: Final = _table(
+    Term(
+        "belegt",
+        rg("levelStated"),
+        "Ebene belegt",
+        "level stated by the source",
+    ),
+    Term(
+        "abgeleitet",
+        rg("levelDerived"),
+        "Ebene abgeleitet (aus Ebenen der Maßnahme und des Akteurs)",
+        "level derived (from the measure's and the actor's levels)",
+    ),
+)
+
+#: ``zielgruppen.dimension`` → diversity dimension (SKOS concepts of the ontology).
+DIMENSIONS: Final = _table(
+    Term("Herkunft/Migration", rg("dimOrigin"), "Herkunft/Migration", "Origin/migration"),
+    Term("Aufenthaltsstatus", rg("dimResidence"), "Aufenthaltsstatus", "Residence status"),
+    Term("Geschlecht", rg("dimGender"), "Geschlecht", "Gender"),
+    Term("Alter", rg("dimAge"), "Alter", "Age"),
+    Term("Behinderung", rg("dimDisability"), "Behinderung", "Disability"),
+    Term("Religion", rg("dimReligion"), "Religion", "Religion"),
+    Term(
+        "sexuelle/geschlechtliche Identität",
+        rg("dimSexualIdentity"),
+        "sexuelle/geschlechtliche Identität",
+        "Sexual orientation/gender identity",
+    ),
+    Term("soziale Lage", rg("dimSocial"), "soziale Lage", "Social situation"),
+    Term("Sprache", rg("dimLanguage"), "Sprache", "Language"),
+    Term("Familie", rg("dimFamily"), "Familie", "Family"),
+    Term("Sonstige", rg("dimOther"), "Sonstige", "Other"),
+)
+
+#: ``vorhaben.typ`` → initiative subclass.
+INITIATIVE_TYPES: Final = _table(
+    Term("Gesetz", rg("Law"), "Gesetzesvorhaben", "Planned law"),
+    Term("Bericht", rg("Report"), "Bericht", "Report"),
+    Term("Konzept", rg("Concept"), "Konzept", "Strategy or concept"),
+    Term("Sonstiges", rg("OtherInitiative"), "Sonstiges Vorhaben", "Other initiative"),
+)
+
+#: Leading word of ``gremien.typ`` (free text) → body subclass; the text itself is kept as rg:bodyType.
+BODY_TYPES: Final = _table(
+    Term("Steuerungsgremium", rg("SteeringBody"), "Steuerungsgremium", "Steering body"),
+    Term("Arbeitsgremium", rg("WorkingGroup"), "Arbeitsgremium", "Working group"),
+    Term("Beteiligungsformat", rg("ParticipationFormat"), "Beteiligungsformat", "Participation format"),
+    Term("Berichtswesen", rg("ReportingFormat"), "Berichtswesen", "Reporting format"),
+    Term("Beirat", rg("AdvisoryCouncil"), "Beirat", "Advisory council"),
+    Term("Kommission", rg("Commission"), "Kommission", "Commission"),
+    Term("Deputation", rg("ParliamentaryCommittee"), "Deputation", "Parliamentary committee"),
+    Term("Netzwerk", rg("Network"), "Netzwerk", "Network"),
+)
+
+#: Level kinds (``ebenen.typ``), so analyses can tell Land from municipal levels in any framework.
+LEVEL_KINDS: Final = _table(
+    Term("Land", rg("levelKindState"), "Landesebene", "State level"),
+    Term("Kommune", rg("levelKindMunicipal"), "kommunale Ebene", "Municipal level"),
+    Term("Bund", rg("levelKindFederal"), "Bundesebene", "Federal level"),
+    Term("EU", rg("levelKindEU"), "EU-Ebene", "EU level"),
+)
+
+# --- Properties ---------------------------------------------------------------------------------
+
+# Identity and text (reused vocabularies).
+LABEL = RDFS + "label"
+COMMENT = RDFS + "comment"
+TYPE = RDF + "type"
+NOTATION = SKOS + "notation"
+PREF_LABEL = SKOS + "prefLabel"
+NOTE = SKOS + "note"
+BROADER = SKOS + "broader"
+IN_SCHEME = SKOS + "inScheme"
+CONCEPT_SCHEME = SKOS + "ConceptScheme"
+TOP_CONCEPT_OF = SKOS + "topConceptOf"
+DESCRIPTION = DCT + "description"
+TITLE = DCT + "title"
+ISSUED = DCT + "issued"
+PUBLISHER = DCT + "publisher"
+DCT_SOURCE = DCT + "source"
+IS_PART_OF = DCT + "isPartOf"
+HAS_MEMBER = ORG + "hasMember"
+QUALIFIED_ASSOCIATION = PROV + "qualifiedAssociation"
+PROV_AGENT = PROV + "agent"
+HAD_ROLE = PROV + "hadRole"
+IN_XSD_DATE = TIME + "inXSDDate"
+IN_XSD_GYEAR_MONTH = TIME + "inXSDgYearMonth"
+IN_XSD_GYEAR = TIME + "inXSDgYear"
+CHANGE_EVENT = ORG + "ChangeEvent"
+ORIGINAL_ORG = ORG + "originalOrganization"
+RESULTING_ORG = ORG + "resultingOrganization"
+FOAF_PAGE = FOAF + "page"
+
+# Own properties (rg:).
+IN_FRAMEWORK = rg("inFramework")
+EDITION = rg("edition")
+ADOPTED_BY = rg("adoptedBy")
+STATUS_NOTE = rg("statusNote")
+CHAPTER = rg("chapter")
+SHORT_TITLE = rg("shortTitle")
+SLIDE_TITLE = rg("slideTitle")
+PAGE = rg("page")
+SUBSECTION = rg("subsection")
+FIELD = rg("field")
+PRIMARY_FIELD = rg("primaryField")
+LEVEL_P = rg("level")
+TARGET_GROUP_P = rg("targetGroup")
+PERIOD = rg("period")
+STATUS = rg("status")
+FUNDING = rg("funding")
+EVIDENCE_P = rg("evidence")
+CERTAINTY_P = rg("certainty")
+CERTAINTY_REASON = rg("certaintyReason")
+DEPENDS_ON = rg("dependsOn")
+LED_BY = rg("ledBy")
+PARTNER_P = rg("partner")
+RESPONSIBILITY_OF = rg("responsibilityOf")
+LEVEL_BASIS_P = rg("levelBasis")
+POSITION = rg("position")
+VALID_FROM = rg("validFrom")
+VALID_UNTIL = rg("validUntil")
+SUCCESSOR = rg("successor")
+PREDECESSOR = rg("predecessor")
+DIMENSION_P = rg("dimension")
+INTERSECTION_OF = rg("intersectionOf")
+BODY_TYPE = rg("bodyType")
+RHYTHM = rg("rhythm")
+SINCE = rg("since")
+ACTS_AS = rg("actsAs")
+AREA = rg("area")
+MEASURES_P = rg("measures")
+CONCERNS = rg("concerns")
+PLANNED = rg("planned")
+INITIATIVE_LED_BY = LED_BY
+PRIMARY_SOURCE = rg("primarySource")
+SOURCE_NOTE = rg("sourceNote")
+LEVEL_KIND = rg("levelKind")
+ENGLISH_LABEL_LANG = "en"
+GERMAN = "de"
+
+#: Path segments of data IRIs under a dataset base, one per entity kind (``{base}{segment}/{id}``).
+SEGMENTS: Final[dict[str, str]] = {
+    "framework": "rahmenkonzept",
+    "goal": "ziel",
+    "field": "handlungsfeld",
+    "measure": "massnahme",
+    "responsibility": "zustaendigkeit",
+    "actor": "akteur",
+    "level": "ebene",
+    "target_group": "zielgruppe",
+    "body": "gremium",
+    "indicator": "indikator",
+    "event": "ereignis",
+    "initiative": "vorhaben",
+    "source": "quelle",
+    "change": "aenderung",
+    "level_scheme": "ebenen",
+    "target_group_scheme": "zielgruppen",
+}

@@ -75,7 +75,9 @@ def write_folder(tables: Tables, folder: Path) -> list[Path]:
     return out
 
 
-def _network(store: GraphStore, graph: str, writer: Callable[[nx.MultiDiGraph, io.BytesIO], None]) -> bytes:
+def _network(
+    store: GraphStore, graph: str, writer: Callable[[nx.MultiDiGraph[str], io.BytesIO], None]
+) -> bytes:
     from rahmengraph.model.projection import project
 
     g = project(store, graph=graph)
@@ -101,7 +103,9 @@ EXPORTS: Final[dict[str, tuple[str, Callable[[GraphStore, str], bytes]]]] = {
 def export(store: GraphStore, graph: str, fmt: str, target: Path) -> list[Path]:
     """Export the dataset in named graph ``graph`` to ``target`` in format ``fmt``."""
     if fmt not in EXPORTS:
-        raise ParameterError(f"Unbekanntes Exportformat {fmt!r} (Parameter --format); bekannt: {', '.join(EXPORTS)}")
+        raise ParameterError(
+            f"Unbekanntes Exportformat {fmt!r} (Parameter --format); bekannt: {', '.join(EXPORTS)}"
+        )
     if fmt == "csv" and target.suffix != ".zip":
         return write_folder(read_tables(store, graph), target)
     data = EXPORTS[fmt][1](store, graph)

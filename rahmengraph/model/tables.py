@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -38,7 +39,7 @@ class Graph:
             if isinstance(t.subject, ox.NamedNode):
                 self.index[t.subject.value][t.predicate.value].append(t.object)
         self.keys: dict[str, str] = {}
-        for s, props in self.index.items():
+        for s in self.index:
             note = self.literal(s, vocab.NOTATION)
             if note is not None:
                 self.keys[s] = note
@@ -58,7 +59,7 @@ class Graph:
         return None
 
     def of_type(self, cls: str) -> list[str]:
-        return [s for s, props in self.index.items() if cls in (o.value for o in props.get(vocab.TYPE, []))]
+        return [s for s in self.index if cls in self.iris(s, vocab.TYPE)]
 
     def key(self, iri: str) -> str:
         return self.keys.get(iri, iri)
@@ -69,7 +70,9 @@ class Graph:
 
     def sources(self, s: str) -> str:
         primary = self.iris(s, vocab.PRIMARY_SOURCE)
-        rest = sorted((self.source_text(o) for o in self.iris(s, vocab.DCT_SOURCE) if o not in primary), key=natural_key)
+        rest = sorted(
+            (self.source_text(o) for o in self.iris(s, vocab.DCT_SOURCE) if o not in primary), key=natural_key
+        )
         return SOURCE_SEP.join([self.source_text(p) for p in primary] + rest)
 
     def source_text(self, iri: str) -> str:
@@ -175,7 +178,7 @@ def _entities(g: Graph, spec: FileSpec) -> list[str]:
     return found
 
 
-def _row_sort(spec: FileSpec, g: Graph) -> Callable[[tuple[str, list[str]]], object]:
+def _row_sort(spec: FileSpec, g: Graph) -> Callable[[tuple[str, list[str]]], Any]:
     names = spec.names
     if spec.entity == "level":
         return lambda item: g.position(item[0])

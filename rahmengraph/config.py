@@ -1,0 +1,34 @@
+"""All settings in one place (pydantic-settings): built by the entry points and passed down.
+
+Every setting can come from the command line, from an environment variable ``RAHMENGRAPH_<NAME>``
+or from a ``.env`` file; handlers never read the environment themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAHMENGRAPH_", env_file=".env", extra="ignore")
+
+    dataset: Path = Field(Path("data/bremen"), description="Datensatz-Ordner, der beim Start geladen wird")
+    store: str = Field(
+        "oxigraph:var/store",
+        description="Speicher: oxigraph:ORDNER, oxigraph:memory, memory (rdflib), sparql:URL[|UPDATE-URL]",
+    )
+    host: str = Field("127.0.0.1", description="Adresse, an die der Server bindet")
+    port: int = Field(8000, ge=1, le=65535, description="Port des Servers")
+    query_timeout: float = Field(10.0, gt=0, description="Zeitlimit je SPARQL-Abfrage in Sekunden")
+    max_rows: int = Field(10_000, ge=1, description="Höchstzahl von Ergebniszeilen je Abfrage")
+    query_workers: int = Field(2, ge=1, le=32, description="Worker-Prozesse für SPARQL-Abfragen")
+    allow_update: bool = Field(False, description="SPARQL Update erlauben (nur mit update_token)")
+    update_token: SecretStr | None = Field(None, description="Bearer-Token für SPARQL Update")
+    cors_origins: list[str] = Field(["*"], description="Erlaubte Origins für CORS (Browser-Clients)")
+    public_base: str | None = Field(
+        None, description="Öffentliche Basis-URL des Servers (sonst aus der Anfrage abgeleitet)"
+    )
+    log_level: str = Field("info", description="Log-Level (debug, info, warning, error)")

@@ -1,0 +1,164 @@
+"""Named questions: the planners' recurring questions as SPARQL files with typed parameters.
+
+Each ``model/queries/<name>.rq`` starts with comment lines::
+
+    # title: Maßnahmen eines Handlungsfelds
+    # description: Alle Maßnahmen eines Handlungsfelds mit Federführung und Ebenen.
+    # param: field | field | required | Handlungsfeld (Nummer, z. B. 3.1)
+
+A parameter is ``name | type | required/optional | help``. Entity parameters (``field``,
+``actor``, ``level``, ``target_group``, ``measure``) take the id as in the tables (``3.1``,
+``SJIS``, ``Land``, ``gefluechtete``, ``M-3.2-01``) or a full IRI, and are bound with a
+``VALUES`` clause at the top of the query's WHERE block, so the SPARQL shown to the user is the
+SPARQL that ran. Unset optional parameters leave their variable unbound (no filter).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+import pyoxigraph as ox
+
+from rahmengraph.errors import NotFound, ParameterError
+from rahmengraph.model import vocab
+from rahmengraph.model.store import GraphStore, Table
+
+
+@dataclass(frozen=True)
+class ParamType:
+    name: str
+    cls: str | None  # class of the entity, None for literal parameters
+    label: str
+    help: str
+
+
+PARAM_TYPES: Final[dict[str, ParamType]] = {
+    t.name: t
+    for t in (
+        ParamType("field", vocab.ACTION_FIELD, "Handlungsfeld", "Nummer, z. B. 3.1"),
+        ParamType("actor", vocab.ACTOR, "Akteur", "Kürzel, z. B. SASJI"),
+        ParamType("level", vocab.LEVEL, "Ebene", "Name oder ID, z. B. Land oder stadt-bremerhaven"),
+        ParamType("target_group", vocab.TARGET_GROUP, "Zielgruppe", "ID, z. B. gefluechtete"),
+        ParamType("measure", vocab.MEASURE, "Maßnahme", "ID, z. B. M-3.10-02"),
+        ParamType("goal", vocab.GOAL, "Ziel", "ID, z. B. Z-2.1"),
+        ParamType("role", vocab.ROLE, "Rolle", "federfuehrend oder beteiligt"),
+        ParamType("evidence", vocab.EVIDENCE_LEVEL, "Beleg", "rahmenkonzept oder kontext"),
+        ParamType("text", None, "Text", "Freitext"),
+    )
+}
+
+#: Controlled parameter values that are cells of a vocab table rather than dataset ids.
+_VOCAB_PARAMS: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: ParamType
+    required: bool
+    help: str
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str
+
+
+_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+
+
+def parse_question(name: str, text: str) -> Question:
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.groups()
+        if key == "param":
+            pname, ptype, req, phelp = (x.strip() for x in value.split("|", 3))
+            params.append(Param(pname, PARAM_TYPES[ptype], req == "required", phelp))
+        else:
+            meta[key] = (meta.get(key, "") + " " + value.strip()).strip()
+    return Question(name, meta.get("title", name), meta.get("description", ""), tuple(params), text)
+
+
+@cache
+def questions() -> dict[str, Question]:
+    """All named questions, by name (read once from the package)."""
+    root = resources.files("rahmengraph.model.queries")
+    found = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name.removesuffix(".rq")
+            found[name] = parse_question(name, entry.read_text(encoding="utf-8"))
+    return found
+
+
+def question(name: str) -> Question:
+    qs = questions()
+    if name not in qs:
+        raise NotFound(f"Unbekannte Frage {name!r}; bekannt: {', '.join(qs)}")
+    return qs[name]
+
+
+def resolve(store: GraphStore, param: Param, value: str) -> list[ox.NamedNode | ox.Literal]:
+    """Terms for a parameter value: entity ids → IRIs (all datasets), text → literal."""
+    ptype = param.type
+    if ptype.cls is None:
+        return [ox.Literal(value)]
+    if ptype.name in _VOCAB_PARAMS:
+        table = _VOCAB_PARAMS[ptype.name]
+        if value not in table:
+            raise ParameterError(
+                f"Parameter {param.name}: {value!r} ist keine {ptype.label}; erlaubt: {', '.join(table)}"
+            )
+        return [ox.NamedNode(table[value].iri)]
+    if value.startswith(("http://", "https://")):
+        return [ox.NamedNode(value)]
+    lit, de = ox.Literal(value), ox.Literal(value, language="de")
+    found = store.select(
+        f"SELECT DISTINCT ?e WHERE {{ ?e a {ox.NamedNode(ptype.cls)} . "
+        f"{{ ?e <{vocab.NOTATION}> {lit} }} UNION {{ ?e <{vocab.PREF_LABEL}> {de} }} }}"
+    )
+    iris = [row[0] for row in found if isinstance(row[0], ox.NamedNode)]
+    if not iris:
+        raise ParameterError(f"Parameter {param.name}: {ptype.label} {value!r} gibt es nicht ({ptype.help})")
+    return sorted(iris, key=lambda n: n.value)
+
+
+def bind(store: GraphStore, q: Question, values: dict[str, str]) -> str:
+    """The question's SPARQL with the given parameter values bound by VALUES clauses."""
+    unknown = set(values) - {p.name for p in q.params}
+    if unknown:
+        raise ParameterError(f"Frage {q.name}: unbekannte(r) Parameter {', '.join(sorted(unknown))}")
+    clauses = []
+    for p in q.params:
+        value = (values.get(p.name) or "").strip()
+        if not value:
+            if p.required:
+                raise ParameterError(f"Frage {q.name}: Parameter {p.name} fehlt ({p.type.label}: {p.help})")
+            continue
+        terms = " ".join(str(t) for t in resolve(store, p, value))
+        clauses.append(f"  VALUES ?{p.name} {{ {terms} }}\n")
+    body = "\n".join(line for line in q.sparql.splitlines() if not _HEADER.match(line))
+    if not clauses:
+        return body.strip() + "\n"
+    head, sep, tail = body.partition("WHERE {")
+    if not sep:
+        raise ParameterError(f"Frage {q.name}: Abfrage ohne 'WHERE {{' kann keine Parameter binden")
+    return (head + sep + "\n" + "".join(clauses) + tail).strip() + "\n"
+
+
+def run(store: GraphStore, name: str, values: dict[str, str]) -> tuple[Table, str]:
+    """Answer a named question: rows and the SPARQL that produced them."""
+    sparql = bind(store, question(name), values)
+    return store.select(sparql), sparql

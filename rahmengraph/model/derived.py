@@ -46,10 +46,10 @@ def _changes(e: Emitter) -> None:
         until, successors = row.get("gueltig_bis"), split_list(row.get("nachfolger"))
         if not until or not successors:
             continue
-        change = entity_iri(ds.base, "change", until)
+        change = entity_iri(ds.base, "change", f"{until}-{row.get('kuerzel')}")
         e.iri(change, vocab.TYPE, vocab.CHANGE_EVENT)
         e.iri(change, vocab.IN_FRAMEWORK, ds.framework)
-        e.text(change, vocab.LABEL, f"Neuzuschnitt / Änderung zum {until}", vocab.GERMAN)
+        e.text(change, vocab.LABEL, f"Neuzuschnitt: {row.get('kuerzel')} endet am {until}", vocab.GERMAN)
         e.add(change, cells.TIME_PROPERTIES[len(until)], cells.date_literal(until))
         e.iri(change, vocab.ORIGINAL_ORG, ds.keys["actor"][row.get("kuerzel")])
         for succ in successors:

@@ -34,6 +34,8 @@ FOAF: Final = "http://xmlns.com/foaf/0.1/"
 SH: Final = "http://www.w3.org/ns/shacl#"
 SD: Final = "http://www.w3.org/ns/sparql-service-description#"
 VOID: Final = "http://rdfs.org/ns/void#"
+#: W3C unique URIs for file formats (SPARQL service descriptions name result formats with them).
+FORMATS: Final = "http://www.w3.org/ns/formats/"
 
 #: Prefixes declared for every query (named questions, SPARQL editor, CLI) and for Turtle output.
 PREFIXES: Final[dict[str, str]] = {

@@ -15,7 +15,7 @@ import rdflib.plugins.sparql as rdflib_sparql
 from rdflib.query import Result
 
 from rahmengraph.errors import QueryError
-from rahmengraph.model.formats import RESULT_FORMATS, GraphFormat, ResultFormat
+from rahmengraph.model.formats import GraphFormat, ResultFormat
 from rahmengraph.model.store import GraphStore, Table, Triple
 from rahmengraph.model.vocab import PREFIXES
 
@@ -77,10 +77,11 @@ class RdflibStore(GraphStore):
         res = self._query(query)
         if res.graph is not None:
             return res.graph.serialize(format=graph.rdflib, encoding="utf-8"), graph.media_type
-        if results.key == "tsv" and res.type == "ASK":
-            # rdflib has no TSV serializer for ASK; SPARQL JSON is the closest standard answer.
-            results = RESULT_FORMATS["json"]
-        return res.serialize(format=results.rdflib) or b"", results.media_type
+        # rdflib lacks some result serializers (TSV): go through SPARQL JSON and pyoxigraph.
+        parsed = ox.parse_query_results(
+            res.serialize(format="json") or b"", format=ox.QueryResultsFormat.JSON
+        )
+        return parsed.serialize(format=results.oxigraph) or b"", results.media_type
 
     def update(self, update: str) -> None:
         try:

@@ -1,0 +1,78 @@
+"""Analyses planners and facilitators came for: overlaps, gaps, dependencies, coverage matrices.
+
+``ANALYSES`` is the one registry the API, the CLI and the graph views use::
+
+    report = ANALYSES["gaps"].run(store, Filters(field=("3.1",)))
+    print(render_text(report))
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rahmengraph.model.analysis import coverage, dependencies, gaps, overlaps, quality
+from rahmengraph.model.analysis.registry import Analysis, Option
+from rahmengraph.model.analysis.render import render_text, report_csv
+from rahmengraph.model.analysis.report import Report, ReportTable
+
+_DIMS = tuple(coverage.DIMENSIONS)
+
+ANALYSES: Final[dict[str, Analysis]] = {
+    a.name: a
+    for a in (
+        Analysis(
+            "overlaps",
+            "Überschneidungen",
+            "Maßnahmen in mehreren Handlungsfeldern, Handlungsfeld-Netz, Ressort-Zusammenarbeit "
+            "(federführend/beteiligt, je Ebene), Ressorts in vielen Handlungsfeldern, mögliche Doppelungen.",
+            overlaps.compute,
+            (
+                Option(
+                    "min_fields",
+                    "3",
+                    "Ressorts ab so vielen Handlungsfeldern gelten als breit aufgestellt",
+                    integer=True,
+                ),
+            ),
+        ),
+        Analysis(
+            "gaps",
+            "Lücken",
+            "Leere Zellen der Abdeckungsmatrizen, intersektionale Lücken, Ebenen-Lücken, Messbarkeit, "
+            "Zuständigkeit, Governance.",
+            gaps.compute,
+        ),
+        Analysis(
+            "abhaengigkeiten",
+            "Ressortübergreifende Abhängigkeiten",
+            "Abhängigkeitsgraph der Ressorts (rg:dependsOn zwischen Maßnahmen und geteilte Zuständigkeit): "
+            "Knotenpunkte, Schwachstellen (Artikulationspunkte, Brücken), Ketten über mindestens drei "
+            "Ressorts, Gemeinschaften.",
+            dependencies.compute,
+            (
+                Option("min_ressorts", "3", "Mindestzahl der Ressorts einer Kette", integer=True),
+                Option("seed", "42", "Zufallsstartwert der Gemeinschaftserkennung", integer=True),
+                Option("top", "10", "Anzahl der gezeigten Knotenpunkte", integer=True),
+            ),
+        ),
+        Analysis(
+            "matrix",
+            "Abdeckungsmatrix",
+            "Maßnahmen je Zelle zweier Dimensionen (Handlungsfeld, Zielgruppe, Ebene, Akteur) "
+            "mit leeren Zellen.",
+            coverage.compute,
+            (
+                Option("rows", "field", "Zeilen-Dimension", _DIMS),
+                Option("cols", "target_group", "Spalten-Dimension", _DIMS),
+            ),
+        ),
+        Analysis(
+            "datenqualitaet",
+            "Datenqualität",
+            "Der SHACL-Prüfbericht, gruppiert nach Handlungsfeld und Ressort.",
+            quality.compute,
+        ),
+    )
+}
+
+__all__ = ["ANALYSES", "Analysis", "Option", "Report", "ReportTable", "render_text", "report_csv"]

@@ -1,0 +1,165 @@
+"""Coverage matrices: how many measures (and which) sit in each cell of two dimensions.
+
+A measure counts in a cell when it is directly linked to both values (``rg:field``,
+``rg:targetGroup``, ``rg:level``, or a responsibility of the actor in any role). Empty cells are
+the gaps. The actor axis lists every actor with a responsibility in the framework plus every
+Senatsressort (a department without any measure is a gap too).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from openpyxl import Workbook
+
+from rahmengraph.errors import ParameterError
+from rahmengraph.model.analysis.report import Cell, Report, ReportTable
+from rahmengraph.model.analysis.view import View
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    label: str
+    values_of: Callable[[View, str], list[str]]  # the dimension's values of one measure
+    axis: Callable[[View], list[str]]  # all values shown on the axis
+    help: str
+
+
+def _actor_axis(view: View) -> list[str]:
+    active = {d.actor for duties in view.duties.values() for d in duties}
+    return [a for a in view.nodes("actor") if a in active or view.attr(a, "actor_type") == "Senatsressort"]
+
+
+DIMENSIONS: Final[dict[str, Dimension]] = {
+    d.name: d
+    for d in (
+        Dimension("field", "Handlungsfeld", lambda v, m: v.fields.get(m, []), lambda v: v.nodes("field"), ""),
+        Dimension(
+            "target_group",
+            "Zielgruppe",
+            lambda v, m: v.groups.get(m, []),
+            lambda v: v.nodes("target_group"),
+            "direkt genannte Zielgruppen",
+        ),
+        Dimension("level", "Ebene", lambda v, m: v.levels.get(m, []), lambda v: v.nodes("level"), ""),
+        Dimension(
+            "actor",
+            "Akteur/Ressort",
+            lambda v, m: v.actors(m),
+            _actor_axis,
+            "federführend oder beteiligt",
+        ),
+    )
+}
+
+
+@dataclass
+class Matrix:
+    rows: Dimension
+    cols: Dimension
+    row_values: list[str]
+    col_values: list[str]
+    cells: dict[tuple[str, str], list[str]]
+
+
+def matrix(view: View, rows: str, cols: str) -> Matrix:
+    """Count the measures in view per (row value, column value)."""
+    for option, value in (("rows", rows), ("cols", cols)):
+        if value not in DIMENSIONS:
+            raise ParameterError(f"Parameter {option}: {value!r} unbekannt; erlaubt: {', '.join(DIMENSIONS)}")
+    if rows == cols:
+        raise ParameterError(f"Parameter rows und cols: zweimal {rows!r}; bitte zwei Dimensionen wählen")
+    r, c = DIMENSIONS[rows], DIMENSIONS[cols]
+    cells: dict[tuple[str, str], list[str]] = {}
+    for m in view.measures:
+        for a in r.values_of(view, m):
+            for b in c.values_of(view, m):
+                cells.setdefault((a, b), []).append(m)
+    return Matrix(r, c, r.axis(view), c.axis(view), cells)
+
+
+def matrix_report(view: View, rows: str = "field", cols: str = "target_group") -> Report:
+    """The matrix as three tables: counts, non-empty cells with their measures, empty cells."""
+    mx = matrix(view, rows, cols)
+    counts: list[list[Cell]] = [
+        [view.key(a), view.label(a), *(len(mx.cells.get((a, b), [])) for b in mx.col_values)]
+        for a in mx.row_values
+    ]
+    filled: list[list[Cell]] = []
+    empty: list[list[Cell]] = []
+    for a in mx.row_values:
+        for b in mx.col_values:
+            ms = mx.cells.get((a, b))
+            cell: list[Cell] = [view.key(a), view.label(a), view.key(b), view.label(b)]
+            if ms:
+                filled.append([*cell, len(ms), view.keys(ms), view.sources(ms)])
+            else:
+                empty.append(cell)
+    rl, cl = mx.rows.label, mx.cols.label
+    return Report(
+        name="matrix",
+        title=f"Abdeckung {rl} × {cl}",
+        summary={"zellen": len(filled) + len(empty), "belegt": len(filled), "leer": len(empty)},
+        tables=[
+            ReportTable(
+                name="matrix",
+                title=f"Maßnahmen je {rl} und {cl}",
+                columns=[rl, "Name", *(view.key(b) for b in mx.col_values)],
+                rows=counts,
+                explain=f"Anzahl der Maßnahmen; Spalten: {cl} ({mx.cols.help or 'IDs'})",
+            ),
+            ReportTable(
+                name="cells",
+                title="Belegte Zellen mit ihren Maßnahmen",
+                columns=[rl, f"{rl} (Name)", cl, f"{cl} (Name)", "Anzahl", "Maßnahmen", "Quellen"],
+                rows=filled,
+            ),
+            ReportTable(
+                name="empty",
+                title="Leere Zellen (keine Maßnahme)",
+                columns=[rl, f"{rl} (Name)", cl, f"{cl} (Name)"],
+                rows=empty,
+                explain="Keine Maßnahme im Blick ist mit beiden Werten verknüpft.",
+            ),
+        ],
+        options={"rows": rows, "cols": cols},
+    )
+
+
+def matrix_csv(report: Report) -> str:
+    """The count table of a matrix report as CSV (UTF-8, comma, header row)."""
+    return table_csv(report.table("matrix"))
+
+
+def table_csv(table: ReportTable) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    return buf.getvalue()
+
+
+def report_xlsx(report: Report) -> bytes:
+    """One worksheet per table (sheet name = table title, cut to Excel's 31 characters)."""
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
+    for t in report.tables:
+        ws = wb.create_sheet(t.name[:31])
+        ws.append(t.columns)
+        for row in t.rows:
+            ws.append(row)
+        ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def compute(view: View, store: object, rows: str = "field", cols: str = "target_group") -> Report:
+    """The ``matrix`` analysis."""
+    return matrix_report(view, rows, cols)

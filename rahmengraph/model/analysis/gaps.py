@@ -1,0 +1,61 @@
+"""The ``gaps`` analysis: every kind of gap in one report.
+
+Coverage gaps are summarised per row of the four standard matrices (which columns are empty);
+the full matrices with the measures behind every cell come from the ``matrix`` analysis.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rahmengraph.model.analysis.accountability import governance, measurability, responsibility
+from rahmengraph.model.analysis.coverage import DIMENSIONS, matrix
+from rahmengraph.model.analysis.intersections import intersectional_gaps
+from rahmengraph.model.analysis.levels import level_gaps
+from rahmengraph.model.analysis.report import Report, ReportTable
+from rahmengraph.model.analysis.view import View
+from rahmengraph.model.store import GraphStore
+
+#: The coverage matrices the gap report summarises (rows, cols).
+MATRICES: Final = (
+    ("field", "target_group"),
+    ("field", "level"),
+    ("field", "actor"),
+    ("target_group", "level"),
+)
+
+
+def coverage_gaps(view: View) -> ReportTable:
+    rows: list[list[str | int | None]] = []
+    for r, c in MATRICES:
+        mx = matrix(view, r, c)
+        name = f"{DIMENSIONS[r].label} × {DIMENSIONS[c].label}"
+        for a in mx.row_values:
+            empty = [b for b in mx.col_values if (a, b) not in mx.cells]
+            if empty:
+                rows.append(
+                    [name, view.key(a), view.label(a), len(empty), len(mx.col_values), view.keys(empty)]
+                )
+    return ReportTable(
+        name="coverage",
+        title="Leere Zellen der Abdeckungsmatrizen (je Zeile)",
+        columns=["Matrix", "Zeile", "Name", "leer", "Spalten", "leere Spalten"],
+        rows=rows,
+        explain="Einzelne Zellen mit ihren Maßnahmen: Analyse matrix (rows, cols).",
+    )
+
+
+def compute(view: View, store: GraphStore) -> Report:
+    """The ``gaps`` analysis."""
+    tables = [
+        coverage_gaps(view),
+        *intersectional_gaps(view),
+        *level_gaps(view),
+        *measurability(view, store),
+        *responsibility(view),
+        *governance(view),
+    ]
+    summary: dict[str, int | float | str] = {"massnahmen": len(view.measures)}
+    summary["leere_zellen"] = sum(int(r[3] or 0) for r in tables[0].rows)
+    summary.update({t.name: len(t.rows) for t in tables[1:]})
+    return Report(name="gaps", title="Lücken", summary=summary, tables=tables)

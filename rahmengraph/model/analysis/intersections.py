@@ -1,0 +1,86 @@
+"""Intersectional gaps: an intersectional group no measure addresses while each component is addressed.
+
+A group counts as *addressed* when a measure in view names it or one of its sub-groups
+(``skos:broader*``) as target group. An intersectional group (``rg:IntersectionalGroup`` with
+``rg:intersectionOf``) is a gap when it is not addressed but every component is. The same rule
+per Handlungsfeld only looks at the measures of that field.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rahmengraph.model.analysis.report import ReportTable
+from rahmengraph.model.analysis.view import View
+
+
+def _narrower(view: View) -> dict[str, set[str]]:
+    """Each group with all groups below it (itself included), by ``skos:broader``."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for g in view.nodes("target_group"):
+        for parent in view.targets(g, "broader"):
+            children[parent].append(g)
+    out: dict[str, set[str]] = {}
+    for g in view.nodes("target_group"):
+        seen, stack = {g}, [g]
+        while stack:
+            for c in children.get(stack.pop(), []):
+                if c not in seen:
+                    seen.add(c)
+                    stack.append(c)
+        out[g] = seen
+    return out
+
+
+def _reach(view: View, measures: list[str], narrower: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Group → measures addressing it (directly or through a sub-group)."""
+    direct: dict[str, list[str]] = defaultdict(list)
+    for m in measures:
+        for g in view.groups.get(m, []):
+            direct[g].append(m)
+    return {g: sorted({m for n in below for m in direct.get(n, [])}) for g, below in narrower.items()}
+
+
+def _gap_rows(view: View, reach: dict[str, list[str]], prefix: list[str]) -> list[list[str | int | None]]:
+    rows: list[list[str | int | None]] = []
+    for g in view.nodes("target_group"):
+        parts = view.targets(g, "intersection_of")
+        if not parts or reach.get(g) or not all(reach.get(p) for p in parts):
+            continue
+        behind = [m for p in parts for m in reach[p]]
+        per_part = " | ".join(f"{view.key(p)}: {view.keys(reach[p])}" for p in sorted(parts, key=view.key))
+        rows.append(
+            [*prefix, view.key(g), view.label(g), view.keys(parts), per_part, view.sources([g, *behind])]
+        )
+    return rows
+
+
+def intersectional_gaps(view: View) -> tuple[ReportTable, ReportTable]:
+    narrower = _narrower(view)
+    overall = _gap_rows(view, _reach(view, view.measures, narrower), [])
+    by_field: dict[str, list[str]] = defaultdict(list)
+    for m in view.measures:
+        for f in view.fields.get(m, []):
+            by_field[f].append(m)
+    per_field: list[list[str | int | None]] = []
+    for f in view.nodes("field"):
+        if by_field.get(f):
+            per_field += _gap_rows(view, _reach(view, by_field[f], narrower), [view.key(f)])
+    cols = ["Gruppe", "Name", "Bestandteile", "Maßnahmen je Bestandteil", "Quellen"]
+    return (
+        ReportTable(
+            name="intersectional",
+            title="Intersektionale Lücken: Gruppe ohne Maßnahme, jeder Bestandteil mit Maßnahmen",
+            columns=cols,
+            rows=overall,
+            explain="Bestandteile aus rg:intersectionOf; erreicht = eine Maßnahme nennt die Gruppe "
+            "oder eine Untergruppe.",
+        ),
+        ReportTable(
+            name="intersectional_by_field",
+            title="Intersektionale Lücken je Handlungsfeld",
+            columns=["Handlungsfeld", *cols],
+            rows=per_field,
+            explain="Nur Maßnahmen des Handlungsfelds zählen.",
+        ),
+    )

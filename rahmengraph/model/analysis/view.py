@@ -1,0 +1,161 @@
+"""What every analysis looks at: the projection, the measures in view and indexes over them.
+
+Built from the shared (cached) projection in one pass over its edges; nothing here queries the
+store except through :func:`rahmengraph.model.projection.shared_projection` and the filters.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from rahmengraph.model.filters import Filters
+from rahmengraph.model.projection import measures_in_view, shared_projection
+from rahmengraph.model.store import GraphStore
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key: ``3.2`` before ``3.10``, ``M-3.2-01`` before ``M-3.10-01``."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _DIGITS.split(text) if p)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One responsibility: actor, role (lead|partner), level keys and how they are known."""
+
+    actor: str
+    role: str
+    levels: tuple[str, ...]
+    basis: str
+    sources: str
+
+
+@dataclass
+class View:
+    g: nx.MultiDiGraph[str]
+    measures: list[str]
+    fields: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    groups: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    levels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    duties: dict[str, list[Duty]] = field(default_factory=lambda: defaultdict(list))
+    depends: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    indicators: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    out: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    key_of: dict[str, str] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)  # position in natural order of keys
+
+    # --- node facts ---------------------------------------------------------------------------
+
+    def kind(self, n: str) -> str:
+        return str(self.g.nodes[n]["kind"])
+
+    def key(self, n: str) -> str:
+        return self.key_of.get(n) or n.rsplit("/", 1)[-1]
+
+    def order(self, nodes: Iterable[str]) -> list[str]:
+        """Nodes in the natural order of their keys, each once."""
+        return sorted(set(nodes), key=lambda n: self.rank.get(n, -1))
+
+    def label(self, n: str) -> str:
+        return str(self.g.nodes[n].get("label") or self.key(n))
+
+    def attr(self, n: str, name: str) -> str:
+        return str(self.g.nodes[n].get(name, ""))
+
+    def nodes(self, kind: str) -> list[str]:
+        """All nodes of a kind, naturally sorted by key."""
+        return self.by_kind.get(kind, [])
+
+    def keys(self, nodes: Iterable[str]) -> str:
+        """``;``-joined keys, naturally sorted (the cell form used in every table)."""
+        return ";".join(dict.fromkeys(self.key(n) for n in self.order(nodes)))
+
+    def sources(self, nodes: Iterable[str]) -> str:
+        """The sources of the given nodes, deduplicated, `` | ``-joined (as in the tables)."""
+        seen: dict[str, None] = {}
+        for n in self.order(nodes):
+            for s in self.attr(n, "sources").split(" | "):
+                if s:
+                    seen.setdefault(s, None)
+        return " | ".join(seen)
+
+    def duty_sources(self, measures: Iterable[str], actors: Iterable[str]) -> str:
+        """Sources of the responsibilities of ``actors`` for ``measures`` (`` | ``-joined)."""
+        wanted = set(actors)
+        seen: dict[str, None] = {}
+        for m in self.order(measures):
+            for d in self.duties.get(m, []):
+                if d.actor in wanted:
+                    for s in d.sources.split(" | "):
+                        if s:
+                            seen.setdefault(s, None)
+        return " | ".join(seen)
+
+    def leads(self, m: str) -> list[str]:
+        return self.order(d.actor for d in self.duties.get(m, []) if d.role == "lead")
+
+    def partners(self, m: str) -> list[str]:
+        return self.order(d.actor for d in self.duties.get(m, []) if d.role == "partner")
+
+    def actors(self, m: str) -> list[str]:
+        return self.order(d.actor for d in self.duties.get(m, []))
+
+    def targets(self, n: str, rel: str) -> list[str]:
+        """Objects of edges ``n --rel--> x`` (any node, not only measures in view)."""
+        return self.out.get((n, rel), [])
+
+
+def build_view(g: nx.MultiDiGraph[str], keep: frozenset[str] | None) -> View:
+    """Indexes over ``g`` for the measures in ``keep`` (``None``: all measures)."""
+    key_of = {n: str(data.get("key") or n.rsplit("/", 1)[-1]) for n, data in g.nodes(data=True)}
+    ordered = sorted(g.nodes, key=lambda n: (natural(key_of[n]), n))
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for n in ordered:
+        by_kind[str(g.nodes[n]["kind"])].append(n)
+    measures = [m for m in by_kind.get("measure", []) if keep is None or m in keep]
+    rank = {n: i for i, n in enumerate(ordered)}
+    view = View(g, measures, by_kind=by_kind, key_of=key_of, rank=rank)
+    in_view = set(measures)
+    for u, v, data in g.edges(data=True):
+        rel = str(data["rel"])
+        view.out[(u, rel)].append(v)
+        if rel in ("lead", "partner"):
+            if v in in_view:
+                levels = tuple(x for x in str(data.get("levels", "")).split(";") if x)
+                duty = Duty(u, rel, levels, str(data.get("level_basis", "")), str(data.get("sources", "")))
+                view.duties[v].append(duty)
+        elif u in in_view and rel in _MEASURE_INDEX:
+            getattr(view, _MEASURE_INDEX[rel])[u].append(v)
+        elif rel == "measures" and v in in_view:
+            view.indicators[v].append(u)
+    return view
+
+
+#: Measure edge rel → View index attribute.
+_MEASURE_INDEX = {"field": "fields", "targets": "groups", "level": "levels", "depends_on": "depends"}
+
+
+_VIEWS: weakref.WeakKeyDictionary[nx.MultiDiGraph[str], dict[frozenset[str] | None, View]]
+_VIEWS = weakref.WeakKeyDictionary()
+
+
+def make_view(store: GraphStore, filters: Filters | None = None, graph: str | None = None) -> View:
+    """The view of the store (all datasets, or one named graph) under ``filters``.
+
+    Views are cached with the projection they index (rebuilt when the store changes); treat
+    them as read-only.
+    """
+    g = shared_projection(store, graph)
+    keep = measures_in_view(store, filters)
+    views = _VIEWS.setdefault(g, {})
+    if keep not in views:
+        views[keep] = build_view(g, keep)
+    return views[keep]

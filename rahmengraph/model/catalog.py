@@ -1,0 +1,303 @@
+"""The planners' lists: every entity kind as a collection of items with columns, filters and sorting.
+
+One table (:data:`COLLECTIONS`) says, per kind, which properties become which German column; one
+query per collection fetches all of them (references come with their id and German label), and
+the assembled items are cached until the store changes (:meth:`Catalog.invalidate`). Measure
+filters reuse :mod:`rahmengraph.model.filters`; other collections filter on their own columns.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Final
+
+import pyoxigraph as ox
+
+from rahmengraph.errors import NotFound
+from rahmengraph.model import vocab as v
+from rahmengraph.model.filters import Filters, matching_measures
+from rahmengraph.model.store import GraphStore, text
+from rahmengraph.model.tabular import natural_key
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a collection: the property behind it and whether values are references."""
+
+    name: str
+    predicate: str
+    ref: bool = False  # values are entities (id + label) rather than text
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Collection:
+    path: str  # URL segment under /api
+    entity: str  # key of vocab.SEGMENTS
+    cls: str
+    title: str
+    columns: tuple[Column, ...]
+
+
+C = Column
+_TYPE = C("typ", v.TYPE, ref=True, help="Art (Unterklasse)")
+_SOURCES = C("quellen", v.DCT_SOURCE, ref=True, help="Quellen")
+_FIELDS = C("handlungsfelder", v.FIELD, ref=True, help="Handlungsfelder")
+
+COLLECTIONS: Final[dict[str, Collection]] = {
+    c.path: c
+    for c in (
+        Collection(
+            "handlungsfelder",
+            "field",
+            v.ACTION_FIELD,
+            "Handlungsfelder",
+            (C("kurztitel", v.SHORT_TITLE), C("seite", v.PAGE), C("unterabschnitte", v.SUBSECTION)),
+        ),
+        Collection(
+            "massnahmen",
+            "measure",
+            v.MEASURE,
+            "Maßnahmen",
+            (
+                C("beschreibung", v.DESCRIPTION),
+                _FIELDS,
+                C("federfuehrend", v.LED_BY, ref=True),
+                C("beteiligt", v.PARTNER_P, ref=True),
+                C("ebenen", v.LEVEL_P, ref=True),
+                C("zielgruppen", v.TARGET_GROUP_P, ref=True),
+                C("zeitraum", v.PERIOD),
+                C("status", v.STATUS),
+                C("finanzierung", v.FUNDING),
+                C("beleg", v.EVIDENCE_P, ref=True),
+                C("sicherheit", v.CERTAINTY_P, ref=True),
+                C("abhaengig_von", v.DEPENDS_ON, ref=True),
+            ),
+        ),
+        Collection(
+            "akteure",
+            "actor",
+            v.ACTOR,
+            "Akteure",
+            (
+                _TYPE,
+                C("ebenen", v.LEVEL_P, ref=True),
+                C("gueltig_von", v.VALID_FROM),
+                C("gueltig_bis", v.VALID_UNTIL),
+                C("nachfolger", v.SUCCESSOR, ref=True),
+                C("vorgaenger", v.PREDECESSOR, ref=True),
+            ),
+        ),
+        Collection(
+            "zielgruppen",
+            "target_group",
+            v.TARGET_GROUP,
+            "Zielgruppen",
+            (
+                _TYPE,
+                C("dimension", v.DIMENSION_P, ref=True),
+                C("oberbegriff", v.BROADER, ref=True),
+                C("schnitt_aus", v.INTERSECTION_OF, ref=True),
+            ),
+        ),
+        Collection(
+            "ziele", "goal", v.GOAL, "Ziele", (C("nummer", v.CHAPTER), C("beschreibung", v.DESCRIPTION))
+        ),
+        Collection(
+            "ebenen",
+            "level",
+            v.LEVEL,
+            "Ebenen",
+            (C("typ", v.LEVEL_KIND, ref=True), C("uebergeordnet", v.BROADER, ref=True)),
+        ),
+        Collection(
+            "gremien",
+            "body",
+            v.BODY,
+            "Gremien",
+            (
+                C("typ", v.BODY_TYPE),
+                C("mitglieder", v.HAS_MEMBER, ref=True),
+                C("turnus", v.RHYTHM),
+                C("seit", v.SINCE),
+                C("akteur", v.ACTS_AS, ref=True),
+                _FIELDS,
+            ),
+        ),
+        Collection(
+            "indikatoren",
+            "indicator",
+            v.INDICATOR,
+            "Indikatoren",
+            (C("bereich", v.AREA), _FIELDS, C("massnahmen", v.MEASURES_P, ref=True)),
+        ),
+        Collection(
+            "ereignisse",
+            "event",
+            v.EVENT,
+            "Ereignisse",
+            (
+                C("datum", v.IN_XSD_DATE),
+                C("monat", v.IN_XSD_GYEAR_MONTH),
+                C("jahr", v.IN_XSD_GYEAR),
+                C("bezug", v.CONCERNS, ref=True),
+                C("geplant", v.PLANNED),
+            ),
+        ),
+        Collection(
+            "vorhaben",
+            "initiative",
+            v.INITIATIVE,
+            "Vorhaben",
+            (
+                _TYPE,
+                C("federfuehrend", v.LED_BY, ref=True),
+                C("stand", v.STATUS_NOTE),
+                C("bezug", v.CONCERNS, ref=True),
+            ),
+        ),
+    )
+}
+
+#: Collection of each entity kind (for links between items).
+BY_ENTITY: Final = {c.entity: c for c in COLLECTIONS.values()}
+
+
+@dataclass(frozen=True)
+class Ref:
+    id: str
+    label: str
+    iri: str
+    entity: str | None  # key of vocab.SEGMENTS when the IRI is a dataset entity
+
+
+@dataclass
+class Item:
+    id: str
+    label: str
+    iri: str
+    entity: str
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    refs: dict[str, list[Ref]] = field(default_factory=dict)
+
+    def words(self) -> str:
+        """Lower-cased German text for the search ``q``: id, label and text columns."""
+        parts = [self.id, self.label, *(t for ts in self.texts.values() for t in ts)]
+        return " ".join(parts).casefold()
+
+    def keys(self, column: str) -> set[str]:
+        """Ids and labels in a column (what a column filter compares with)."""
+        refs = self.refs.get(column, [])
+        return {r.id for r in refs} | {r.label for r in refs} | set(self.texts.get(column, []))
+
+
+def entity_of(iri: str) -> str | None:
+    """Entity kind of a dataset IRI from its path segment (``…/massnahme/M-1`` → ``measure``)."""
+    parts = iri.rsplit("/", 2)
+    if len(parts) < 3 or not iri.startswith(v.ROOT):
+        return None
+    return next((e for e, seg in v.SEGMENTS.items() if seg == parts[1]), None)
+
+
+def _query(col: Collection) -> str:
+    preds = " ".join(f"<{c.predicate}>" for c in col.columns)
+    return (
+        f"SELECT ?item ?id ?label ?p ?o ?key ?olabel WHERE {{\n"
+        f"  ?item a <{col.cls}> ; <{v.LABEL}> ?label .\n"
+        f'  FILTER(LANGMATCHES(LANG(?label), "de") || LANG(?label) = "")\n'
+        f"  OPTIONAL {{ ?item <{v.NOTATION}> ?id }}\n"
+        f"  OPTIONAL {{ VALUES ?p {{ {preds} }} ?item ?p ?o .\n"
+        f"    OPTIONAL {{ ?o <{v.NOTATION}> ?key }}\n"
+        f'    OPTIONAL {{ ?o <{v.LABEL}> ?olabel FILTER(LANGMATCHES(LANG(?olabel), "de")) }} }}\n'
+        f"}}"
+    )
+
+
+def _build(store: GraphStore, col: Collection) -> list[Item]:
+    by_pred: dict[str, list[Column]] = {}
+    for c in col.columns:
+        by_pred.setdefault(c.predicate, []).append(c)
+    items: dict[str, Item] = {}
+    for item, ident, label, p, o, key, olabel in store.select(_query(col)):
+        if not isinstance(item, ox.NamedNode) or not isinstance(label, ox.Literal):
+            continue
+        it = items.get(item.value)
+        if it is None:
+            fallback = item.value.rsplit("/", 1)[-1]
+            it = items[item.value] = Item(
+                ident.value if isinstance(ident, ox.Literal) else fallback,
+                label.value,
+                item.value,
+                col.entity,
+            )
+        if p is None or o is None or not isinstance(p, ox.NamedNode):
+            continue
+        for c in by_pred.get(p.value, []):
+            if isinstance(o, ox.NamedNode) and c.ref:
+                if c.predicate == v.TYPE and o.value == col.cls:
+                    continue
+                name = olabel.value if isinstance(olabel, ox.Literal) else (text(key) or o.value)
+                ref = Ref(
+                    key.value if isinstance(key, ox.Literal) else name, name, o.value, entity_of(o.value)
+                )
+                if ref not in it.refs.setdefault(c.name, []):
+                    it.refs[c.name].append(ref)
+            elif isinstance(o, ox.Literal) and not c.ref:
+                values = it.texts.setdefault(c.name, [])
+                if o.value not in values:
+                    values.append(o.value)
+    for it in items.values():
+        for refs in it.refs.values():
+            refs.sort(key=lambda r: natural_key(r.id))
+        for texts in it.texts.values():
+            texts.sort(key=natural_key)
+    return sorted(items.values(), key=lambda i: natural_key(i.id))
+
+
+def collection(path: str) -> Collection:
+    """The collection at ``/api/<path>``."""
+    if path not in COLLECTIONS:
+        raise NotFound(f"Unbekannte Liste {path!r}; bekannt: {', '.join(COLLECTIONS)}")
+    return COLLECTIONS[path]
+
+
+class Catalog:
+    """Cached items of every collection of one store; call :meth:`invalidate` after updates."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._items: dict[str, list[Item]] = {}
+        self._measures: dict[Filters, set[str]] = {}
+        self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._measures.clear()
+
+    def items(self, path: str) -> list[Item]:
+        col = collection(path)
+        with self._lock:
+            cached = self._items.get(path)
+        if cached is None:
+            cached = _build(self.store, col)
+            with self._lock:
+                self._items[path] = cached
+        return cached
+
+    def item(self, path: str, ident: str) -> Item:
+        found = next((i for i in self.items(path) if i.id == ident), None)
+        if found is None:
+            title = collection(path).title
+            raise NotFound(f"{title}: kein Eintrag mit der ID {ident!r} (Pfad /api/{path}/{ident})")
+        return found
+
+    def measures(self, filters: Filters) -> set[str]:
+        with self._lock:
+            cached = self._measures.get(filters)
+        if cached is None:
+            cached = matching_measures(self.store, filters)
+            with self._lock:
+                self._measures[filters] = cached
+        return cached

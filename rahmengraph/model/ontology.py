@@ -1,0 +1,52 @@
+"""The rahmengraph ontology (OWL 2) and its SHACL shapes, read from package data.
+
+Both files live in ``rahmengraph/ontology/`` as Turtle. Graphs are parsed afresh on every call:
+pySHACL and OWL-RL add triples to the graphs they are given, so a shared graph would carry one
+validation's inferences into the next. Validate with the ontology mixed into the data graph
+(``pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph())``) so that
+``sh:class rg:Actor`` also accepts an ``rg:Department``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from rdflib import Graph
+
+#: Package that holds the Turtle files.
+PACKAGE = "rahmengraph.ontology"
+#: File names inside :data:`PACKAGE`.
+ONTOLOGY_FILE = "rahmengraph.ttl"
+SHAPES_FILE = "shapes.ttl"
+
+
+@cache
+def _read(name: str) -> str:
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def ontology_turtle() -> str:
+    """The ontology document (``rahmengraph.ttl``) as Turtle text."""
+    return _read(ONTOLOGY_FILE)
+
+
+def shapes_turtle() -> str:
+    """The SHACL shapes (``shapes.ttl``) as Turtle text."""
+    return _read(SHAPES_FILE)
+
+
+def _graph(text: str) -> Graph:
+    graph = Graph()
+    graph.parse(data=text, format="turtle")
+    return graph
+
+
+def ontology_graph() -> Graph:
+    """A fresh rdflib graph of the ontology (callers may add inferences to it)."""
+    return _graph(ontology_turtle())
+
+
+def shapes_graph() -> Graph:
+    """A fresh rdflib graph of the SHACL shapes (pySHACL may add triples to the one it gets)."""
+    return _graph(shapes_turtle())

@@ -1,0 +1,334 @@
+"""The knowledge graph projected into networkx: one node per entity, one edge per relation.
+
+One SPARQL query fetches the triples of every entity of interest (measures, fields, actors, …,
+responsibilities and sources); the rest is Python. Node ids are IRIs; every attribute is a
+scalar (str, int, bool), so the graph can be written as GraphML or GEXF as it is.
+
+Filters select the measures in view: measures that do not pass are dropped with their edges,
+every other node stays (so empty matrix cells and unused target groups remain visible).
+
+==============  ===============================================  ==========================
+rel             edge                                             from
+==============  ===============================================  ==========================
+field           measure → field, body → field                    ``rg:field``
+targets         measure → target group                           ``rg:targetGroup``
+level           measure → level                                  ``rg:level``
+depends_on      measure → measure it builds on                   ``rg:dependsOn``
+lead, partner   actor → measure (attrs ``levels``, ``level_basis``) ``prov:qualifiedAssociation``
+broader         group → broader group, level → broader level     ``skos:broader``
+intersection_of intersectional group → component group          ``rg:intersectionOf``
+successor       actor → successor                                ``rg:successor``
+member          body → member actor                              ``org:hasMember``
+measures        indicator → measure                              ``rg:measures``
+indicator_field indicator → field                                ``rg:field``
+==============  ===============================================  ==========================
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Final
+
+import networkx as nx
+import pyoxigraph as ox
+
+from rahmengraph.model import vocab
+from rahmengraph.model.filters import Filters, matching_measures
+from rahmengraph.model.store import GraphStore
+
+#: Class → node kind (``responsibility`` and ``source`` are folded into edges and attributes).
+KINDS: Final[dict[str, str]] = {
+    vocab.FRAMEWORK: "framework",
+    vocab.GOAL: "goal",
+    vocab.ACTION_FIELD: "field",
+    vocab.MEASURE: "measure",
+    vocab.ACTOR: "actor",
+    vocab.TARGET_GROUP: "target_group",
+    vocab.LEVEL: "level",
+    vocab.BODY: "body",
+    vocab.INDICATOR: "indicator",
+    vocab.INITIATIVE: "initiative",
+    vocab.RESPONSIBILITY: "responsibility",
+    vocab.SOURCE: "source",
+}
+
+
+def _cells(*tables: dict[str, vocab.Term]) -> dict[str, str]:
+    return {t.iri: t.cell for table in tables for t in table.values()}
+
+
+#: Controlled IRIs shown by their cell spelling (``rg:evidenceFramework`` → ``rahmenkonzept``).
+CELLS: Final = _cells(
+    vocab.EVIDENCE,
+    vocab.CERTAINTY,
+    vocab.DIMENSIONS,
+    vocab.LEVEL_KINDS,
+    vocab.LEVEL_BASES,
+    vocab.ROLES,
+)
+_ACTOR_TYPES: Final = _cells(vocab.ACTOR_TYPES)
+_BODY_TYPES: Final = _cells(vocab.BODY_TYPES)
+_INITIATIVE_TYPES: Final = _cells(vocab.INITIATIVE_TYPES)
+
+
+@dataclass(frozen=True)
+class Attr:
+    """A predicate shown as a scalar node attribute (several values are joined with ``;``)."""
+
+    kind: str
+    predicate: str
+    name: str
+    controlled: bool = False  # the value is an IRI of a vocab table, shown as its cell
+
+
+ATTRS: Final[tuple[Attr, ...]] = (
+    Attr("measure", vocab.EVIDENCE_P, "evidence", True),
+    Attr("measure", vocab.CERTAINTY_P, "certainty", True),
+    Attr("measure", vocab.STATUS, "status"),
+    Attr("measure", vocab.PERIOD, "period"),
+    Attr("measure", vocab.FUNDING, "funding"),
+    Attr("measure", vocab.PRIMARY_FIELD, "primary_field"),
+    Attr("measure", vocab.DESCRIPTION, "description"),
+    Attr("actor", vocab.VALID_FROM, "valid_from"),
+    Attr("actor", vocab.VALID_UNTIL, "valid_until"),
+    Attr("actor", vocab.LEVEL_P, "levels"),
+    Attr("target_group", vocab.DIMENSION_P, "dimension", True),
+    Attr("target_group", vocab.PREF_LABEL, "label"),
+    Attr("level", vocab.LEVEL_KIND, "level_kind", True),
+    Attr("level", vocab.PREF_LABEL, "label"),
+    Attr("level", vocab.POSITION, "position"),
+    Attr("body", vocab.BODY_TYPE, "body_type"),
+    Attr("body", vocab.ACTS_AS, "acts_as"),
+    Attr("field", vocab.SHORT_TITLE, "short_title"),
+    Attr("field", vocab.PAGE, "page"),
+    Attr("goal", vocab.CHAPTER, "chapter"),
+    Attr("indicator", vocab.AREA, "area"),
+    Attr("initiative", vocab.STATUS_NOTE, "status_note"),
+    Attr("initiative", vocab.LED_BY, "led_by"),
+    Attr("framework", vocab.TITLE, "title"),
+)
+_ATTRS: Final = {(a.kind, a.predicate): a for a in ATTRS}
+
+#: (subject kind, predicate, object kind) → rel; the edge runs subject → object.
+EDGES: Final[dict[tuple[str, str, str], str]] = {
+    ("measure", vocab.FIELD, "field"): "field",
+    ("measure", vocab.TARGET_GROUP_P, "target_group"): "targets",
+    ("measure", vocab.LEVEL_P, "level"): "level",
+    ("measure", vocab.DEPENDS_ON, "measure"): "depends_on",
+    ("target_group", vocab.BROADER, "target_group"): "broader",
+    ("level", vocab.BROADER, "level"): "broader",
+    ("target_group", vocab.INTERSECTION_OF, "target_group"): "intersection_of",
+    ("actor", vocab.SUCCESSOR, "actor"): "successor",
+    ("body", vocab.HAS_MEMBER, "actor"): "member",
+    ("body", vocab.FIELD, "field"): "field",
+    ("indicator", vocab.MEASURES_P, "measure"): "measures",
+    ("indicator", vocab.FIELD, "field"): "indicator_field",
+}
+
+_PREDICATES: Final = sorted(
+    {a.predicate for a in ATTRS}
+    | {p for _, p, _ in EDGES}
+    | {
+        vocab.TYPE,
+        vocab.LABEL,
+        vocab.NOTATION,
+        vocab.DCT_SOURCE,
+        vocab.IN_FRAMEWORK,
+        vocab.RESPONSIBILITY_OF,
+        vocab.PROV_AGENT,
+        vocab.HAD_ROLE,
+        vocab.LEVEL_BASIS_P,
+    }
+)
+
+
+def projection_query(graph: str | None = None) -> str:
+    """The one SELECT behind :func:`project`: ``?s ?c ?p ?o`` for every entity of a known class."""
+    classes = " ".join(f"<{c}>" for c in KINDS)
+    preds = " ".join(f"<{p}>" for p in _PREDICATES)
+    pattern = f"VALUES ?c {{ {classes} }} ?s a ?c . VALUES ?p {{ {preds} }} ?s ?p ?o ."
+    if graph is not None:
+        pattern = f"GRAPH <{graph}> {{ {pattern} }}"
+    return f"SELECT ?s ?c ?p ?o WHERE {{ {pattern} }}"
+
+
+@dataclass
+class _Entity:
+    kind: str
+    values: dict[str, list[str]]
+    langs: dict[str, str]
+
+
+def _collect(store: GraphStore, graph: str | None) -> dict[str, _Entity]:
+    entities: dict[str, _Entity] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for s, c, p, o in store.select(projection_query(graph)):
+        if not isinstance(s, ox.NamedNode) or c is None or p is None or o is None:
+            continue
+        kind = KINDS[c.value]  # type: ignore[union-attr]
+        ent = entities.setdefault(s.value, _Entity(kind, defaultdict(list), {}))
+        value = o.value  # type: ignore[union-attr]
+        key = (s.value, p.value, value)  # type: ignore[union-attr]
+        if key in seen:
+            continue  # the same triple once per matching class
+        seen.add(key)
+        ent.values[p.value].append(value)  # type: ignore[union-attr]
+        if isinstance(o, ox.Literal) and o.language:
+            ent.langs[f"{p.value}\n{value}"] = o.language  # type: ignore[union-attr]
+    return entities
+
+
+def _german(ent: _Entity, predicate: str) -> str:
+    values = ent.values.get(predicate, [])
+    de = [v for v in values if ent.langs.get(f"{predicate}\n{v}") == vocab.GERMAN]
+    return (de or values or [""])[0]
+
+
+def _scalar(attr: Attr, ent: _Entity, values: list[str]) -> str | int:
+    if attr.name == "label":
+        return _german(ent, attr.predicate)
+    if attr.name == "position" and values:
+        return int(values[0])
+    shown = [CELLS.get(v, v) if attr.controlled else v for v in values]
+    return ";".join(sorted(shown)) if len(shown) > 1 else shown[0]
+
+
+def _node_attrs(iri: str, ent: _Entity, entities: dict[str, _Entity]) -> dict[str, str | int | bool]:
+    types = ent.values.get(vocab.TYPE, [])
+    attrs: dict[str, str | int | bool] = {
+        "kind": ent.kind,
+        "key": (ent.values.get(vocab.NOTATION) or [""])[0],
+        "label": _german(ent, vocab.LABEL) or _german(ent, vocab.PREF_LABEL),
+        "iri": iri,
+        "framework": (ent.values.get(vocab.IN_FRAMEWORK) or [iri])[0],
+    }
+    for pred, values in ent.values.items():
+        attr = _ATTRS.get((ent.kind, pred))
+        if attr is not None and values:
+            scalar = _scalar(attr, ent, values)
+            if attr.name != "label" or scalar:
+                attrs[attr.name] = scalar
+    if "levels" in attrs:
+        attrs["levels"] = _keys(str(attrs["levels"]), entities)
+    sources = ent.values.get(vocab.DCT_SOURCE, [])
+    attrs["sources"] = " | ".join(_source_label(s, entities) for s in sources)
+    attrs["source_iris"] = " ".join(sources)
+    extra = {
+        "actor": ("actor_type", _ACTOR_TYPES),
+        "body": ("body_class", _BODY_TYPES),
+        "initiative": ("initiative_type", _INITIATIVE_TYPES),
+    }.get(ent.kind)
+    if extra is not None:
+        attrs[extra[0]] = next((extra[1][t] for t in types if t in extra[1]), "")
+    if ent.kind == "target_group":
+        attrs["intersectional"] = vocab.INTERSECTIONAL_GROUP in types
+    return attrs
+
+
+def _source_label(iri: str, entities: dict[str, _Entity]) -> str:
+    ent = entities.get(iri)
+    return (ent.values.get(vocab.LABEL) or [iri])[0] if ent is not None else iri
+
+
+def _keys(iris: str, entities: dict[str, _Entity]) -> str:
+    out = []
+    for iri in iris.split(";"):
+        ent = entities.get(iri)
+        out.append((ent.values.get(vocab.NOTATION) or [iri])[0] if ent is not None else iri)
+    return ";".join(out)
+
+
+def _responsibility_edge(
+    g: nx.MultiDiGraph[str], iri: str, ent: _Entity, entities: dict[str, _Entity]
+) -> None:
+    measures, agents = ent.values.get(vocab.RESPONSIBILITY_OF, []), ent.values.get(vocab.PROV_AGENT, [])
+    roles = ent.values.get(vocab.HAD_ROLE, [])
+    if not (measures and agents and roles) or measures[0] not in g or agents[0] not in g:
+        return
+    levels = sorted(ent.values.get(vocab.LEVEL_P, []))
+    basis = ent.values.get(vocab.LEVEL_BASIS_P, [])
+    g.add_edge(
+        agents[0],
+        measures[0],
+        key=iri,
+        rel="lead" if roles[0] == vocab.LEAD else "partner",
+        levels=";".join(_keys(lv, entities) for lv in levels),
+        level_basis=CELLS.get(basis[0], basis[0]) if basis else "",
+        responsibility=iri,
+        sources=" | ".join(_source_label(s, entities) for s in ent.values.get(vocab.DCT_SOURCE, [])),
+    )
+
+
+def _build(store: GraphStore, graph: str | None) -> nx.MultiDiGraph[str]:
+    entities = _collect(store, graph)
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for iri, ent in entities.items():
+        if ent.kind not in ("responsibility", "source"):
+            g.add_node(iri, **_node_attrs(iri, ent, entities))
+    for iri, ent in entities.items():
+        if ent.kind == "responsibility":
+            _responsibility_edge(g, iri, ent, entities)
+            continue
+        if iri not in g:
+            continue
+        for pred, values in ent.values.items():
+            for obj in values:
+                target = g.nodes.get(obj)
+                rel = EDGES.get((ent.kind, pred, target["kind"])) if target is not None else None
+                if rel is not None:
+                    g.add_edge(iri, obj, key=f"{rel}:{obj}", rel=rel)
+    return g
+
+
+@dataclass
+class _Cached:
+    fingerprint: tuple[object, ...]
+    graphs: dict[str | None, nx.MultiDiGraph[str]]
+    measures: dict[Filters, frozenset[str]]
+
+
+_CACHE: weakref.WeakKeyDictionary[GraphStore, _Cached] = weakref.WeakKeyDictionary()
+
+
+def _entry(store: GraphStore) -> _Cached:
+    """The cache of a store, emptied whenever the store changed (its generation or triple count)."""
+    fingerprint = (getattr(store, "generation", None), store.count())
+    entry = _CACHE.get(store)
+    if entry is None or entry.fingerprint != fingerprint:
+        entry = _Cached(fingerprint, {}, {})
+        _CACHE[store] = entry
+    return entry
+
+
+def shared_projection(store: GraphStore, graph: str | None = None) -> nx.MultiDiGraph[str]:
+    """The unfiltered projection, built once per store state and shared: callers must not change it."""
+    entry = _entry(store)
+    if graph not in entry.graphs:
+        entry.graphs[graph] = _build(store, graph)
+    return entry.graphs[graph]
+
+
+def measures_in_view(store: GraphStore, filters: Filters | None) -> frozenset[str] | None:
+    """IRIs of the measures passing ``filters`` (cached per store state); ``None`` = no filter."""
+    if filters is None or filters.is_empty():
+        return None
+    entry = _entry(store)
+    if filters not in entry.measures:
+        entry.measures[filters] = frozenset(matching_measures(store, filters))
+    return entry.measures[filters]
+
+
+def project(
+    store: GraphStore, graph: str | None = None, filters: Filters | None = None
+) -> nx.MultiDiGraph[str]:
+    """The graph (one dataset's named graph, or all) as a networkx multigraph; see the module doc.
+
+    The result is the caller's own copy. Measures that do not pass ``filters`` are left out.
+    """
+    g = shared_projection(store, graph).copy()
+    keep = measures_in_view(store, filters)
+    if keep is not None:
+        g.remove_nodes_from([n for n in g if g.nodes[n]["kind"] == "measure" and n not in keep])
+    return g

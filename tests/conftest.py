@@ -1,0 +1,71 @@
+"""The test world: dataset folders and loaded stores, shared by every part's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rahmengraph.config import Settings
+from rahmengraph.model.loader import Dataset, load
+from rahmengraph.model.store import GraphStore
+from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture(scope="session")
+def bremen_dir() -> Path:
+    return ROOT / "data" / "bremen"
+
+
+@pytest.fixture(scope="session")
+def musterland_dir() -> Path:
+    return CASES / "musterland"
+
+
+def _loaded(folder: Path) -> tuple[GraphStore, Dataset]:
+    store = OxigraphStore()
+    ds = load(store, folder)
+    return store, ds
+
+
+@pytest.fixture(scope="session")
+def bremen_loaded(bremen_dir: Path) -> tuple[GraphStore, Dataset]:
+    return _loaded(bremen_dir)
+
+
+@pytest.fixture(scope="session")
+def musterland_loaded(musterland_dir: Path) -> tuple[GraphStore, Dataset]:
+    return _loaded(musterland_dir)
+
+
+@pytest.fixture(scope="session")
+def bremen_store(bremen_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
+    """Bremen loaded into an in-memory Oxigraph store (read-only use: do not modify)."""
+    return bremen_loaded[0]
+
+
+@pytest.fixture(scope="session")
+def musterland_store(musterland_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
+    """The small test framework loaded into an in-memory Oxigraph store (read-only use)."""
+    return musterland_loaded[0]
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path) -> Callable[[Path], Settings]:
+    """Settings for a dataset folder with an in-memory store and test-friendly limits."""
+
+    def make(dataset: Path, **overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "dataset": dataset,
+            "store": "oxigraph:memory",
+            "query_timeout": 5.0,
+            "query_workers": 1,
+        }
+        values.update(overrides)
+        return Settings(**values)  # type: ignore[arg-type]
+
+    return make

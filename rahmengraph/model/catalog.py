@@ -2,13 +2,12 @@
 
 One table (:data:`COLLECTIONS`) says, per kind, which properties become which German column; one
 query per collection fetches all of them (references come with their id and German label), and
-the assembled items are cached until the store changes (:meth:`Catalog.invalidate`). Measure
+the assembled items are cached until the store changes (:class:`rahmengraph.model.listing.Catalog`). Measure
 filters reuse :mod:`rahmengraph.model.filters`; other collections filter on their own columns.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -16,7 +15,6 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
 from rahmengraph.model import vocab as v
-from rahmengraph.model.filters import Filters, matching_measures
 from rahmengraph.model.store import GraphStore, text
 from rahmengraph.model.tabular import natural_key
 
@@ -214,7 +212,7 @@ def _query(col: Collection) -> str:
     )
 
 
-def _build(store: GraphStore, col: Collection) -> list[Item]:
+def build_items(store: GraphStore, col: Collection) -> list[Item]:
     by_pred: dict[str, list[Column]] = {}
     for c in col.columns:
         by_pred.setdefault(c.predicate, []).append(c)
@@ -260,44 +258,3 @@ def collection(path: str) -> Collection:
     if path not in COLLECTIONS:
         raise NotFound(f"Unbekannte Liste {path!r}; bekannt: {', '.join(COLLECTIONS)}")
     return COLLECTIONS[path]
-
-
-class Catalog:
-    """Cached items of every collection of one store; call :meth:`invalidate` after updates."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self._items: dict[str, list[Item]] = {}
-        self._measures: dict[Filters, set[str]] = {}
-        self._lock = threading.Lock()
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._measures.clear()
-
-    def items(self, path: str) -> list[Item]:
-        col = collection(path)
-        with self._lock:
-            cached = self._items.get(path)
-        if cached is None:
-            cached = _build(self.store, col)
-            with self._lock:
-                self._items[path] = cached
-        return cached
-
-    def item(self, path: str, ident: str) -> Item:
-        found = next((i for i in self.items(path) if i.id == ident), None)
-        if found is None:
-            title = collection(path).title
-            raise NotFound(f"{title}: kein Eintrag mit der ID {ident!r} (Pfad /api/{path}/{ident})")
-        return found
-
-    def measures(self, filters: Filters) -> set[str]:
-        with self._lock:
-            cached = self._measures.get(filters)
-        if cached is None:
-            cached = matching_measures(self.store, filters)
-            with self._lock:
-                self._measures[filters] = cached
-        return cached

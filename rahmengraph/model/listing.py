@@ -7,12 +7,14 @@ target_group incl. sub- and intersectional groups, evidence) plus ``role`` (with
 
 from __future__ import annotations
 
+import threading
 from typing import Final
 
-from rahmengraph.errors import ParameterError
+from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import vocab as v
-from rahmengraph.model.catalog import Catalog, Item, collection
-from rahmengraph.model.filters import Filters
+from rahmengraph.model.catalog import Item, build_items, collection
+from rahmengraph.model.filters import Filters, matching_measures
+from rahmengraph.model.store import GraphStore
 from rahmengraph.model.tabular import natural_key
 
 #: Measure-only filters beyond the shared ones of :mod:`rahmengraph.model.filters`.
@@ -20,6 +22,47 @@ MEASURE_FILTERS: Final = {
     "role": "Rolle des Akteurs: federfuehrend oder beteiligt",
     "status": "Status (Textteil)",
 }
+
+
+class Catalog:
+    """Cached items of every collection of one store; call :meth:`invalidate` after updates."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._items: dict[str, list[Item]] = {}
+        self._measures: dict[Filters, set[str]] = {}
+        self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._measures.clear()
+
+    def items(self, path: str) -> list[Item]:
+        col = collection(path)
+        with self._lock:
+            cached = self._items.get(path)
+        if cached is None:
+            cached = build_items(self.store, col)
+            with self._lock:
+                self._items[path] = cached
+        return cached
+
+    def item(self, path: str, ident: str) -> Item:
+        found = next((i for i in self.items(path) if i.id == ident), None)
+        if found is None:
+            title = collection(path).title
+            raise NotFound(f"{title}: kein Eintrag mit der ID {ident!r} (Pfad /api/{path}/{ident})")
+        return found
+
+    def measures(self, filters: Filters) -> set[str]:
+        with self._lock:
+            cached = self._measures.get(filters)
+        if cached is None:
+            cached = matching_measures(self.store, filters)
+            with self._lock:
+                self._measures[filters] = cached
+        return cached
 
 
 def _has(item: Item, column: str, values: tuple[str, ...]) -> bool:

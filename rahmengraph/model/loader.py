@@ -222,6 +222,9 @@ def read_dataset(folder: Path) -> Dataset:
     ds = Dataset(folder, _base(files, problems), files)
     ds.turtle = _read_turtle(folder, problems)
     _register(ds, problems)
+    if any(p.line is None and "Pflichtdatei" in p.message for p in problems):
+        # Without a required file every reference into it would be reported: say only what is missing.
+        raise InputError(f"Datensatz {folder} ist unvollständig", problems)
     for spec in FILES:
         for row in ds.rows(spec):
             _check_cell(ds, spec, row, problems)

@@ -38,7 +38,7 @@ class RdflibStore(GraphStore):
     def _query(self, query: str) -> Result:
         try:
             with self._lock:
-                res = self._ds.query(query)
+                res = self._ds.query(query, initNs=PREFIXES)
                 # Materialize while holding the lock (rdflib evaluates lazily).
                 res.bindings  # noqa: B018
                 return res
@@ -86,7 +86,7 @@ class RdflibStore(GraphStore):
     def update(self, update: str) -> None:
         try:
             with self._lock:
-                self._ds.update(update)
+                self._ds.update(update, initNs=PREFIXES)
         except Exception as exc:
             raise QueryError(f"SPARQL-Update-Fehler: {exc}") from exc
 

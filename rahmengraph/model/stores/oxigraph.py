@@ -43,7 +43,9 @@ class OxigraphStore(GraphStore):
         self, query: str, substitutions: dict[ox.Variable, Term] | None = None
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
-            return self._store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+            return self._store.query(
+                query, use_default_graph_as_union=True, substitutions=substitutions, prefixes=PREFIXES
+            )
         except SyntaxError as exc:
             raise query_error(exc, query) from exc
         except OSError as exc:
@@ -78,7 +80,7 @@ class OxigraphStore(GraphStore):
 
     def update(self, update: str) -> None:
         try:
-            self._store.update(update)
+            self._store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise query_error(exc, update) from exc
         except OSError as exc:

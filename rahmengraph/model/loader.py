@@ -68,9 +68,24 @@ class Dataset:
 
 
 def _read_files(folder: Path, problems: list[Problem]) -> dict[str, CsvFile]:
-    from rahmengraph.model.tabular import read_csv
+    from rahmengraph.model.tabular import parse_csv, read_csv, xlsx_as_csv
 
     files: dict[str, CsvFile] = {}
+    if folder.suffix == ".xlsx" and folder.is_file():
+        sheets, found = xlsx_as_csv(folder)
+        problems.extend(found)
+        for spec in FILES:
+            if spec.file not in sheets:
+                if spec.required and not found:
+                    problems.append(
+                        Problem(f"Pflichtblatt {spec.file.removesuffix('.csv')!r} fehlt", folder.name)
+                    )
+                continue
+            csv_file, more = parse_csv(spec.file, sheets[spec.file], spec.mandatory, spec.names)
+            problems.extend(more)
+            if csv_file is not None:
+                files[spec.file] = csv_file
+        return files
     if not folder.is_dir():
         raise InputError(f"Datensatz-Ordner {folder} existiert nicht", [Problem("Ordner fehlt", str(folder))])
     for spec in FILES:
@@ -88,6 +103,8 @@ def _read_files(folder: Path, problems: list[Problem]) -> dict[str, CsvFile]:
 
 def _read_turtle(folder: Path, problems: list[Problem]) -> list[Triple]:
     triples: list[Triple] = []
+    if not folder.is_dir():
+        return triples
     for path in sorted(folder.glob("*.ttl")):
         try:
             triples.extend(q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
@@ -214,7 +231,10 @@ CHECKS: dict[Kind, Callable[[Dataset, FileSpec, Row, str, list[Problem]], None]]
 
 
 def read_dataset(folder: Path) -> Dataset:
-    """Read and check a dataset folder; raise :class:`InputError` listing every problem."""
+    """Read and check a dataset folder (or an ``.xlsx`` workbook with one sheet per file).
+
+    Raises :class:`InputError` listing every problem.
+    """
     from rahmengraph.model.special import check_duplicates, check_special
 
     problems: list[Problem] = []
@@ -222,7 +242,7 @@ def read_dataset(folder: Path) -> Dataset:
     ds = Dataset(folder, _base(files, problems), files)
     ds.turtle = _read_turtle(folder, problems)
     _register(ds, problems)
-    if any(p.line is None and "Pflichtdatei" in p.message for p in problems):
+    if any(p.line is None and ("Pflichtdatei" in p.message or "Pflichtblatt" in p.message) for p in problems):
         # Without a required file every reference into it would be reported: say only what is missing.
         raise InputError(f"Datensatz {folder} ist unvollständig", problems)
     for spec in FILES:

@@ -7,6 +7,7 @@ collected so that a planner sees all of them at once.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -58,11 +59,17 @@ def read_csv(
     path: Path, mandatory: Sequence[str], known: Sequence[str]
 ) -> tuple[CsvFile | None, list[Problem]]:
     """Read one CSV file; return it (``None`` if unreadable) and every problem found."""
-    name = path.name
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(f"Datei nicht lesbar: {exc}", name)]
+        return None, [Problem(f"Datei nicht lesbar: {exc}", path.name)]
+    return parse_csv(path.name, raw, mandatory, known)
+
+
+def parse_csv(
+    name: str, raw: bytes, mandatory: Sequence[str], known: Sequence[str]
+) -> tuple[CsvFile | None, list[Problem]]:
+    """Parse the bytes of one CSV file called ``name``."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -114,3 +121,41 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A spreadsheet cell as the text a CSV file would hold (dates ISO, whole numbers without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def xlsx_as_csv(path: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The worksheets of a workbook as CSV bytes by file name (sheet ``massnahmen`` → ``massnahmen.csv``)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
+        return {}, [Problem(f"Arbeitsmappe nicht lesbar: {exc}", path.name)]
+    files = {}
+    for ws in wb.worksheets:
+        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        while rows and not any(rows[-1]):
+            rows.pop()
+        if not rows:
+            files[f"{ws.title}.csv"] = b""
+            continue
+        width = len(rows[0])
+        while width and not rows[0][width - 1]:
+            width -= 1
+        files[f"{ws.title}.csv"] = write_csv(rows[0][:width], [r[:width] for r in rows[1:]]).encode()
+    wb.close()
+    return files, []

@@ -49,3 +49,35 @@ def test_xlsx_has_the_same_rows_as_csv(musterland_store: GraphStore) -> None:
         values = [[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]
         assert values[0] == header
         assert values[1:] == rows
+
+
+def test_workbook_loads_like_the_folder(musterland_dir: Path, tmp_path: Path) -> None:
+    """A planner's spreadsheet (the exported workbook) loads into the same triples as the CSV folder."""
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+    ds = read_dataset(musterland_dir)
+    store = OxigraphStore()
+    store.replace_graph(ds.graph, to_triples(ds))
+    book = tmp_path / "musterland.xlsx"
+    book.write_bytes(xlsx_bytes(read_tables(store, ds.graph)))
+    again = read_dataset(book)
+    assert sorted(map(str, to_triples(again))) == sorted(map(str, to_triples(ds)))
+
+
+def test_workbook_errors_name_the_sheet(musterland_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from rahmengraph.errors import InputError
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+    ds = read_dataset(musterland_dir)
+    store = OxigraphStore()
+    store.replace_graph(ds.graph, to_triples(ds))
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(xlsx_bytes(read_tables(store, ds.graph)))
+    wb = load_workbook(book)
+    wb["akteure"]["C2"] = "Ministerium?"
+    wb.save(book)
+    with pytest.raises(InputError) as info:
+        read_dataset(book)
+    assert [(p.file, p.line, p.column) for p in info.value.problems] == [("akteure.csv", 2, "typ")]

@@ -30,6 +30,7 @@ class GraphFormat:
     oxigraph: ox.RdfFormat
     rdflib: str
     help: str
+    dataset: bool = False  # serializes named graphs (quads), not one graph
 
 
 RESULT_FORMATS: Final[dict[str, ResultFormat]] = {
@@ -70,8 +71,10 @@ GRAPH_FORMATS: Final[dict[str, GraphFormat]] = {
         GraphFormat("nt", "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, "nt", "N-Triples"),
         GraphFormat("jsonld", "application/ld+json", "jsonld", ox.RdfFormat.JSON_LD, "json-ld", "JSON-LD"),
         GraphFormat("rdfxml", "application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML, "xml", "RDF/XML"),
-        GraphFormat("nq", "application/n-quads", "nq", ox.RdfFormat.N_QUADS, "nquads", "N-Quads"),
-        GraphFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, "trig", "TriG"),
+        GraphFormat(
+            "nq", "application/n-quads", "nq", ox.RdfFormat.N_QUADS, "nquads", "N-Quads", dataset=True
+        ),
+        GraphFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, "trig", "TriG", dataset=True),
     )
 }
 

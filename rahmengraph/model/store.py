@@ -65,6 +65,8 @@ class GraphStore(ABC):
 
     #: Short engine name, shown in logs, the service description and the benchmark.
     engine: str = "abstract"
+    #: Incremented by every write, so caches (projection, analyses) know when data changed.
+    generation: int = 0
 
     @abstractmethod
     def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:

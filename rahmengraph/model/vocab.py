@@ -84,6 +84,14 @@ SOURCE = rg("Source")
 EVIDENCE_LEVEL = rg("EvidenceLevel")
 CERTAINTY_LEVEL = rg("CertaintyLevel")
 LEVEL_BASIS = rg("LevelBasis")
+LEVEL_KIND_CLASS = rg("LevelKind")
+
+# Concept schemes of the ontology's controlled vocabularies.
+EVIDENCE_SCHEME = rg("evidenceLevels")
+CERTAINTY_SCHEME = rg("certaintyLevels")
+LEVEL_BASIS_SCHEME = rg("levelBases")
+LEVEL_KIND_SCHEME = rg("levelKinds")
+DIMENSION_SCHEME = rg("diversityDimensions")
 
 
 @dataclass(frozen=True)

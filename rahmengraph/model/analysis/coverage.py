@@ -65,6 +65,12 @@ class Matrix:
     row_values: list[str]
     col_values: list[str]
     cells: dict[tuple[str, str], list[str]]
+    framework: dict[str, str]
+
+    def columns_for(self, row: str) -> list[str]:
+        """The columns of the row's own framework (cells across two frameworks are no cells)."""
+        fw = self.framework.get(row)
+        return [b for b in self.col_values if self.framework.get(b) == fw]
 
 
 def matrix(view: View, rows: str, cols: str) -> Matrix:
@@ -80,7 +86,8 @@ def matrix(view: View, rows: str, cols: str) -> Matrix:
         for a in r.values_of(view, m):
             for b in c.values_of(view, m):
                 cells.setdefault((a, b), []).append(m)
-    return Matrix(r, c, r.axis(view), c.axis(view), cells)
+    rv, cv = r.axis(view), c.axis(view)
+    return Matrix(r, c, rv, cv, cells, {n: view.attr(n, "framework") for n in (*rv, *cv)})
 
 
 def matrix_report(view: View, rows: str = "field", cols: str = "target_group") -> Report:
@@ -93,7 +100,7 @@ def matrix_report(view: View, rows: str = "field", cols: str = "target_group") -
     filled: list[list[Cell]] = []
     empty: list[list[Cell]] = []
     for a in mx.row_values:
-        for b in mx.col_values:
+        for b in mx.columns_for(a):
             ms = mx.cells.get((a, b))
             cell: list[Cell] = [view.key(a), view.label(a), view.key(b), view.label(b)]
             if ms:

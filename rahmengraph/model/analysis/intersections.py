@@ -33,17 +33,19 @@ def _narrower(view: View) -> dict[str, set[str]]:
 
 
 def _reach(view: View, measures: list[str], narrower: dict[str, set[str]]) -> dict[str, list[str]]:
-    """Group → measures addressing it (directly or through a sub-group)."""
+    """Group → measures addressing it (directly or through a sub-group), for the groups in ``narrower``."""
     direct: dict[str, list[str]] = defaultdict(list)
     for m in measures:
         for g in view.groups.get(m, []):
             direct[g].append(m)
-    return {g: sorted({m for n in below for m in direct.get(n, [])}) for g, below in narrower.items()}
+    if not direct:
+        return {}
+    return {g: view.order(m for n in below for m in direct.get(n, [])) for g, below in narrower.items()}
 
 
 def _gap_rows(view: View, reach: dict[str, list[str]], prefix: list[str]) -> list[list[str | int | None]]:
     rows: list[list[str | int | None]] = []
-    for g in view.nodes("target_group"):
+    for g in view.order(reach):
         parts = view.targets(g, "intersection_of")
         if not parts or reach.get(g) or not all(reach.get(p) for p in parts):
             continue
@@ -56,7 +58,13 @@ def _gap_rows(view: View, reach: dict[str, list[str]], prefix: list[str]) -> lis
 
 
 def intersectional_gaps(view: View) -> tuple[ReportTable, ReportTable]:
-    narrower = _narrower(view)
+    needed = {
+        x
+        for g in view.nodes("target_group")
+        if view.targets(g, "intersection_of")
+        for x in (g, *view.targets(g, "intersection_of"))
+    }
+    narrower = {g: below for g, below in _narrower(view).items() if g in needed}
     overall = _gap_rows(view, _reach(view, view.measures, narrower), [])
     by_field: dict[str, list[str]] = defaultdict(list)
     for m in view.measures:

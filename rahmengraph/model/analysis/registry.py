@@ -60,11 +60,20 @@ class Analysis:
         return out
 
     def run(self, store: GraphStore, filters: Filters | None = None, **options: str | None) -> Report:
-        """Run over all datasets of ``store`` for the measures passing ``filters``."""
+        """Run over all datasets of ``store`` for the measures passing ``filters``.
+
+        Results are remembered with the (cached) view until the store changes; the returned
+        report is shared, so treat it as read-only.
+        """
         filters = filters or Filters()
         parsed = self.parse_options(dict(options))
         view: View = make_view(store, filters)
+        memo_key = (self.name, tuple(sorted(parsed.items())))
+        cached = view.memo.get(memo_key)
+        if isinstance(cached, Report):
+            return cached
         report = self.compute(view, store, **parsed)
         report.filters = {k: list(v) for k, v in filters.active().items()}
         report.options = {k: str(v) for k, v in parsed.items()}
+        view.memo[memo_key] = report
         return report

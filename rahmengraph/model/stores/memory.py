@@ -84,6 +84,7 @@ class RdflibStore(GraphStore):
         return parsed.serialize(format=results.oxigraph) or b"", results.media_type
 
     def update(self, update: str) -> None:
+        self.generation += 1
         try:
             with self._lock:
                 self._ds.update(update, initNs=PREFIXES)
@@ -91,6 +92,7 @@ class RdflibStore(GraphStore):
             raise QueryError(f"SPARQL-Update-Fehler: {exc}") from exc
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        self.generation += 1
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         fresh = rdflib.Graph()
         fresh.parse(data=data, format="nt")  # parse fully before touching the dataset
@@ -118,7 +120,7 @@ class RdflibStore(GraphStore):
 
     def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
         with self._lock:
-            if fmt.oxigraph.supports_datasets:
+            if fmt.dataset:
                 return self._ds.serialize(format=fmt.rdflib, encoding="utf-8")
             out = rdflib.Graph()
             for prefix, ns in PREFIXES.items():

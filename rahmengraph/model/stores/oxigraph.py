@@ -79,6 +79,7 @@ class OxigraphStore(GraphStore):
         return res.serialize(format=results.oxigraph) or b"", results.media_type
 
     def update(self, update: str) -> None:
+        self.generation += 1
         try:
             self._store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -87,6 +88,7 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"Oxigraph-Schreibfehler: {exc}") from exc
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        self.generation += 1
         self.update(insert_data(graph, triples))
 
     def graphs(self) -> list[str]:
@@ -98,11 +100,11 @@ class OxigraphStore(GraphStore):
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
-        if fmt.oxigraph.supports_datasets:
-            return self._store.dump(format=fmt.oxigraph, prefixes=PREFIXES) or b""
         g = None if graph is None else ox.NamedNode(graph)
-        triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, g))
-        return ox.serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""
+        quads = self._store.quads_for_pattern(None, None, None, g)
+        if fmt.dataset:
+            return ox.serialize(quads, format=fmt.oxigraph, prefixes=PREFIXES) or b""
+        return ox.serialize((q.triple for q in quads), format=fmt.oxigraph, prefixes=PREFIXES) or b""
 
     def close(self) -> None:
         if self.path is not None:

@@ -88,9 +88,11 @@ class RemoteStore(GraphStore):
         return body, ctype
 
     def update(self, update: str) -> None:
+        self.generation += 1
         self._post(self.update_url, {"update": update}, "*/*")
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        self.generation += 1
         # Remote stores give no multi-request transaction: the first request drops and inserts
         # the first chunk; later chunks only add.
         g = ox.NamedNode(graph)

@@ -1,0 +1,151 @@
+"""Analysis endpoints: ``/api/analyse/{name}`` as JSON, CSV or XLSX, with the shared filters.
+
+Filters (``field``, ``actor``, ``level``, ``target_group``, ``evidence``) may be repeated or
+``;``-separated. Options of an analysis are further query parameters (see ``GET /api/analyse``).
+Errors are raised as :mod:`rahmengraph.errors` exceptions; the API's one handler renders them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, Query, Request, Response
+
+from rahmengraph.errors import NotFound, ParameterError
+from rahmengraph.model.analysis import ANALYSES, Report, report_csv
+from rahmengraph.model.analysis.coverage import matrix_csv, report_xlsx
+from rahmengraph.model.filters import FILTER_KINDS, Filters
+from rahmengraph.model.store import GraphStore
+
+router = APIRouter(prefix="/api/analyse", tags=["Analysen"])
+
+XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV: Final = "text/csv; charset=utf-8"
+FORMATS: Final = ("json", "csv", "xlsx")
+_OPTION_NAMES: Final = sorted({o.name for a in ANALYSES.values() for o in a.options})
+_KNOWN: Final = {*FILTER_KINDS, *_OPTION_NAMES, "format"}
+
+Values = Annotated[list[str], Query()]
+Opt = Annotated[str | None, Query()]
+
+
+def _filters(request: Request) -> Filters:
+    unknown = sorted(set(request.query_params) - _KNOWN)
+    if unknown:
+        raise ParameterError(
+            f"Unbekannte(r) Parameter {', '.join(unknown)}; erlaubt: {', '.join(sorted(_KNOWN))}"
+        )
+    return Filters.from_mapping({k: request.query_params.getlist(k) for k in FILTER_KINDS})
+
+
+def _run(request: Request, name: str) -> Report:
+    if name not in ANALYSES:
+        raise NotFound(f"Unbekannte Analyse {name!r} (Pfad); bekannt: {', '.join(ANALYSES)}")
+    analysis = ANALYSES[name]
+    store: GraphStore = request.app.state.store
+    own = {o.name for o in analysis.options}
+    options = {k: request.query_params.get(k) for k in _OPTION_NAMES if k in request.query_params}
+    stray = sorted(set(options) - own)
+    if stray:
+        raise ParameterError(
+            f"Analyse {name}: Option(en) {', '.join(stray)} gibt es hier nicht; "
+            f"erlaubt: {', '.join(sorted(own)) or 'keine'}"
+        )
+    return analysis.run(store, _filters(request), **options)
+
+
+def _respond(report: Report, fmt: str, csv_text: str | None = None) -> Response | dict[str, Any]:
+    if fmt not in FORMATS:
+        raise ParameterError(f"Parameter format: {fmt!r} unbekannt; erlaubt: {', '.join(FORMATS)}")
+    disposition = {"Content-Disposition": f'attachment; filename="{report.name}.{fmt}"'}
+    if fmt == "csv":
+        return Response(
+            csv_text if csv_text is not None else report_csv(report), media_type=CSV, headers=disposition
+        )
+    if fmt == "xlsx":
+        return Response(report_xlsx(report), media_type=XLSX, headers=disposition)
+    return report.model_dump()
+
+
+@router.get("", summary="Verfügbare Analysen mit ihren Optionen")
+def list_analyses() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": a.name,
+            "title": a.title,
+            "help": a.help,
+            "options": [
+                {"name": o.name, "default": o.default, "help": o.help, "choices": list(o.choices)}
+                for o in a.options
+            ],
+            "filters": {k: f.help for k, f in FILTER_KINDS.items()},
+        }
+        for a in ANALYSES.values()
+    ]
+
+
+@router.get("/matrix.csv", summary="Abdeckungsmatrix als CSV (Anzahl der Maßnahmen je Zelle)")
+def matrix_as_csv(
+    request: Request,
+    field: Values = [],  # noqa: B006 - FastAPI query default
+    actor: Values = [],  # noqa: B006
+    level: Values = [],  # noqa: B006
+    target_group: Values = [],  # noqa: B006
+    evidence: Values = [],  # noqa: B006
+    rows: Opt = None,
+    cols: Opt = None,
+) -> Response:
+    report = _run(request, "matrix")
+    return Response(
+        matrix_csv(report),
+        media_type=CSV,
+        headers={"Content-Disposition": 'attachment; filename="matrix.csv"'},
+    )
+
+
+@router.get(
+    "/matrix.xlsx", summary="Abdeckungsmatrix als Excel-Arbeitsmappe (Matrix, belegte und leere Zellen)"
+)
+def matrix_as_xlsx(
+    request: Request,
+    field: Values = [],  # noqa: B006
+    actor: Values = [],  # noqa: B006
+    level: Values = [],  # noqa: B006
+    target_group: Values = [],  # noqa: B006
+    evidence: Values = [],  # noqa: B006
+    rows: Opt = None,
+    cols: Opt = None,
+) -> Response:
+    report = _run(request, "matrix")
+    return Response(
+        report_xlsx(report),
+        media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="matrix.xlsx"'},
+    )
+
+
+@router.get(
+    "/{name}",
+    response_model=None,
+    summary="Eine Analyse ausführen (JSON, CSV oder XLSX), gefiltert nach Handlungsfeld, Ressort, Ebene, "
+    "Zielgruppe, Beleg",
+)
+def run_analysis(
+    request: Request,
+    name: str,
+    field: Values = [],  # noqa: B006
+    actor: Values = [],  # noqa: B006
+    level: Values = [],  # noqa: B006
+    target_group: Values = [],  # noqa: B006
+    evidence: Values = [],  # noqa: B006
+    rows: Opt = None,
+    cols: Opt = None,
+    min_fields: Opt = None,
+    min_ressorts: Opt = None,
+    seed: Opt = None,
+    top: Opt = None,
+    format: Opt = "json",
+) -> Response | dict[str, Any]:
+    report = _run(request, name)
+    csv_text = matrix_csv(report) if name == "matrix" else None
+    return _respond(report, format or "json", csv_text)

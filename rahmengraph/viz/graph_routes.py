@@ -1,0 +1,48 @@
+"""HTTP routes of the interactive graphs: ``GET /viz/{view}`` (filters in the query string).
+
+Pages served here load vis-network and the graph script from ``/viz/static/…`` (installed
+package files, never a CDN); a written file (:func:`rahmengraph.viz.graph_file.write_view`)
+inlines them instead.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from rahmengraph.errors import NotFound
+from rahmengraph.model.filters import FILTER_KINDS, Filters
+from rahmengraph.viz.assets import ASSETS, asset_text
+from rahmengraph.viz.views import VIEWS
+
+router = APIRouter(prefix="/viz", tags=["Graphen"])
+
+#: Query parameters that are view options, not filters (name → help text).
+OPTIONS: dict[str, str] = {
+    "feld": "Handlungsfeld für die Ansicht handlungsfeld (Nummer)",
+    "fokus": "Knoten (Schlüssel), auf den fokussiert wird",
+    "hops": "Nachbarschaftstiefe beim Fokus (1–4)",
+    "ebene": "Ebene für die Ansicht ressort-netz",
+}
+
+
+@router.get("/static/{name}", include_in_schema=False)
+def static_asset(name: str) -> Response:
+    """vis-network and the graph script/style, from the installed packages."""
+    if name not in ASSETS:
+        raise NotFound(f"Unbekannte Datei {name!r} (Pfad /viz/static/)")
+    return Response(asset_text(name), media_type=ASSETS[name].media_type)
+
+
+@router.get("/{view}", response_class=HTMLResponse, summary="Interaktiver Graph")
+def view_page(view: str, request: Request) -> HTMLResponse:
+    """One graph view as an HTML page; filters (field, actor, level, target_group, evidence)
+    and options (feld, fokus, hops, ebene) come from the query string."""
+    if view not in VIEWS:
+        raise NotFound(f"Unbekannte Ansicht {view!r} (Pfad /viz/); bekannt: {', '.join(VIEWS)}")
+    params = request.query_params
+    filters = Filters.from_mapping({k: params.getlist(k) for k in FILTER_KINDS})
+    options = {k: params[k] for k in OPTIONS if params.get(k)}
+    store = request.app.state.store
+    html = VIEWS[view].render(store, filters, options, standalone=False)
+    return HTMLResponse(html)

@@ -1,0 +1,84 @@
+"""Look of the graph pages as data: colour, shape and German name per node kind and edge relation.
+
+Colours are the Okabe–Ito palette (distinguishable with colour-vision deficiencies); every colour
+used for text or a border on white reaches at least 3:1 (WCAG 2.1 AA for graphics), label text is
+near-black on white (≥ 4.5:1). Shapes differ per kind so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    label: str  # German, singular
+    plural: str  # German, for the legend and the filter boxes
+    color: str
+    shape: str  # vis-network shape
+    column: int  # position in the layered layout (left to right)
+
+
+#: Node kind (as in the projection's ``kind`` attribute) → style.
+KINDS: Final[dict[str, KindStyle]] = {
+    "framework": KindStyle("Rahmenkonzept", "Rahmenkonzept", "#000000", "star", 0),
+    "goal": KindStyle("Ziel", "Ziele", "#8a5a00", "triangle", 1),
+    "field": KindStyle("Handlungsfeld", "Handlungsfelder", "#b35900", "box", 2),
+    "target_group": KindStyle("Zielgruppe", "Zielgruppen", "#0066a1", "dot", 3),
+    "measure": KindStyle("Maßnahme", "Maßnahmen", "#007a5a", "dot", 4),
+    "indicator": KindStyle("Indikator", "Indikatoren", "#6b6b6b", "triangleDown", 5),
+    "actor": KindStyle("Akteur/Ressort", "Akteure und Ressorts", "#b8006b", "diamond", 6),
+    "body": KindStyle("Gremium", "Gremien", "#5a3d99", "hexagon", 7),
+    "initiative": KindStyle("Vorhaben", "Vorhaben", "#4d4d4d", "square", 8),
+    "level": KindStyle("Ebene", "Ebenen", "#a3000b", "ellipse", 9),
+}
+
+#: Fallback for a kind the projection adds later.
+OTHER: Final = KindStyle("Sonstiges", "Sonstiges", "#555555", "dot", 10)
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    label: str  # German, for the legend and the table twin
+    color: str
+    dashes: bool
+    width: float
+    arrows: bool
+
+
+#: Edge relation (the projection's ``rel``, plus the views' own) → style.
+RELS: Final[dict[str, EdgeStyle]] = {
+    "lead": EdgeStyle("federführend", "#b8006b", False, 3.0, True),
+    "partner": EdgeStyle("beteiligt", "#b8006b", True, 1.5, True),
+    "field": EdgeStyle("gehört zu Handlungsfeld", "#b35900", False, 1.0, False),
+    "targets": EdgeStyle("richtet sich an", "#0066a1", False, 1.0, True),
+    "level": EdgeStyle("auf Ebene", "#a3000b", False, 1.0, False),
+    "broader": EdgeStyle("Oberbegriff", "#0066a1", True, 1.0, True),
+    "intersection_of": EdgeStyle("Schnitt aus", "#0066a1", True, 1.0, True),
+    "successor": EdgeStyle("Nachfolger", "#555555", True, 1.0, True),
+    "member": EdgeStyle("Mitglied", "#5a3d99", False, 1.0, False),
+    "measures": EdgeStyle("misst", "#6b6b6b", False, 1.0, True),
+    "depends_on": EdgeStyle("baut auf", "#000000", False, 2.0, True),
+    "indicator_field": EdgeStyle("Indikator für Feld", "#6b6b6b", False, 1.0, False),
+    "goal": EdgeStyle("dient Ziel", "#8a5a00", False, 1.0, False),
+    "collab": EdgeStyle("gemeinsame Maßnahmen", "#b8006b", False, 1.0, False),
+    "gap": EdgeStyle("Lücke (nicht belegt)", "#a3000b", True, 2.0, False),
+}
+
+OTHER_REL: Final = EdgeStyle("Beziehung", "#555555", False, 1.0, False)
+
+#: Highlight marks a view can set on a node (mark → (German legend text, border colour)).
+MARKS: Final[dict[str, tuple[str, str]]] = {
+    "gap": ("Lücke: nicht abgedeckt", "#a3000b"),
+    "hub": ("Knotenpunkt (viele Abhängigkeiten)", "#000000"),
+    "spof": ("Einzelner Ausfallpunkt", "#a3000b"),
+}
+
+
+def kind_style(kind: str) -> KindStyle:
+    return KINDS.get(kind, OTHER)
+
+
+def rel_style(rel: str) -> EdgeStyle:
+    return RELS.get(rel, OTHER_REL)

@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 # JavaScript dependencies (SPARQL editor) from the committed lockfile, served by our server.
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NPM_STAMP)
 
 # Headless Chromium from Debian for the browser tests (never a downloaded browser build).

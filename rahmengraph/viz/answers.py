@@ -1,0 +1,168 @@
+"""The named questions as forms: choices from the store, the answer as a table, CSV/XLSX downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from openpyxl import Workbook
+
+from rahmengraph.errors import ParameterError, RahmengraphError
+from rahmengraph.model import vocab
+from rahmengraph.model.filters import FILTER_KINDS
+from rahmengraph.model.questions import Question, question, questions, run
+from rahmengraph.model.store import GraphStore, Table, text
+from rahmengraph.viz.directory import natural
+from rahmengraph.viz.lookup import CLASS_KIND, href, iri_list, labels, views
+from rahmengraph.viz.templating import message, render
+
+#: Parameter types whose choices are cells of a vocab table (value, German label, English label).
+_VOCAB_CHOICES: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
+#: Download formats of an answer: name → media type.
+DOWNLOADS: Final[dict[str, str]] = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+GRAPH_VIEW = "gesamtbild"
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    help: str
+    required: bool
+    value: str
+    choices: list[tuple[str, str]] | None  # None: free text
+
+
+def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[tuple[str, str]] | None:
+    """(value, label) pairs for a parameter type: the entities of its class in the store."""
+    if ptype in _VOCAB_CHOICES:
+        return [(t.cell, t.label_en if lang == "en" else t.label_de) for t in _VOCAB_CHOICES[ptype].values()]
+    if cls is None:
+        return None
+    kind = CLASS_KIND.get(cls)
+    classes = [c for c, k in CLASS_KIND.items() if k == kind] or [cls]
+    rows = store.select(
+        f"SELECT DISTINCT ?e ?key WHERE {{ VALUES ?c {{ {iri_list(classes)} }} "
+        f"?e a ?c ; <{vocab.NOTATION}> ?key }}"
+    ).values()
+    names = labels(store, {r["e"] for r in rows if r["e"]}, lang)
+    pairs = {(r["key"] or "", f"{r['key']} – {names.get(r['e'] or '', '')}".rstrip(" –")) for r in rows}
+    return sorted(pairs, key=lambda p: natural(p[0]))
+
+
+def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
+    return [
+        Field(
+            p.name,
+            p.type.label,
+            p.help,
+            p.required,
+            values.get(p.name, ""),
+            choices(store, p.type.name, p.type.cls, lang),
+        )
+        for p in q.params
+    ]
+
+
+def known_values(q: Question, values: dict[str, str]) -> dict[str, str]:
+    names = {p.name for p in q.params}
+    return {k: v.strip() for k, v in values.items() if k in names and v.strip()}
+
+
+def index_page(lang: str) -> str:
+    crumbs = [(message("nav.start", lang), "/"), (message("fragen.title", lang), None)]
+    return render("fragen.html", lang, "/fragen", questions=list(questions().values()), crumbs=crumbs)
+
+
+def _cells(table: Table, lang: str, store: GraphStore) -> list[list[tuple[str, str | None]]]:
+    iris = {t.value for row in table for t in row if isinstance(t, ox.NamedNode)}
+    names = labels(store, iris, lang)
+    out = []
+    for row in table:
+        cells: list[tuple[str, str | None]] = []
+        for t in row:
+            if isinstance(t, ox.NamedNode):
+                cells.append((names.get(t.value, t.value), href(t.value)))
+            else:
+                cells.append((text(t) or "", None))
+        out.append(cells)
+    return out
+
+
+def question_page(store: GraphStore, name: str, values: dict[str, str], lang: str) -> tuple[str, int]:
+    """The form of question ``name``; with the answer when every required parameter has a value."""
+    q = question(name)
+    given = known_values(q, values)
+    ready = all(p.name in given for p in q.params if p.required)
+    table: Table | None = None
+    sparql = ""
+    error = ""
+    status = 200
+    if ready:
+        try:
+            table, sparql = run(store, name, given)
+        except RahmengraphError as exc:
+            error, status = str(exc), exc.status
+    filters = {k: v for k, v in given.items() if k in FILTER_KINDS}
+    graph = f"/viz/{GRAPH_VIEW}?{urlencode(filters)}" if GRAPH_VIEW in views() else None
+    crumbs = [(message("nav.start", lang), "/"), (message("fragen.title", lang), "/fragen"), (q.title, None)]
+    html = render(
+        "frage.html",
+        lang,
+        f"/fragen/{name}",
+        given,
+        q=q,
+        fields=form(store, q, given, lang),
+        table=table,
+        rows=_cells(table, lang, store) if table is not None else [],
+        sparql=sparql,
+        error=error,
+        query_string=urlencode(given),
+        downloads=list(DOWNLOADS),
+        graph=graph.rstrip("?") if graph else None,
+        crumbs=crumbs,
+    )
+    return html, status
+
+
+def csv_bytes(table: Table) -> bytes:
+    """The answer as CSV (UTF-8 with BOM so that spreadsheet programs detect the encoding)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(table.variables)
+    for row in table:
+        writer.writerow([text(t) or "" for t in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def xlsx_answer(table: Table, title: str) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None  # a new workbook always has one sheet
+    ws.title = title[:31] or "Antwort"
+    ws.append(table.variables)
+    for row in table:
+        ws.append([text(t) or "" for t in row])
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def download(store: GraphStore, name: str, values: dict[str, str], fmt: str) -> tuple[bytes, str, str]:
+    """(body, media type, file name) of the answer in ``fmt`` (csv or xlsx)."""
+    if fmt not in DOWNLOADS:
+        raise ParameterError(
+            f"Unbekanntes Format {fmt!r} (Pfad /fragen/{name}/); bekannt: {', '.join(DOWNLOADS)}"
+        )
+    q = question(name)
+    table, _sparql = run(store, name, known_values(q, values))
+    body = csv_bytes(table) if fmt == "csv" else xlsx_answer(table, name)
+    return body, DOWNLOADS[fmt], f"{name}.{fmt}"

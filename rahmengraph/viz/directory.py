@@ -1,0 +1,179 @@
+"""Start page, search and the per-kind lists of the web interface (queries + page rendering)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from rahmengraph.model import vocab
+from rahmengraph.model.questions import questions, run
+from rahmengraph.model.store import GraphStore
+from rahmengraph.viz.lookup import CLASS_KIND, KINDS, href, iri_list, labels, prefixed
+from rahmengraph.viz.templating import message, render
+
+#: Named questions whose row count is a known gap of the data, shown on the start page.
+GAP_QUESTIONS = ("massnahmen-ohne-federfuehrung", "massnahmen-ohne-ebene", "massnahmen-ohne-indikator")
+SEARCH_MIN = 2
+SEARCH_LIMIT = 200
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> list[tuple[int, str]]:
+    """Sort key: ``3.2`` before ``3.10``."""
+    return [(int(p), "") if p.isdigit() else (0, p.lower()) for p in _DIGITS.split(text)]
+
+
+@dataclass
+class Entry:
+    iri: str
+    label: str
+    key: str
+    kind: str
+    href: str | None
+    framework: str = ""
+
+
+@dataclass
+class FrameworkInfo:
+    iri: str
+    href: str | None
+    values: dict[str, str] = field(default_factory=dict)
+    sources: list[tuple[str, str | None]] = field(default_factory=list)
+    evidence: list[tuple[str, int]] = field(default_factory=list)
+    total: int = 0
+    counts: list[tuple[str, str, int]] = field(default_factory=list)  # kind, label, count
+
+
+_FRAMEWORK_PROPS = {
+    "title": vocab.TITLE,
+    "short": vocab.SHORT_TITLE,
+    "edition": vocab.EDITION,
+    "issued": vocab.ISSUED,
+    "status": vocab.STATUS_NOTE,
+    "note": vocab.NOTE,
+}
+
+
+def frameworks(store: GraphStore, lang: str) -> list[FrameworkInfo]:
+    """Every framework in the store with its metadata, sources and completeness counts."""
+    opts = " ".join(f"OPTIONAL {{ ?f <{p}> ?{k} }}" for k, p in _FRAMEWORK_PROPS.items())
+    rows = store.select(f"SELECT * WHERE {{ ?f a <{vocab.FRAMEWORK}> . {opts} }} ORDER BY ?f").values()
+    found: dict[str, FrameworkInfo] = {}
+    for row in rows:
+        f = row["f"] or ""
+        info = found.setdefault(f, FrameworkInfo(f, href(f)))
+        info.values.update({k: v for k, v in row.items() if k != "f" and v and k not in info.values})
+    if not found:
+        return []
+    fs = iri_list(found)
+    src = store.select(f"SELECT ?f ?s WHERE {{ VALUES ?f {{ {fs} }} ?f <{vocab.DCT_SOURCE}> ?s }}").values()
+    names = labels(store, {r["s"] for r in src if r["s"]}, lang)
+    for r in src:
+        s = r["s"] or ""
+        found[r["f"] or ""].sources.append(
+            (names.get(s, s), href(s) or (s if s.startswith("http") else None))
+        )
+    evidence_label = {t.iri: t.label_en if lang == "en" else t.label_de for t in vocab.EVIDENCE.values()}
+    ev = store.select(
+        f"SELECT ?f ?ev (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?f {{ {fs} }} "
+        f"?m a <{vocab.MEASURE}> ; <{vocab.IN_FRAMEWORK}> ?f . OPTIONAL {{ ?m <{vocab.EVIDENCE_P}> ?ev }} }} "
+        f"GROUP BY ?f ?ev ORDER BY ?f ?ev"
+    ).values()
+    for r in ev:
+        info, n = found[r["f"] or ""], int(r["n"] or 0)
+        info.total += n
+        info.evidence.append((evidence_label.get(r["ev"] or "", "—"), n))
+    counted = store.select(
+        f"SELECT ?f ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?f {{ {fs} }} "
+        f"VALUES ?c {{ {iri_list(CLASS_KIND)} }} ?e a ?c ; <{vocab.IN_FRAMEWORK}> ?f }} GROUP BY ?f ?c"
+    ).values()
+    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in counted:
+        per[r["f"] or ""][CLASS_KIND[r["c"] or ""]] += int(r["n"] or 0)
+    for f, info in found.items():
+        info.counts = [(k, message(f"kind.{k}", lang), per[f][k]) for k in KINDS if per[f].get(k)]
+    return list(found.values())
+
+
+def gaps(store: GraphStore) -> list[tuple[str, str, int]]:
+    """(question name, title, number of rows) of the gap questions that exist."""
+    known = questions()
+    out = []
+    for name in GAP_QUESTIONS:
+        if name in known:
+            table, _sparql = run(store, name, {})
+            out.append((name, known[name].title, len(table)))
+    return out
+
+
+def start_page(store: GraphStore, lang: str) -> str:
+    return render("start.html", lang, "/", frameworks=frameworks(store, lang), gaps=gaps(store))
+
+
+def search(store: GraphStore, q: str, lang: str) -> list[Entry]:
+    """Entities whose label or id contains ``q`` (case-insensitive), ids matching exactly first."""
+    needle = ox.Literal(q.strip().lower())
+    rows = store.select(
+        f"""SELECT DISTINCT ?e ?key ?type WHERE {{
+          ?e <{vocab.LABEL}>|<{vocab.PREF_LABEL}> ?label .
+          OPTIONAL {{ ?e <{vocab.NOTATION}> ?key }} OPTIONAL {{ ?e a ?type }}
+          FILTER(CONTAINS(LCASE(STR(?label)), {needle}) || CONTAINS(LCASE(STR(?key)), {needle}))
+        }} LIMIT 5000"""
+    ).values()
+    entries: dict[str, Entry] = {}
+    for r in rows:
+        e = r["e"] or ""
+        entry = entries.setdefault(e, Entry(e, "", r["key"] or "", "", href(e)))
+        kind = CLASS_KIND.get(r["type"] or "")
+        if kind and not entry.kind:
+            entry.kind = kind
+        elif r["type"] == vocab.SOURCE and not entry.kind:
+            entry.kind = "source"
+    names = labels(store, entries, lang)
+    for entry in entries.values():
+        entry.label = names.get(entry.iri, prefixed(entry.iri))
+    low = q.strip().lower()
+    ordered = sorted(entries.values(), key=lambda x: (x.key.lower() != low, natural(x.label)))
+    return ordered[:SEARCH_LIMIT]
+
+
+def search_page(store: GraphStore, q: str, lang: str) -> str:
+    hits = search(store, q, lang) if len(q.strip()) >= SEARCH_MIN else None
+    crumbs = [(message("nav.start", lang), "/"), (message("search", lang), None)]
+    return render("suche.html", lang, "/suche", {"q": q}, q=q, hits=hits, crumbs=crumbs)
+
+
+def entries(store: GraphStore, kind: str, lang: str) -> list[Entry]:
+    classes = [c for c, k in CLASS_KIND.items() if k == kind]
+    rows = store.select(
+        f"SELECT DISTINCT ?e ?key ?f WHERE {{ VALUES ?c {{ {iri_list(classes)} }} ?e a ?c . "
+        f"OPTIONAL {{ ?e <{vocab.NOTATION}> ?key }} OPTIONAL {{ ?e <{vocab.IN_FRAMEWORK}> ?f }} }}"
+    ).values()
+    found: dict[str, Entry] = {}
+    for r in rows:
+        e = r["e"] or ""
+        found.setdefault(e, Entry(e, "", r["key"] or "", kind, href(e), r["f"] or ""))
+    names = labels(store, set(found) | {x.framework for x in found.values() if x.framework}, lang)
+    short = store.select(f"SELECT ?f ?s WHERE {{ ?f <{vocab.SHORT_TITLE}> ?s }}").values()
+    short_titles = {r["f"]: r["s"] for r in short}
+    for x in found.values():
+        x.label = names.get(x.iri, x.key or prefixed(x.iri))
+        x.framework = short_titles.get(x.framework) or names.get(x.framework, "")
+    return sorted(found.values(), key=lambda x: (x.framework, natural(x.key or x.label)))
+
+
+def browse_index(store: GraphStore, lang: str) -> str:
+    counts = [(k, message(f"kind.{k}", lang), len(entries(store, k, lang))) for k in KINDS]
+    crumbs = [(message("nav.start", lang), "/"), (message("browse.title", lang), None)]
+    return render("browse.html", lang, "/browse", kinds=counts, crumbs=crumbs)
+
+
+def browse_page(store: GraphStore, kind: str, lang: str) -> str:
+    title = message(f"kind.{kind}", lang)
+    crumbs = [(message("nav.start", lang), "/"), (message("browse.title", lang), "/browse"), (title, None)]
+    return render(
+        "liste.html", lang, f"/browse/{kind}", title=title, items=entries(store, kind, lang), crumbs=crumbs
+    )

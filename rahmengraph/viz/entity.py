@@ -1,0 +1,191 @@
+"""The linked-data HTML view of one dataset or ontology IRI (called by the API for browsers).
+
+Shows the German (or English) label, the type, every statement with related entities as links,
+the sources of the entity on every statement (responsibilities carry their own), who is
+responsible today after re-organisations, incoming references, breadcrumbs and a graph link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from rahmengraph.model import vocab
+from rahmengraph.model.store import GraphStore, Term
+from rahmengraph.viz.lookup import KINDS, graph_link, href, iri_list, kind_of, labels, prefixed
+from rahmengraph.viz.templating import message, render
+
+#: Properties shown elsewhere on the page than in the statement table.
+_SEPARATE: frozenset[str] = frozenset(
+    {vocab.TYPE, vocab.LABEL, vocab.DCT_SOURCE, vocab.PRIMARY_SOURCE, vocab.QUALIFIED_ASSOCIATION}
+)
+#: Incoming references from these classes are summarised elsewhere (responsibilities table).
+_HIDDEN_SUBJECTS = (vocab.RESPONSIBILITY,)
+_INCOMING_LIMIT = 500
+
+
+@dataclass
+class Value:
+    text: str
+    href: str | None = None
+    note: str | None = None  # language tag or datatype, shown small
+
+
+@dataclass
+class Fact:
+    prop: str
+    prop_label: str
+    prop_href: str | None
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass
+class Responsibility:
+    measure: Value
+    actor: Value
+    role: str
+    levels: list[Value] = field(default_factory=list)
+    basis: str = ""
+    sources: list[int] = field(default_factory=list)
+
+
+def _node(iri: str, names: dict[str, str]) -> Value:
+    return Value(names.get(iri) or prefixed(iri), href(iri) or (iri if iri.startswith("http") else None))
+
+
+def _value(term: Term, names: dict[str, str]) -> Value:
+    if isinstance(term, ox.NamedNode):
+        return _node(term.value, names)
+    if isinstance(term, ox.Literal):
+        note = term.language or (
+            None if term.datatype.value == vocab.XSD + "string" else prefixed(term.datatype.value)
+        )
+        return Value(term.value, None, note)
+    return Value(str(term))
+
+
+def _responsibilities(
+    store: GraphStore, iri: str, names: dict[str, str], sources: list[str]
+) -> list[Responsibility]:
+    node = ox.NamedNode(iri)
+    table = store.select(
+        f"""SELECT ?r ?m ?actor ?role ?level ?basis ?src WHERE {{
+          {{ ?r <{vocab.RESPONSIBILITY_OF}> {node} }} UNION {{ ?r <{vocab.PROV_AGENT}> {node} }}
+          ?r a <{vocab.RESPONSIBILITY}> ; <{vocab.RESPONSIBILITY_OF}> ?m ; <{vocab.PROV_AGENT}> ?actor ;
+             <{vocab.HAD_ROLE}> ?role .
+          OPTIONAL {{ ?r <{vocab.LEVEL_P}> ?level }} OPTIONAL {{ ?r <{vocab.LEVEL_BASIS_P}> ?basis }}
+          OPTIONAL {{ ?r <{vocab.DCT_SOURCE}> ?src }} OPTIONAL {{ ?r <{vocab.POSITION}> ?pos }}
+        }} ORDER BY ?m ?role ?pos ?actor"""
+    )
+    rows = table.values()
+    more = {v for row in rows for k, v in row.items() if v and k != "r"}
+    names.update(labels(store, more - names.keys(), "de"))
+    out: dict[str, Responsibility] = {}
+    for row in rows:
+        r = row["r"] or ""
+        if r not in out:
+            out[r] = Responsibility(
+                _node(row["m"] or "", names),
+                _node(row["actor"] or "", names),
+                names.get(row["role"] or "", prefixed(row["role"] or "")),
+                basis=names.get(row["basis"] or "", "") if row["basis"] else "",
+            )
+        resp = out[r]
+        if row["level"] and all(v.href != href(row["level"]) for v in resp.levels):
+            resp.levels.append(_node(row["level"], names))
+        src = row["src"]
+        if src:
+            if src not in sources:
+                sources.append(src)
+            n = sources.index(src) + 1
+            if n not in resp.sources:
+                resp.sources.append(n)
+    return list(out.values())
+
+
+def _today(store: GraphStore, iri: str, names: dict[str, str]) -> list[tuple[Value, Value]]:
+    node = ox.NamedNode(iri)
+    table = store.select(
+        f"""SELECT DISTINCT ?named ?today WHERE {{
+          {{ BIND({node} AS ?named) }} UNION {{ {node} <{vocab.LED_BY}> ?named }}
+          ?named <{vocab.VALID_UNTIL}> ?end ; <{vocab.SUCCESSOR}>+ ?today .
+          MINUS {{ ?today <{vocab.VALID_UNTIL}> ?e }}
+        }} ORDER BY ?named ?today"""
+    )
+    rows = table.values()
+    names.update(labels(store, {v for row in rows for v in row.values() if v} - names.keys(), "de"))
+    return [(_node(r["named"] or "", names), _node(r["today"] or "", names)) for r in rows]
+
+
+def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
+    """HTML page of ``iri``; ``None`` when the store knows nothing about it."""
+    node = ox.NamedNode(iri)
+    out = store.select(f"SELECT ?p ?o WHERE {{ {node} ?p ?o }}")
+    incoming = store.select(
+        f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} . "
+        f"FILTER NOT EXISTS {{ VALUES ?c {{ {iri_list(_HIDDEN_SUBJECTS)} }} ?s a ?c }} }} "
+        f"ORDER BY ?p ?s LIMIT {_INCOMING_LIMIT}"
+    )
+    if not out.rows and not incoming.rows:
+        return None
+    pairs = [(p.value, o) for p, o in out if isinstance(p, ox.NamedNode) and o is not None]
+    in_pairs = [
+        (s.value, p.value) for s, p in incoming if isinstance(s, ox.NamedNode) and isinstance(p, ox.NamedNode)
+    ]
+    wanted = {iri} | {p for p, _ in pairs} | {o.value for _, o in pairs if isinstance(o, ox.NamedNode)}
+    wanted |= {s for s, _ in in_pairs} | {p for _, p in in_pairs}
+    names = labels(store, wanted, lang)
+    types = [o.value for p, o in pairs if p == vocab.TYPE and isinstance(o, ox.NamedNode)]
+    kind = kind_of(types)
+    key = next((o.value for p, o in pairs if p == vocab.NOTATION and isinstance(o, ox.Literal)), None)
+    sources = [o.value for p, o in pairs if p == vocab.DCT_SOURCE and isinstance(o, ox.NamedNode)]
+
+    facts: dict[str, Fact] = {}
+    for p, o in pairs:
+        if p in _SEPARATE:
+            continue
+        fact = facts.setdefault(p, Fact(p, names.get(p) or prefixed(p), href(p)))
+        fact.values.append(_value(o, names))
+    for fact in facts.values():
+        fact.values.sort(key=lambda v: v.text)
+    grouped: dict[str, list[Value]] = defaultdict(list)
+    for s, p in in_pairs:
+        grouped[p].append(_node(s, names))
+    backlinks = [Fact(p, names.get(p) or prefixed(p), href(p), vals) for p, vals in grouped.items()]
+
+    own_refs = list(range(1, len(sources) + 1))
+    resp = _responsibilities(store, iri, names, sources) if kind in ("measure", "actor") else []
+    today = _today(store, iri, names) if kind in ("measure", "actor") else []
+    source_names = labels(store, set(sources), lang)
+    title = names.get(iri) or key or prefixed(iri)
+    crumbs: list[tuple[str, str | None]] = [(message("nav.start", lang), "/")]
+    if iri.startswith(vocab.RG) or iri == vocab.ONTOLOGY_IRI:
+        crumbs.append((message("nav.ontologie", lang), "/ontologie"))
+    elif kind in KINDS:
+        crumbs.append((message(f"kind.{kind}", lang), f"/browse/{kind}"))
+        primary = next(
+            (o.value for p, o in pairs if p == vocab.PRIMARY_FIELD and isinstance(o, ox.NamedNode)), None
+        )
+        if primary:
+            crumbs.append((names.get(primary) or prefixed(primary), href(primary)))
+    crumbs.append((title, None))
+    path = href(iri) or "/"
+    return render(
+        "entity.html",
+        lang,
+        path,
+        iri=iri,
+        title=title,
+        key=key,
+        types=[_node(t, names) for t in sorted(types)],
+        facts=sorted(facts.values(), key=lambda f: f.prop_label.lower()),
+        backlinks=sorted(backlinks, key=lambda f: f.prop_label.lower()),
+        sources=[_node(s, source_names) for s in sources],
+        source_refs=own_refs,
+        responsibilities=resp,
+        today=today,
+        graph=graph_link(kind, key),
+        crumbs=crumbs,
+    )

@@ -1,0 +1,139 @@
+"""Shared look-ups of the web pages: entity kinds, labels in a language, local links, graph links.
+
+Kinds are a table (class IRI → kind) so that breadcrumbs, lists and graph links agree; every
+query is a SELECT against the store's union graph.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Final
+
+import pyoxigraph as ox
+
+from rahmengraph.model import vocab
+from rahmengraph.model.store import GraphStore
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    cls: str
+    graph_view: str | None  # view of rahmengraph.viz.views that shows an entity of this kind
+    graph_param: str  # query parameter of that view that takes the entity's key
+
+
+#: Kinds of entity with a list page (/browse/{kind}), in menu order.
+KINDS: Final[dict[str, Kind]] = {
+    k.name: k
+    for k in (
+        Kind("field", vocab.ACTION_FIELD, "handlungsfeld", "feld"),
+        Kind("measure", vocab.MEASURE, "gesamtbild", "fokus"),
+        Kind("actor", vocab.ACTOR, "ressort-netz", "fokus"),
+        Kind("target_group", vocab.TARGET_GROUP, "gesamtbild", "fokus"),
+        Kind("goal", vocab.GOAL, None, "fokus"),
+        Kind("body", vocab.BODY, None, "fokus"),
+        Kind("level", vocab.LEVEL, "gesamtbild", "level"),
+        Kind("indicator", vocab.INDICATOR, None, "fokus"),
+        Kind("initiative", vocab.INITIATIVE, None, "fokus"),
+        Kind("framework", vocab.FRAMEWORK, "gesamtbild", "fokus"),
+    )
+}
+
+#: Every class (subclasses included) → kind name.
+CLASS_KIND: Final[dict[str, str]] = {
+    **{k.cls: k.name for k in KINDS.values()},
+    vocab.INTERSECTIONAL_GROUP: "target_group",
+    **{t.iri: "actor" for t in vocab.ACTOR_TYPES.values()},
+    **{t.iri: "body" for t in vocab.BODY_TYPES.values()},
+    **{t.iri: "initiative" for t in vocab.INITIATIVE_TYPES.values()},
+}
+
+_LABEL_PROPS = (vocab.LABEL, vocab.PREF_LABEL)
+
+
+def iri_list(iris: Iterable[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in sorted(set(iris)))
+
+
+def labels(store: GraphStore, iris: Iterable[str], lang: str) -> dict[str, str]:
+    """Best label per IRI: the interface language, then German, then any; IRIs without one are absent."""
+    wanted = set(iris)
+    if not wanted:
+        return {}
+    table = store.select(
+        f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {iri_list(wanted)} }} "
+        f"?x <{vocab.LABEL}>|<{vocab.PREF_LABEL}>|<{vocab.TITLE}> ?l }}"
+    )
+    rank = {lang: 0, "de": 1, "": 2}
+    best: dict[str, tuple[int, str]] = {}
+    for x, label in table:
+        if not isinstance(x, ox.NamedNode) or not isinstance(label, ox.Literal):
+            continue
+        r = rank.get(label.language or "", 3)
+        if x.value not in best or (r, label.value) < best[x.value]:
+            best[x.value] = (r, label.value)
+    return {k: v for k, (_r, v) in best.items()}
+
+
+def prefixed(iri: str) -> str:
+    """``rg:Measure`` for a namespaced IRI, else the IRI itself."""
+    for prefix, ns in vocab.PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def _api_local_path() -> Callable[[str], str | None] | None:
+    try:
+        module = importlib.import_module("rahmengraph.api.links")
+    except ImportError:
+        return None
+    fn: Callable[[str], str | None] | None = getattr(module, "local_path", None)
+    return fn
+
+
+def href(iri: str) -> str | None:
+    """Local address of an IRI we serve: ontology terms → their entry on /ontologie,
+    data IRIs → the linked-data path (``rahmengraph.api.links.local_path`` when installed)."""
+    if iri == vocab.ONTOLOGY_IRI:
+        return "/ontologie"
+    if iri.startswith(vocab.RG):
+        return "/ontologie#" + iri[len(vocab.RG) :]
+    if not iri.startswith(vocab.ROOT):
+        return None
+    api = _api_local_path()
+    if api is not None:
+        return api(iri)
+    return "/" + iri[len(vocab.ROOT) :].split("#", 1)[0]
+
+
+def kind_of(types: Iterable[str]) -> str | None:
+    for t in types:
+        if t in CLASS_KIND:
+            return CLASS_KIND[t]
+    return None
+
+
+def views() -> dict[str, object]:
+    """The graph views of ``rahmengraph.viz.views`` (empty while that module is not installed)."""
+    try:
+        module = importlib.import_module("rahmengraph.viz.views")
+    except ImportError:
+        return {}
+    found: dict[str, object] = getattr(module, "VIEWS", {})
+    return found
+
+
+def graph_link(kind: str | None, key: str | None) -> str | None:
+    """``/viz/<view>?<param>=<key>`` showing this entity, when the view exists."""
+    if kind is None or key is None or kind not in KINDS:
+        return None
+    k = KINDS[kind]
+    if k.graph_view is None or k.graph_view not in views():
+        return None
+    from urllib.parse import urlencode
+
+    return f"/viz/{k.graph_view}?{urlencode({k.graph_param: key})}"

@@ -1,0 +1,104 @@
+"""The web application: ``create_app(settings)`` wires store, query workers, routers and error shape.
+
+At start-up (lifespan) the store named by ``settings.store`` is opened and ``settings.dataset``
+loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query worker
+pool starts. State for handlers: ``app.state.settings``, ``.store``, ``.dataset``, ``.catalog``,
+``.pool``, ``.downloads`` (export cache), ``.update_lock``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from starlette.middleware.cors import CORSMiddleware
+
+from rahmengraph.api import analysis, linked, planner, problems, sparql
+from rahmengraph.api.access_log import AccessLog
+from rahmengraph.api.pool import QueryPool, source_of
+from rahmengraph.config import Settings
+from rahmengraph.model.listing import Catalog
+from rahmengraph.model.loader import Dataset, load, read_dataset
+from rahmengraph.model.store import GraphStore, open_store
+from rahmengraph.viz import graph_routes, pages
+
+DESCRIPTION = """Wissensgraph eines ressortübergreifenden Rahmenkonzepts.
+
+* **/api/…** – Listen und Einträge für die Planung (JSON), benannte Fragen, Analysen
+* **/sparql** – SPARQL-1.1-Endpunkt (nur lesend; Zeitlimit und Zeilenobergrenze je Abfrage)
+* **/download/…** – der ganze Datensatz als Turtle, N-Triples, JSON-LD, GraphML, GEXF, CSV, XLSX
+* jede IRI `https://w3id.org/rahmengraph/…` ist hier unter `/…` abrufbar (HTML oder RDF)
+"""
+
+
+def _open(settings: Settings) -> tuple[GraphStore, Dataset]:
+    store = open_store(settings.store)
+    try:
+        return store, load(store, settings.dataset)
+    except BaseException:
+        store.close()
+        raise
+
+
+def create_app(
+    settings: Settings, store: GraphStore | None = None, dataset: Dataset | None = None
+) -> FastAPI:
+    """The application. With ``store`` given (already loaded), nothing is loaded at start-up;
+    ``dataset`` is then read (not loaded) from ``settings.dataset`` unless given too."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = store is None
+        if store is None:
+            app.state.store, app.state.dataset = await run_in_threadpool(_open, settings)
+        else:
+            app.state.store = store
+            app.state.dataset = dataset or await run_in_threadpool(read_dataset, settings.dataset)
+        app.state.catalog = Catalog(app.state.store)
+        source = await run_in_threadpool(source_of, app.state.store)
+        pool = QueryPool(source, settings.query_workers, settings.query_timeout)
+        app.state.pool = pool
+        try:
+            await pool.start()
+            yield
+        finally:
+            await pool.close()
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="rahmengraph",
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "Planung", "description": "Listen, Einträge, Partner, Zuständigkeit heute, Fragen"},
+            {"name": "SPARQL", "description": "SPARQL 1.1 Protocol"},
+            {"name": "Downloads", "description": "der ganze Datensatz in einem Format"},
+            {"name": "Linked Data", "description": "jede IRI des Datensatzes und der Ontologie"},
+        ],
+    )
+    app.state.settings = settings
+    app.state.downloads = {}
+    app.state.update_lock = asyncio.Lock()
+    problems.install(app)
+    app.include_router(sparql.router)
+    app.include_router(planner.router)
+    app.include_router(analysis.router)
+    app.include_router(graph_routes.router)
+    app.include_router(linked.downloads)
+    app.include_router(pages.router)
+    app.include_router(linked.resources)  # catch-all: last
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=[sparql.TRUNCATED, sparql.MAX_ROWS],
+        max_age=600,
+    )
+    app.add_middleware(AccessLog)
+    return app

@@ -1,0 +1,125 @@
+"""What a query from the web may do: no outbound requests (SERVICE, LOAD) and no graphs from elsewhere.
+
+Oxigraph executes ``SERVICE`` by fetching the remote endpoint, so a query could make this server
+send requests anywhere (server-side request forgery). The check has two stages, to keep the usual
+query cheap:
+
+1. a pre-check on the raw text (after SPARQL's ``\\u`` codepoint escapes, which parsers apply
+   first): only a query whose text contains ``service``, ``from`` or ``load`` as a word goes on;
+2. the full check on rdflib's parse: ``ServiceGraphPattern`` anywhere in the algebra is refused,
+   ``FROM``/``FROM NAMED`` graphs must be named graphs of the store, updates may not ``LOAD``.
+
+When rdflib cannot parse a query that Oxigraph accepts (newer syntax), a lexical check over the
+text with strings, IRIs and comments removed decides conservatively.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from rahmengraph.errors import Forbidden
+
+_ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TRIGGER = re.compile(r"\b(service|from|load)\b", re.IGNORECASE)
+#: Strings (long forms first), IRIs and comments: removed before the lexical fallback check.
+_OPAQUE = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
+    re.DOTALL,
+)
+_KEYWORDS = re.compile(r"(?<![\w:?$])(SERVICE|FROM|LOAD)(?![\w:])", re.IGNORECASE)
+
+SERVICE_REFUSED = "SERVICE ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen)."
+
+
+def unescape(text: str) -> str:
+    """Apply SPARQL codepoint escapes (``\\u00E4``, ``\\U0001F600``) as a parser would first."""
+    if "\\u" not in text and "\\U" not in text:
+        return text
+    return _ESCAPES.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def needs_check(text: str) -> bool:
+    """Cheap pre-check: could the text contain SERVICE, FROM or LOAD at all?"""
+    return _TRIGGER.search(unescape(text)) is not None
+
+
+def keywords(text: str) -> set[str]:
+    """SERVICE/FROM/LOAD used as keywords (outside strings, IRIs and comments), upper-cased."""
+    code = _OPAQUE.sub(" ", unescape(text))
+    return {m.group(1).upper() for m in _KEYWORDS.finditer(code)}
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            yield from _walk(value)
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
+
+
+def _lexical(text: str, graphs_allowed: bool) -> None:
+    found = keywords(text)
+    if "SERVICE" in found:
+        raise Forbidden(SERVICE_REFUSED)
+    if "LOAD" in found:
+        raise Forbidden("LOAD ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen).")
+    if "FROM" in found and not graphs_allowed:
+        raise Forbidden("FROM in einer Abfrage, die sich nicht sicher prüfen lässt, ist nicht erlaubt.")
+
+
+def check_graphs(names: Collection[str], graphs: Collection[str], where: str) -> None:
+    """Every graph in ``names`` must be a named graph of the store."""
+    unknown = sorted(set(names) - set(graphs))
+    if unknown:
+        raise Forbidden(
+            f"{where}: Graph {unknown[0]} ist nicht im Speicher; entfernte Graphen werden nicht geladen "
+            f"(bekannt: {', '.join(sorted(graphs))})"
+        )
+
+
+def check_query(text: str, graphs: Collection[str]) -> None:
+    """Refuse SERVICE and FROM/FROM NAMED of graphs the store does not hold."""
+    if not needs_check(text):
+        return
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        algebra = translateQuery(parseQuery(text)).algebra
+    except Exception:  # rdflib raises pyparsing and plain errors; Oxigraph reports real syntax errors
+        _lexical(text, graphs_allowed=False)
+        return
+    names = []
+    for node in _walk(algebra):
+        if node.name == "ServiceGraphPattern":
+            raise Forbidden(SERVICE_REFUSED)
+        if node.name == "DatasetClause":
+            names.append(str(node.get("default") or node.get("named")))
+    check_graphs(names, graphs, "FROM")
+
+
+def check_update(text: str) -> None:
+    """Refuse updates that would fetch data from elsewhere (LOAD, SERVICE)."""
+    if not needs_check(text):
+        return
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = parseUpdate(text)
+    except Exception:  # Oxigraph reports real syntax errors when it runs the update
+        _lexical(text, graphs_allowed=True)
+        return
+    for node in _walk(parsed):
+        if node.name == "ServiceGraphPattern":
+            raise Forbidden(SERVICE_REFUSED)
+        if node.name == "Load":
+            raise Forbidden("LOAD ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen).")

@@ -1,0 +1,168 @@
+"""The pool of query worker processes: queries off the event loop, killed when they run too long.
+
+Each worker answers one job at a time over a pipe. The event loop waits on the pipe's file
+descriptor (no thread per query); on timeout or when the client goes away the worker is killed
+and a fresh one started in the background. After an update, :meth:`QueryPool.reload` replaces
+all workers so they see the new data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing as mp
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from rahmengraph import errors
+from rahmengraph.api import worker
+from rahmengraph.api.worker import Answer, Job
+from rahmengraph.model.formats import GRAPH_FORMATS
+from rahmengraph.model.store import GraphStore
+from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+log = logging.getLogger("rahmengraph.api")
+#: Seconds a new worker may take to open its store.
+START_TIMEOUT = 120.0
+_CTX = mp.get_context("spawn")  # no fork: the server has threads, a forked child could deadlock
+
+
+def source_of(store: GraphStore) -> tuple[str, str | bytes]:
+    """How workers get the data: the folder of a persistent Oxigraph store, else an N-Quads copy."""
+    if isinstance(store, OxigraphStore) and store.path is not None:
+        store.native.flush()
+        return ("path", str(store.path))
+    return ("nquads", store.dump(GRAPH_FORMATS["nq"]))
+
+
+class _Worker:
+    def __init__(self, source: tuple[str, str | bytes]) -> None:
+        parent, child = _CTX.Pipe()
+        self.conn: Connection = parent
+        self.process: BaseProcess = _CTX.Process(target=worker.main, args=(child, source), daemon=True)
+        self.process.start()
+        child.close()
+        waited = 0.0
+        while not parent.poll(0.1):
+            waited += 0.1
+            if not self.process.is_alive() or waited > START_TIMEOUT:
+                self.kill()
+                raise errors.StoreError("Query-Worker startet nicht (beendet oder Zeitlimit beim Öffnen)")
+        try:
+            msg = parent.recv()
+        except (EOFError, OSError) as exc:
+            self.kill()
+            raise errors.StoreError(f"Query-Worker startet nicht: {exc}") from exc
+        if msg[0] != "ready":
+            self.kill()
+            raise errors.StoreError(str(msg[2]))
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _error(msg: tuple[Any, ...]) -> errors.RahmengraphError:
+    cls = getattr(errors, str(msg[1]), errors.StoreError)
+    if not (isinstance(cls, type) and issubclass(cls, errors.RahmengraphError)):
+        cls = errors.StoreError
+    return cls(str(msg[2]), list(msg[3]))
+
+
+class QueryPool:
+    """``size`` worker processes over the same data; :meth:`run` answers one job within ``timeout``."""
+
+    def __init__(self, source: tuple[str, str | bytes], size: int, timeout: float) -> None:
+        self.source = source
+        self.size = size
+        self.timeout = timeout
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._all: set[_Worker] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        started = await asyncio.gather(
+            *(loop.run_in_executor(None, _Worker, self.source) for _ in range(self.size))
+        )
+        for w in started:
+            self._all.add(w)
+            self._idle.put_nowait(w)
+
+    async def _replace(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            w = await loop.run_in_executor(None, _Worker, self.source)
+        except errors.RahmengraphError as exc:
+            log.error("Query-Worker konnte nicht ersetzt werden: %s", exc)
+            return
+        self._all.add(w)
+        self._idle.put_nowait(w)
+
+    def _retire(self, w: _Worker) -> None:
+        self._all.discard(w)
+        asyncio.get_running_loop().run_in_executor(None, w.kill)
+        task = asyncio.create_task(self._replace())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run(self, job: Job) -> Answer:
+        w = await self._idle.get()
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[tuple[Any, ...]] = loop.create_future()
+        fd = w.conn.fileno()
+
+        def readable() -> None:
+            loop.remove_reader(fd)
+            try:
+                msg = w.conn.recv()
+            except (EOFError, OSError) as exc:
+                if not done.done():
+                    done.set_exception(errors.StoreError(f"Query-Worker ist abgestürzt: {exc}"))
+                return
+            if not done.done():
+                done.set_result(msg)
+
+        healthy = False
+        try:
+            w.conn.send(job)
+            loop.add_reader(fd, readable)
+            msg = await asyncio.wait_for(done, self.timeout)
+            healthy = True
+        except TimeoutError:
+            raise errors.QueryTimeout(
+                f"Die Abfrage lief länger als {self.timeout:g} s und wurde abgebrochen "
+                "(Einstellung query_timeout)"
+            ) from None
+        finally:
+            if healthy:
+                self._idle.put_nowait(w)
+            else:
+                loop.remove_reader(fd)
+                self._retire(w)
+        if msg[0] == "ok":
+            answer: Answer = msg[1]
+            return answer
+        raise _error(msg)
+
+    async def drain(self) -> None:
+        """Stop every worker once it is idle (before an update writes to the store)."""
+        while self._all:
+            w = await self._idle.get()
+            self._all.discard(w)
+            w.kill()
+
+    async def reload(self, source: tuple[str, str | bytes]) -> None:
+        """Start the workers again, reading ``source`` (after an update)."""
+        self.source = source
+        await self.start()
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for w in list(self._all):
+            w.kill()
+        self._all.clear()

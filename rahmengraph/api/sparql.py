@@ -1,0 +1,242 @@
+"""The SPARQL 1.1 Protocol endpoint ``/sparql``: queries in worker processes, updates only with a token.
+
+* GET ``?query=``, POST form (``query=`` / ``update=``), POST ``application/sparql-query`` and
+  ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only).
+* Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type); a browser
+  gets the editor page, a client without a query the service description.
+* Limits: see :mod:`rahmengraph.api.pool` (time), :mod:`rahmengraph.api.worker` (rows),
+  :mod:`rahmengraph.api.guard` (no SERVICE, LOAD or remote graphs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from typing import Final
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+
+from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
+from rahmengraph.api.description import description
+from rahmengraph.api.guard import check_update
+from rahmengraph.api.pool import source_of
+from rahmengraph.api.worker import Job, query_form
+from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
+from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
+
+router = APIRouter(tags=["SPARQL"])
+
+HTML = "text/html"
+#: Media type → results format key, in the server's order of preference (aliases last).
+RESULT_OFFERS: Final = {
+    **{f.media_type: k for k, f in RESULT_FORMATS.items()},
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+#: Media type → graph format key (only graph formats: N-Quads/TriG are for whole datasets).
+GRAPH_OFFERS: Final = {
+    **{f.media_type: k for k, f in GRAPH_FORMATS.items() if k in ("ttl", "nt", "jsonld", "rdfxml")},
+    "application/x-turtle": "ttl",
+    "application/turtle": "ttl",
+    "text/plain": "nt",
+    "application/json": "jsonld",
+    "application/xml": "rdfxml",
+}
+#: Header telling a client its results were cut to ``max_rows``.
+TRUNCATED: Final = "X-Rahmengraph-Truncated"
+MAX_ROWS: Final = "X-Rahmengraph-Max-Rows"
+
+
+#: Other spellings of ``format=`` values that clients send (SPARQLWrapper: ``turtle`` …).
+FORMAT_ALIASES: Final = {
+    "turtle": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "json-ld": "jsonld",
+    "rdf": "rdfxml",
+    "rdf+xml": "rdfxml",
+}
+
+
+def _by_format(value: str) -> tuple[str | None, str | None]:
+    value = FORMAT_ALIASES.get(value.lower(), value)
+    key = RESULT_OFFERS.get(value) or (value if value in RESULT_FORMATS else None)
+    gkey = GRAPH_OFFERS.get(value) or (value if value in GRAPH_FORMATS else None)
+    if key is None and gkey is None:
+        known = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
+        raise ParameterError(f"Parameter format: {value!r} unbekannt; bekannt: {known}")
+    return key or "json", gkey or "ttl"
+
+
+def negotiate(ranges: list[Range], fmt: str | None) -> tuple[str | None, str | None, bool]:
+    """(results format key, graph format key, wants HTML) for a request."""
+    if fmt:
+        if fmt == "html":
+            return None, None, True
+        results, graph = _by_format(fmt)
+        return results, graph, False
+    rtype, rq = choose(ranges, list(RESULT_OFFERS))
+    gtype, gq = choose(ranges, list(GRAPH_OFFERS))
+    html = explicitly_accepts(ranges, HTML) and quality(ranges, HTML) >= max(rq, gq)
+    return (RESULT_OFFERS[rtype] if rtype else None), (GRAPH_OFFERS[gtype] if gtype else None), html
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang")
+    if lang in ("de", "en"):
+        return lang
+    return "en" if request.headers.get("accept-language", "").lower().startswith("en") else "de"
+
+
+def _editor(request: Request, query: str | None) -> HTMLResponse:
+    from rahmengraph.viz.pages import sparql_editor
+
+    return HTMLResponse(sparql_editor(request.app.state.settings, query, _lang(request)))
+
+
+async def _describe_service(request: Request, ranges: list[Range], fmt: str | None) -> Response:
+    _results, graph, html = negotiate(ranges, fmt)
+    if html:
+        return _editor(request, None)
+    if graph is None:
+        raise NotAcceptable(
+            "Die Dienstbeschreibung gibt es als Turtle, N-Triples, JSON-LD oder RDF/XML (Accept)"
+        )
+    settings = request.app.state.settings
+    endpoint = (settings.public_base or str(request.base_url)).rstrip("/") + "/sparql"
+    graphs = await run_in_threadpool(request.app.state.store.graphs)
+    gfmt = GRAPH_FORMATS[graph]
+    body = description(endpoint, settings, graphs, gfmt)
+    return Response(body, media_type=gfmt.media_type, headers={"Vary": "Accept"})
+
+
+async def answer(
+    request: Request,
+    query: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    fmt: str | None,
+    *,
+    browser: bool,
+) -> Response:
+    ranges = parse_accept(request.headers.get("accept"))
+    if query is None:
+        if not browser:
+            raise ParameterError("Parameter query (oder update) fehlt")
+        return await _describe_service(request, ranges, fmt)
+    if not query.strip():
+        raise ParameterError("Parameter query ist leer")
+    results, graph, html = negotiate(ranges, fmt)
+    if html and browser:
+        return _editor(request, query)
+    form = query_form(query)
+    if (form in ("SELECT", "ASK") and results is None) or (
+        form in ("CONSTRUCT", "DESCRIBE") and graph is None
+    ):
+        raise NotAcceptable(f"Kein Format im Accept-Header passt zu einer {form}-Abfrage")
+    if results is None and graph is None:
+        raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
+    settings = request.app.state.settings
+    job = Job(query, results, graph, tuple(default_graphs), tuple(named_graphs), settings.max_rows)
+    result = await request.app.state.pool.run(job)
+    headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
+    if result.truncated:
+        headers[TRUNCATED] = "true"
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+def _first(form: dict[str, list[str]], name: str) -> str | None:
+    values = form.get(name)
+    return values[0] if values else None
+
+
+def _authorize(request: Request) -> None:
+    settings = request.app.state.settings
+    if not settings.allow_update:
+        raise Forbidden("SPARQL Update ist auf diesem Server abgeschaltet (Einstellung allow_update)")
+    token = settings.update_token
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    expected = token.get_secret_value().encode() if token is not None else b""
+    ok = bool(expected) and scheme.lower() == "bearer"
+    # compare in constant time even when the scheme is wrong, so timing tells nothing
+    if not hmac.compare_digest(given.strip().encode(), expected) or not ok:
+        raise Unauthorized("SPARQL Update braucht den richtigen Bearer-Token (Header Authorization)")
+
+
+async def update(request: Request, text: str) -> Response:
+    _authorize(request)
+    if not text.strip():
+        raise ParameterError("Parameter update ist leer")
+    await run_in_threadpool(check_update, text)
+    state = request.app.state
+    lock: asyncio.Lock = state.update_lock
+    async with lock:
+        await state.pool.drain()
+        try:
+            await run_in_threadpool(state.store.update, text)
+        finally:
+            source = await run_in_threadpool(source_of, state.store)
+            await state.pool.reload(source)
+            state.catalog.invalidate()
+            state.downloads.clear()
+    return Response(status_code=204)
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL-Abfrage (GET) oder Dienstbeschreibung",
+    description="SPARQL 1.1 Protocol: `query`, `default-graph-uri`, `named-graph-uri`; Format per Accept "
+    "oder `format`. Ohne `query`: Dienstbeschreibung (Turtle …) bzw. der Editor im Browser.",
+    response_class=Response,
+)
+async def sparql_get(request: Request) -> Response:
+    params = request.query_params
+    if "update" in params:
+        raise ParameterError("SPARQL Update nur per POST (Parameter update)")
+    return await answer(
+        request,
+        params.get("query"),
+        params.getlist("default-graph-uri"),
+        params.getlist("named-graph-uri"),
+        params.get("format"),
+        browser=True,
+    )
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL-Abfrage oder -Update (POST)",
+    description="Formular (`query` bzw. `update`), `application/sparql-query` oder "
+    "`application/sparql-update`. "
+    "Update nur mit `allow_update` und Bearer-Token.",
+    response_class=Response,
+)
+async def sparql_post(request: Request) -> Response:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    params = request.query_params
+    body = (await request.body()).decode("utf-8", "replace")
+    dg, ng = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    fmt = params.get("format")
+    if ctype == "application/x-www-form-urlencoded":
+        form = parse_qs(body, keep_blank_values=True)
+        query, text = _first(form, "query"), _first(form, "update")
+        dg, ng = dg + form.get("default-graph-uri", []), ng + form.get("named-graph-uri", [])
+        fmt = fmt or _first(form, "format")
+    elif ctype == "application/sparql-query":
+        query, text = body, None
+    elif ctype == "application/sparql-update":
+        query, text = None, body
+    else:
+        raise ParameterError(
+            f"Content-Type {ctype or '(fehlt)'!r} nicht unterstützt: application/x-www-form-urlencoded, "
+            "application/sparql-query oder application/sparql-update"
+        )
+    if query is not None and text is not None:
+        raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
+    if text is not None:
+        return await update(request, text)
+    return await answer(request, query, dg, ng, fmt, browser=False)

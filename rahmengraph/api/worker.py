@@ -1,0 +1,182 @@
+"""A query worker process: its own Oxigraph store, answering one query at a time over a pipe.
+
+pyoxigraph cannot cancel a running query, so queries run here and the server kills the process
+when one passes the time limit (see :mod:`rahmengraph.api.pool`). A worker opens a persistent
+Oxigraph folder read-only, or loads an N-Quads copy of the server's store into memory.
+
+Per query: the SSRF guard (cheap unless the text mentions SERVICE/FROM/LOAD), the query with a
+``LIMIT max_rows+1`` appended to SELECTs when that parses, Oxigraph's native serializer, and a
+row count only when the body could hold more rows than allowed; only then are results re-written
+(cut to ``max_rows``) with rdflib.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import signal
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph as ox
+
+from rahmengraph import errors
+from rahmengraph.api.guard import check_graphs, check_query
+from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat, ResultFormat
+from rahmengraph.model.vocab import PREFIXES
+
+_FORM = re.compile(
+    r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b",
+    re.IGNORECASE,
+)
+_OWN_LIMIT = re.compile(
+    r"\}\s*(?:(?:ORDER|GROUP)\s+BY[^{}]*)?LIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$", re.IGNORECASE
+)
+_POSITION = re.compile(r"at (\d+):(\d+)")
+#: Fewest bytes one result row takes per format (to skip counting small bodies).
+_MIN_ROW = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK from the text's first keyword after the prologue."""
+    m = _FORM.match(text)
+    return m.group(1).upper() if m else None
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    results: str | None  # key of RESULT_FORMATS, None: the client accepts none
+    graph: str | None  # key of GRAPH_FORMATS
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    media_type: str
+    truncated: bool = False
+
+
+def _needs_cap(text: str, max_rows: int) -> bool:
+    m = _OWN_LIMIT.search(text)
+    return m is None or int(m.group(1)) > max_rows
+
+
+def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    kwargs: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
+    if job.default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    if job.named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    return store.query(text, **kwargs)
+
+
+def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    if query_form(job.query) == "SELECT" and _needs_cap(job.query, job.max_rows):
+        try:
+            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
+        except SyntaxError:
+            pass  # own LIMIT or trailing VALUES: run as written and count
+    try:
+        return _run(store, job.query, job)
+    except SyntaxError as exc:
+        m = _POSITION.search(str(exc))
+        where = [errors.Problem(str(exc), "query", int(m.group(1)), m.group(2))] if m else []
+        raise errors.QueryError(f"SPARQL-Syntaxfehler: {exc}", where) from exc
+
+
+def _cut_text(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
+    """CSV/TSV: count and cut records with the csv module (TSV has no line breaks inside rows)."""
+    text = body.decode("utf-8")
+    if fmt.key == "tsv":
+        lines = text.splitlines()
+        if len(lines) - 1 <= max_rows:
+            return body, False
+        return ("\n".join(lines[: max_rows + 1]) + "\n").encode(), True
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    if len(records) - 1 <= max_rows:
+        return body, False
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(records[: max_rows + 1])
+    return out.getvalue().encode(), True
+
+
+def _cut(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
+    """Cut results to ``max_rows`` rows; counting only when the body could hold more."""
+    if len(body) < _MIN_ROW[fmt.key] * (max_rows + 1):
+        return body, False
+    if fmt.key in ("csv", "tsv"):
+        return _cut_text(body, fmt, max_rows)
+    parsed = ox.parse_query_results(body, format=fmt.oxigraph)
+    rows = sum(1 for _ in parsed) if isinstance(parsed, ox.QuerySolutions) else 0
+    if rows <= max_rows:
+        return body, False
+    from rdflib.query import Result
+
+    result = Result.parse(io.BytesIO(body), format=fmt.rdflib)
+    result.bindings = result.bindings[:max_rows]
+    return result.serialize(format=fmt.rdflib) or b"", True
+
+
+def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
+    """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
+    check_query(job.query, graphs)
+    check_graphs([*job.default_graphs, *job.named_graphs], graphs, "default-graph-uri/named-graph-uri")
+    res = _query(store, job)
+    try:
+        if isinstance(res, ox.QueryTriples):
+            if job.graph is None:
+                raise errors.NotAcceptable("Kein akzeptiertes RDF-Format für CONSTRUCT/DESCRIBE (Accept)")
+            gfmt: GraphFormat = GRAPH_FORMATS[job.graph]
+            triples = list(islice(res, job.max_rows + 1))
+            body = ox.serialize(triples[: job.max_rows], format=gfmt.oxigraph, prefixes=PREFIXES) or b""
+            return Answer(body, gfmt.media_type, len(triples) > job.max_rows)
+        if job.results is None:
+            raise errors.NotAcceptable("Kein akzeptiertes Ergebnisformat für SELECT/ASK (Accept)")
+        rfmt = RESULT_FORMATS[job.results]
+        body = res.serialize(format=rfmt.oxigraph) or b""
+        if isinstance(res, ox.QuerySolutions):
+            body, truncated = _cut(body, rfmt, job.max_rows)
+            return Answer(body, rfmt.media_type, truncated)
+        return Answer(body, rfmt.media_type)
+    except OSError as exc:
+        raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc
+
+
+def open_source(source: tuple[str, str | bytes]) -> ox.Store:
+    """The worker's store: ``("path", folder)`` read-only, or ``("nquads", data)`` in memory."""
+    kind, value = source
+    if kind == "path":
+        return ox.Store.read_only(str(value))
+    store = ox.Store()
+    store.bulk_load(value.encode() if isinstance(value, str) else value, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
+    """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
+    try:
+        store = open_source(source)
+    except (OSError, SyntaxError) as exc:
+        conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
+        return
+    graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    conn.send(("ready", len(store)))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", execute(store, graphs, job)))
+        except errors.RahmengraphError as exc:
+            conn.send(("error", type(exc).__name__, exc.message, exc.problems))
+        except Exception as exc:  # an engine failure must not kill the worker silently
+            conn.send(("error", "StoreError", f"Abfrage fehlgeschlagen: {exc}", []))

@@ -1,0 +1,103 @@
+"""Linked data: every dataset and ontology IRI resolves, by Accept; downloads at stable URLs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from html.parser import HTMLParser
+
+import networkx as nx
+import openpyxl
+import pyoxigraph as ox
+import pytest
+import rdflib
+from fastapi.testclient import TestClient
+
+from rahmengraph.api.linked import SUFFIXES
+from rahmengraph.api.links import iri_for_path, local_path
+from rahmengraph.model.formats import GRAPH_FORMATS
+
+MEASURE = "https://w3id.org/rahmengraph/musterland/massnahme/M-1-01"
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs.extend(v for k, v in attrs if tag == "a" and k == "href" and v)
+
+
+@pytest.mark.parametrize(
+    ("iri", "path"),
+    [
+        (MEASURE, "/musterland/massnahme/M-1-01"),
+        ("https://w3id.org/rahmengraph/ontology#Measure", "/ontology"),
+        ("https://w3id.org/rahmengraph/bremen/akteur/%C3%84", "/bremen/akteur/%C3%84"),
+        ("http://example.org/x", None),
+    ],
+)
+def test_url_scheme(iri: str, path: str | None) -> None:
+    assert local_path(iri) == path
+    if path is not None:
+        assert iri_for_path(path) == iri.split("#")[0]
+
+
+@pytest.mark.parametrize("key", ["ttl", "nt", "jsonld", "rdfxml"])
+def test_resource_by_accept(client: TestClient, key: str) -> None:
+    fmt = GRAPH_FORMATS[key]
+    response = client.get(local_path(MEASURE) or "", headers={"accept": fmt.media_type})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == fmt.media_type
+    g = rdflib.Graph().parse(data=response.content, format=fmt.rdflib)
+    assert (
+        rdflib.URIRef(MEASURE),
+        rdflib.RDF.type,
+        rdflib.URIRef("https://w3id.org/rahmengraph/ontology#Measure"),
+    ) in g
+
+
+def test_resource_html_for_browsers(client: TestClient) -> None:
+    response = client.get(local_path(MEASURE) or "", headers={"accept": "text/html,*/*;q=0.8"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    parser = Links()
+    parser.feed(response.text)
+    assert parser.hrefs
+
+
+def test_ontology_resolves(client: TestClient) -> None:
+    response = client.get("/ontology", headers={"accept": "text/turtle"})
+    g = rdflib.Graph().parse(data=response.content, format="turtle")
+    assert (rdflib.URIRef("https://w3id.org/rahmengraph/ontology"), rdflib.RDF.type, rdflib.OWL.Ontology) in g
+
+
+def test_every_measure_resolves(client: TestClient) -> None:
+    for item in client.get("/api/massnahmen").json()["eintraege"]:
+        assert client.get(item["seite"], headers={"accept": "application/n-triples"}).status_code == 200
+
+
+def test_unknown_and_unacceptable(client: TestClient) -> None:
+    assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/turtle"}).status_code == 404
+    assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/html"}).status_code == 404
+    assert client.get(local_path(MEASURE) or "", headers={"accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize("suffix", list(SUFFIXES))
+def test_downloads(client: TestClient, suffix: str) -> None:
+    listed = {d["name"]: d["href"] for d in client.get("/download").json()}
+    name = f"rahmengraph-musterland.{suffix}"
+    response = client.get(listed[name])
+    assert response.status_code == 200
+    body = response.content
+    key = SUFFIXES[suffix][0]
+    if key in GRAPH_FORMATS:
+        assert len(list(ox.parse(body, format=GRAPH_FORMATS[key].oxigraph))) > 100
+    elif key == "graphml":
+        assert nx.read_graphml(io.BytesIO(body)).number_of_nodes() > 10
+    elif key == "gexf":
+        assert nx.read_gexf(io.BytesIO(body)).number_of_nodes() > 10
+    elif key == "csv":
+        assert "massnahmen.csv" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+    else:
+        assert "massnahmen" in openpyxl.load_workbook(io.BytesIO(body)).sheetnames

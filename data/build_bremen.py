@@ -32,32 +32,57 @@ TOC = "https://9dok.net/document/zpngx9xo-rahmenkonzept-gesellschaftliche-teilha
 FACTS = "Faktenbasis Land Bremen, README (Senatsressorts 2019–2023 und ab 05.07.2023)"
 
 RAHMEN = (
-    ["id", "titel", "kurztitel", "ausgabe", "beschlossen", "beschlossen_von", "basis_iri", "stand", "quelle",
-     "anmerkung"],
-    [[
-        "bremen-2021",
-        "Rahmenkonzept gesellschaftliche Teilhabe und Diversity",
-        "Rahmenkonzept Teilhabe und Diversity",
-        "Oktober 2021",
-        "2021-10",
-        "SENAT",
-        "https://w3id.org/rahmengraph/bremen/",
-        "Öffentliche Quellen bis Ende 2025",
-        f"{SEED} | {TOC}",
-        "Genaues Datum und Drucksachennummer des Senatsbeschlusses sind nicht gefunden; der Seed nennt "
-        "Oktober 2021, der Bremer Rat November 2021. Der Text des Rahmenkonzepts ist nur auszugsweise "
-        "abrufbar (Inhaltsverzeichnis und Kapitelanfänge); die Anlage mit den Indikatoren und der "
-        "Maßnahmenplan 2022 fehlen. Bremerhaven ist schwächer abgedeckt als die Stadtgemeinde Bremen.",
-    ]],
+    [
+        "id",
+        "titel",
+        "kurztitel",
+        "ausgabe",
+        "beschlossen",
+        "beschlossen_von",
+        "basis_iri",
+        "stand",
+        "quelle",
+        "anmerkung",
+    ],
+    [
+        [
+            "bremen-2021",
+            "Rahmenkonzept gesellschaftliche Teilhabe und Diversity",
+            "Rahmenkonzept Teilhabe und Diversity",
+            "Oktober 2021",
+            "2021-10",
+            "SENAT",
+            "https://w3id.org/rahmengraph/bremen/",
+            "Öffentliche Quellen bis Ende 2025",
+            f"{SEED} | {TOC}",
+            "Genaues Datum und Drucksachennummer des Senatsbeschlusses sind nicht gefunden; der Seed nennt "
+            "Oktober 2021, der Bremer Rat November 2021. Der Text des Rahmenkonzepts ist nur auszugsweise "
+            "abrufbar (Inhaltsverzeichnis und Kapitelanfänge); die Anlage mit den Indikatoren und der "
+            "Maßnahmenplan 2022 fehlen. Bremerhaven ist schwächer abgedeckt als die Stadtgemeinde Bremen.",
+        ]
+    ],
 )
 
 EBENEN = (
     ["name", "id", "label_en", "typ", "uebergeordnet", "quelle"],
     [
         ["Land", "land", "State of Bremen", "Land", "", f"{SEED} | {FACTS}"],
-        ["Stadtgemeinde Bremen", "stadtgemeinde-bremen", "Municipality of Bremen", "Kommune", "Land",
-         f"{SEED} | {FACTS}"],
-        ["Stadt Bremerhaven", "stadt-bremerhaven", "City of Bremerhaven", "Kommune", "Land", f"{SEED} | {FACTS}"],
+        [
+            "Stadtgemeinde Bremen",
+            "stadtgemeinde-bremen",
+            "Municipality of Bremen",
+            "Kommune",
+            "Land",
+            f"{SEED} | {FACTS}",
+        ],
+        [
+            "Stadt Bremerhaven",
+            "stadt-bremerhaven",
+            "City of Bremerhaven",
+            "Kommune",
+            "Land",
+            f"{SEED} | {FACTS}",
+        ],
         ["Bund", "bund", "Federal level", "Bund", "", FACTS],
         ["EU", "eu", "European Union", "EU", "", FACTS],
     ],

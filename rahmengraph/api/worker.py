@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rahmengraph import errors
 from rahmengraph.api.guard import check_graphs, check_query
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat, ResultFormat
+from rahmengraph.model.stores.oxigraph import query_error
 from rahmengraph.model.vocab import PREFIXES
 
 _FORM = re.compile(
@@ -35,7 +36,6 @@ _FORM = re.compile(
 _OWN_LIMIT = re.compile(
     r"\}\s*(?:(?:ORDER|GROUP)\s+BY[^{}]*)?LIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$", re.IGNORECASE
 )
-_POSITION = re.compile(r"at (\d+):(\d+)")
 #: Fewest bytes one result row takes per format (to skip counting small bodies).
 _MIN_ROW = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
 
@@ -69,7 +69,7 @@ def _needs_cap(text: str, max_rows: int) -> bool:
 
 
 def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    kwargs: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
+    kwargs: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs, "prefixes": PREFIXES}
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     if job.named_graphs:
@@ -86,9 +86,7 @@ def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | o
     try:
         return _run(store, job.query, job)
     except SyntaxError as exc:
-        m = _POSITION.search(str(exc))
-        where = [errors.Problem(str(exc), "query", int(m.group(1)), m.group(2))] if m else []
-        raise errors.QueryError(f"SPARQL-Syntaxfehler: {exc}", where) from exc
+        raise query_error(exc, job.query) from exc
 
 
 def _cut_text(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from rahmengraph.errors import QueryError, StoreError
+from rahmengraph.errors import Problem, QueryError, StoreError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
 from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data
 from rahmengraph.model.vocab import PREFIXES
 
+_POSITION = re.compile(r"(\d+):(\d+)")
+_LONG = 160
+
 
 def query_error(exc: SyntaxError, query: str) -> QueryError:
-    """A :class:`QueryError` carrying the parser's message (it includes line and column)."""
-    return QueryError(f"SPARQL-Syntaxfehler: {exc}")
+    """A :class:`QueryError` with the parser's message, shortened, and its line and column as a problem."""
+    text = str(exc)
+    if "Prefix not found" in text:
+        text = text.split(": expected", 1)[0] + ": unbekanntes Präfix – bitte mit PREFIX deklarieren"
+    elif len(text) > _LONG:
+        text = text[:_LONG].rstrip() + " …"
+    m = _POSITION.search(text)
+    where = [Problem(text, "query", int(m.group(1)), m.group(2))] if m else []
+    return QueryError(f"SPARQL-Syntaxfehler: {text}", where)
 
 
 class OxigraphStore(GraphStore):

@@ -1,18 +1,35 @@
 """A remote SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, …) behind the store interface.
 
-Speaks the SPARQL 1.1 Protocol directly: every request sends an explicit ``Accept`` header
-(Virtuoso answers HTML without one) and queries go as POST ``application/x-www-form-urlencoded``
-(Virtuoso can hang on POST ``application/sparql-query``). Answers are parsed with pyoxigraph's
-SPARQL results parser; Virtuoso's 0/1 booleans for ASK are read as booleans.
+Speaks the SPARQL 1.1 Protocol directly. Deviations of servers are handled explicitly, per
+*dialect* (:data:`DIALECTS`, detected from the ``Server`` header of the first answer):
+
+* every request sends an explicit ``Accept`` header (Virtuoso answers HTML without one), and a
+  text/html answer to a query is an error, never parsed;
+* queries and updates go as POST ``application/x-www-form-urlencoded`` (Virtuoso can hang on POST
+  ``application/sparql-query``);
+* Virtuoso answers ASK with 0/1 in some versions and binds boolean expressions (``EXISTS``,
+  comparisons, ``BOUND`` …) as ``xsd:integer`` 0/1 in SELECT results: such variables (found in the
+  query text, :func:`boolean_variables`) are turned back into ``xsd:boolean``;
+* Virtuoso refuses large ``INSERT DATA`` requests (SP031 "generated SQL text has exceeded 10000
+  lines") and blank nodes in ``INSERT DATA`` ("not allowed in a constant clause"): graphs are sent
+  in small chunks, blank-node triples as ``INSERT {…} WHERE {}`` with every blank node's triples in
+  one chunk (blank node labels are scoped to one request on every server);
+* Virtuoso keeps the language tag when ``GROUP_CONCAT`` joins literals of one language (SPARQL
+  1.1 makes the result a simple literal): such variables lose the tag again;
+* Virtuoso's own graphs (``virtrdf#`` …) are left out of :meth:`RemoteStore.graphs`, ``count`` and
+  ``dump``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
 
 import pyoxigraph as ox
 
@@ -22,8 +39,128 @@ from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data
 
 #: Seconds a remote request may take before the store gives up.
 TIMEOUT = 60.0
-#: Triples per INSERT DATA request when loading a large graph into a remote store.
-CHUNK = 20_000
+XSD_BOOLEAN: Final = "http://www.w3.org/2001/XMLSchema#boolean"
+XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    chunk: int  # triples per update request
+    integer_booleans: bool  # boolean expressions come back as xsd:integer 0/1
+    concat_keeps_language: bool  # GROUP_CONCAT of @de literals comes back as @de
+    system_graphs: tuple[str, ...]  # IRI prefixes of the server's own graphs
+    help: str
+
+
+#: ``Server`` header prefix (lower case) → dialect; ``""`` is any other SPARQL 1.1 server.
+DIALECTS: Final[dict[str, Dialect]] = {
+    "virtuoso": Dialect(
+        "virtuoso",
+        500,
+        True,
+        True,
+        ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/"),
+        "OpenLink Virtuoso 7: kleine Update-Pakete, Wahrheitswerte als 0/1, Systemgraphen",
+    ),
+    "": Dialect("sparql", 20_000, False, False, (), "SPARQL-1.1-Server nach Standard"),
+}
+
+_BOOLEAN_START = re.compile(
+    r"^\s*(?:NOT\s+EXISTS|EXISTS|BOUND|isIRI|isURI|isBLANK|isLITERAL|isNUMERIC|REGEX|sameTerm|"
+    r"LANGMATCHES|CONTAINS|STRSTARTS|STRENDS|!)\b|^\s*!",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(r"(?:!=|<=|>=|&&|\|\||(?<![<>!])=|\s<\s|\s>\s|\bIN\b)", re.IGNORECASE)
+_AS_VAR = re.compile(r"\bAS\s+[?$](\w+)\s*\)", re.IGNORECASE)
+
+
+def _top_level(expr: str) -> str:
+    """``expr`` with everything inside brackets, braces and IRIs/strings removed."""
+    out, depth, quote = [], 0, ""
+    for ch in expr:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return re.sub(r"<[^<>\s]*>", "<>", "".join(out))
+
+
+def expression_types(query: str) -> dict[str, str]:
+    """Variables bound by ``(expr AS ?v)`` or ``BIND(expr AS ?v)`` whose ``expr`` is boolean
+    (→ ``"boolean"``) or a ``GROUP_CONCAT`` (→ ``"concat"``)."""
+    found = {}
+    for m in _AS_VAR.finditer(query):
+        depth, i = 0, m.start() - 1
+        while i >= 0 and not (query[i] == "(" and depth == 0):  # back to the opening bracket
+            depth += {")": 1, "(": -1, "}": 1, "{": -1}.get(query[i], 0)
+            i -= 1
+        expr = query[i + 1 : m.start()]
+        if re.match(r"\s*GROUP_CONCAT\s*\(", expr, re.IGNORECASE):
+            found[m.group(1)] = "concat"
+        elif _BOOLEAN_START.match(expr) or _COMPARISON.search(_top_level(expr)):
+            found[m.group(1)] = "boolean"
+    return found
+
+
+def _fix_cells(doc: dict[str, object], types: dict[str, str], dialect: Dialect) -> None:
+    if "boolean" in doc and not isinstance(doc["boolean"], bool):  # ASK answered 0/1
+        doc["boolean"] = bool(doc["boolean"]) and doc["boolean"] not in ("0", "false")
+    results = doc.get("results")
+    bindings = results.get("bindings", []) if isinstance(results, dict) else []
+    for row in bindings:
+        for name in types.keys() & row.keys():
+            cell = row[name]
+            if types[name] == "concat" and dialect.concat_keeps_language:
+                cell.pop("xml:lang", None)
+                if cell.get("type") == "literal" and "datatype" not in cell:
+                    continue
+            if not dialect.integer_booleans or types[name] != "boolean":
+                continue
+            if cell.get("datatype") == XSD_INTEGER and cell.get("value") in ("0", "1"):
+                cell["datatype"] = XSD_BOOLEAN
+                cell["value"] = "true" if cell["value"] == "1" else "false"
+
+
+def _has_blank(t: Triple) -> bool:
+    return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+
+def chunks(triples: Sequence[Triple], size: int) -> Iterator[tuple[list[Triple], bool]]:
+    """(chunk, has blank nodes): plain triples in ``size`` pieces, then blank-node triples grouped
+    so that all triples of one blank node (and of blank nodes linked to it) share a chunk."""
+    plain = [t for t in triples if not _has_blank(t)]
+    for start in range(0, len(plain), size):
+        yield plain[start : start + size], False
+    parent: dict[str, str] = {}
+
+    def root(b: str) -> str:
+        while parent.setdefault(b, b) != b:
+            b = parent[b]
+        return b
+
+    blank = [t for t in triples if _has_blank(t)]
+    for t in blank:
+        ends = [x.value for x in (t.subject, t.object) if isinstance(x, ox.BlankNode)]
+        parent[root(ends[-1])] = root(ends[0])
+    groups: dict[str, list[Triple]] = {}
+    for t in blank:
+        node = t.subject if isinstance(t.subject, ox.BlankNode) else t.object
+        groups.setdefault(root(node.value), []).append(t)
+    batch: list[Triple] = []
+    for group in groups.values():
+        if batch and len(batch) + len(group) > size:
+            yield batch, True
+            batch = []
+        batch.extend(group)
+    if batch:
+        yield batch, True
 
 
 class RemoteStore(GraphStore):
@@ -34,6 +171,19 @@ class RemoteStore(GraphStore):
             raise StoreError(f"Remote-Speicher: {query_url!r} ist keine http(s)-URL (Parameter store)")
         self.query_url = query_url
         self.update_url = update_url
+        self._dialect: Dialect | None = None
+
+    @property
+    def dialect(self) -> Dialect:
+        """The server's dialect (asks the endpoint once when not yet known)."""
+        if self._dialect is None:
+            self._post(self.query_url, {"query": "ASK { }"}, RESULT_FORMATS["json"].media_type)
+        return self._dialect or DIALECTS[""]
+
+    def _detect(self, server: str) -> None:
+        if self._dialect is None:
+            key = next((k for k in DIALECTS if k and server.lower().startswith(k)), "")
+            self._dialect = DIALECTS[key]
 
     def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str]:
         data = urllib.parse.urlencode(form).encode()
@@ -42,6 +192,7 @@ class RemoteStore(GraphStore):
         req.add_header("Accept", accept)
         try:
             with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+                self._detect(resp.headers.get("Server", ""))
                 return resp.read(), resp.headers.get_content_type()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
@@ -56,8 +207,10 @@ class RemoteStore(GraphStore):
         if ctype == "text/html":
             raise StoreError(f"Remote-Endpunkt {self.query_url} antwortet HTML statt SPARQL-JSON")
         doc = json.loads(body)
-        if "boolean" in doc and not isinstance(doc["boolean"], bool):  # Virtuoso: 0/1
-            doc["boolean"] = bool(doc["boolean"])
+        dialect = self.dialect
+        fix = dialect.integer_booleans or dialect.concat_keeps_language
+        if fix or not isinstance(doc.get("boolean", True), bool):
+            _fix_cells(doc, expression_types(query), dialect)
             body = json.dumps(doc).encode()
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
@@ -88,33 +241,44 @@ class RemoteStore(GraphStore):
         return body, ctype
 
     def update(self, update: str) -> None:
-        self.generation += 1
         self._post(self.update_url, {"update": update}, "*/*")
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
-        self.generation += 1
-        # Remote stores give no multi-request transaction: the first request drops and inserts
-        # the first chunk; later chunks only add.
+        # Remote stores give no multi-request transaction: the first request drops the graph
+        # (and inserts the first chunk); later chunks only add.
         g = ox.NamedNode(graph)
-        for start in range(0, max(len(triples), 1), CHUNK):
-            chunk = triples[start : start + CHUNK]
-            if start == 0:
+        first = True
+        for chunk, blank in chunks(triples, self.dialect.chunk):
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in chunk)
+            if blank:
+                drop = f"DROP SILENT GRAPH {g} ;\n" if first else ""
+                self.update(f"{drop}INSERT {{ GRAPH {g} {{\n{body}\n}} }} WHERE {{}}")
+            elif first:
                 self.update(insert_data(graph, chunk))
             else:
-                body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in chunk)
                 self.update(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            first = False
+        if first:
+            self.update(f"DROP SILENT GRAPH {g}")
 
     def graphs(self) -> list[str]:
         table = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(g for r in table if (g := text(r[0])) is not None)
+        system = self.dialect.system_graphs
+        return sorted(g for r in table if (g := text(r[0])) is not None and not g.startswith(system))
 
     def count(self, graph: str | None = None) -> int:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        if graph is None:
+            return sum(self.count(g) for g in self.graphs())
+        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
         cell = table.rows[0][0] if table.rows else None
         return int(text(cell) or 0)
 
     def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-        triples = self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
-        return ox.serialize(triples, format=fmt.oxigraph) or b""
+        quads: list[ox.Quad] = []
+        for name in [graph] if graph else self.graphs():
+            g = ox.NamedNode(name)
+            triples = self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+        if fmt.oxigraph.supports_datasets:
+            return ox.serialize(quads, format=fmt.oxigraph) or b""
+        return ox.serialize((q.triple for q in quads), format=fmt.oxigraph) or b""

@@ -158,13 +158,7 @@ def _check_cell(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) 
             check(ds, spec, row, col.name, problems)
 
 
-def _check_refs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    from rahmengraph.model.special import check_list
-
-    target = spec.column(column).target or ""
-    check_list(ds, row, column, target, REF_NAMES.get(target, target), problems)
-
-
+#: Entity kind → how an unknown reference to it is named in messages.
 REF_NAMES = {
     "actor": "Akteur (Kürzel)",
     "target_group": "Zielgruppe",
@@ -172,6 +166,21 @@ REF_NAMES = {
     "measure": "Maßnahme",
     "level": "Ebene",
 }
+
+
+def check_list(ds: Dataset, row: Row, column: str, entity: str, problems: list[Problem]) -> None:
+    """Every item of a list cell must be a key of ``entity``; no item may repeat."""
+    what = REF_NAMES.get(entity, entity)
+    items = split_list(row.get(column))
+    for item in items:
+        if item not in ds.keys.get(entity, {}):
+            problems.append(row.problem(column, f"unbekannte(r) {what} {item!r}", item))
+    for item in sorted({i for i in items if items.count(i) > 1}):
+        problems.append(row.problem(column, f"{item!r} steht doppelt in der Liste", item))
+
+
+def _check_refs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    check_list(ds, row, column, spec.column(column).target or "", problems)
 
 
 def _check_anyrefs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from rahmengraph.errors import Problem
 from rahmengraph.model import cells, vocab
-from rahmengraph.model.loader import Dataset, entity_iri
+from rahmengraph.model.loader import Dataset, check_list, entity_iri
 from rahmengraph.model.mapping import Emitter, event_key
 from rahmengraph.model.schema import FILES_BY_ENTITY, FileSpec
 from rahmengraph.model.tabular import Row, split_list
@@ -42,19 +42,10 @@ def responsibility_iri(
 # --- checks ---------------------------------------------------------------------------------------
 
 
-def check_list(ds: Dataset, row: Row, column: str, entity: str, what: str, problems: list[Problem]) -> None:
-    items = split_list(row.get(column))
-    for item in items:
-        if item not in ds.keys.get(entity, {}):
-            problems.append(row.problem(column, f"unbekannte(r) {what} {item!r}", item))
-    for item in sorted({i for i in items if items.count(i) > 1}):
-        problems.append(row.problem(column, f"{item!r} steht doppelt in der Liste", item))
-
-
 def _check_measure(ds: Dataset, row: Row, problems: list[Problem]) -> None:
-    check_list(ds, row, "handlungsfelder", "field", "Handlungsfeld", problems)
-    check_list(ds, row, "federfuehrend", "actor", "Akteur (Kürzel)", problems)
-    check_list(ds, row, "beteiligt", "actor", "Akteur (Kürzel)", problems)
+    check_list(ds, row, "handlungsfelder", "field", problems)
+    check_list(ds, row, "federfuehrend", "actor", problems)
+    check_list(ds, row, "beteiligt", "actor", problems)
     if row.get("sicherheit"):
         try:
             cells.certainty(row.get("sicherheit"))

@@ -18,12 +18,13 @@ from starlette.middleware.cors import CORSMiddleware
 
 from rahmengraph.api import analysis, linked, planner, problems, sparql
 from rahmengraph.api.access_log import AccessLog
+from rahmengraph.api.direct import DirectRunner
 from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loader import Dataset, load, read_dataset
 from rahmengraph.model.store import GraphStore, open_store
-from rahmengraph.viz import graph_routes, pages
+from rahmengraph.viz import analyses, graph_routes, pages
 
 DESCRIPTION = """Wissensgraph eines ressortübergreifenden Rahmenkonzepts.
 
@@ -58,8 +59,12 @@ def create_app(
             app.state.store = store
             app.state.dataset = dataset or await run_in_threadpool(read_dataset, settings.dataset)
         app.state.catalog = Catalog(app.state.store)
-        source = await run_in_threadpool(source_of, app.state.store)
-        pool = QueryPool(source, settings.query_workers, settings.query_timeout)
+        pool: QueryPool | DirectRunner
+        if app.state.store.engine == "sparql":
+            pool = DirectRunner(app.state.store, settings.query_timeout)
+        else:
+            source = await run_in_threadpool(source_of, app.state.store)
+            pool = QueryPool(source, settings.query_workers, settings.query_timeout)
         app.state.pool = pool
         try:
             await pool.start()
@@ -91,6 +96,7 @@ def create_app(
     app.include_router(graph_routes.router)
     app.include_router(linked.downloads)
     app.include_router(pages.router)
+    app.include_router(analyses.router)
     app.include_router(linked.resources)  # catch-all: last
     app.add_middleware(
         CORSMiddleware,

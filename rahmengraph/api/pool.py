@@ -75,6 +75,9 @@ def _error(msg: tuple[Any, ...]) -> errors.RahmengraphError:
 class QueryPool:
     """``size`` worker processes over the same data; :meth:`run` answers one job within ``timeout``."""
 
+    #: Workers hold a copy of the data: after an update they must be reloaded.
+    copies_store = True
+
     def __init__(self, source: tuple[str, str | bytes], size: int, timeout: float) -> None:
         self.source = source
         self.size = size

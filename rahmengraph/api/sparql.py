@@ -179,8 +179,8 @@ async def update(request: Request, text: str) -> Response:
         try:
             await run_in_threadpool(state.store.update, text)
         finally:
-            source = await run_in_threadpool(source_of, state.store)
-            await state.pool.reload(source)
+            if state.pool.copies_store:
+                await state.pool.reload(await run_in_threadpool(source_of, state.store))
             state.catalog.invalidate()
             state.downloads.clear()
     return Response(status_code=204)

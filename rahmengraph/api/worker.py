@@ -63,7 +63,7 @@ class Answer:
     truncated: bool = False
 
 
-def _needs_cap(text: str, max_rows: int) -> bool:
+def needs_cap(text: str, max_rows: int) -> bool:
     m = _OWN_LIMIT.search(text)
     return m is None or int(m.group(1)) > max_rows
 
@@ -78,7 +78,7 @@ def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBo
 
 
 def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    if query_form(job.query) == "SELECT" and _needs_cap(job.query, job.max_rows):
+    if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
         try:
             return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
         except SyntaxError:
@@ -105,7 +105,7 @@ def _cut_text(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, boo
     return out.getvalue().encode(), True
 
 
-def _cut(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
+def cut_results(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
     """Cut results to ``max_rows`` rows; counting only when the body could hold more."""
     if len(body) < _MIN_ROW[fmt.key] * (max_rows + 1):
         return body, False
@@ -140,7 +140,7 @@ def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
         rfmt = RESULT_FORMATS[job.results]
         body = res.serialize(format=rfmt.oxigraph) or b""
         if isinstance(res, ox.QuerySolutions):
-            body, truncated = _cut(body, rfmt, job.max_rows)
+            body, truncated = cut_results(body, rfmt, job.max_rows)
             return Answer(body, rfmt.media_type, truncated)
         return Answer(body, rfmt.media_type)
     except OSError as exc:

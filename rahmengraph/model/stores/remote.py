@@ -14,8 +14,9 @@ Speaks the SPARQL 1.1 Protocol directly. Deviations of servers are handled expli
   lines") and blank nodes in ``INSERT DATA`` ("not allowed in a constant clause"): graphs are sent
   in small chunks, blank-node triples as ``INSERT {…} WHERE {}`` with every blank node's triples in
   one chunk (blank node labels are scoped to one request on every server);
-* Virtuoso keeps the language tag when ``GROUP_CONCAT`` joins literals of one language (SPARQL
-  1.1 makes the result a simple literal): such variables lose the tag again;
+* ``GROUP_CONCAT`` over literals of one language: Virtuoso answers a simple literal (SPARQL 1.1),
+  Oxigraph keeps the language tag. Left as it is (both are defensible); :func:`expression_types`
+  tells callers which variables are concatenations, so comparisons can ignore the tag;
 * Virtuoso's own graphs (``virtrdf#`` …) are left out of :meth:`RemoteStore.graphs`, ``count`` and
   ``dump``.
 """
@@ -48,7 +49,6 @@ class Dialect:
     name: str
     chunk: int  # triples per update request
     integer_booleans: bool  # boolean expressions come back as xsd:integer 0/1
-    concat_keeps_language: bool  # GROUP_CONCAT of @de literals comes back as @de
     system_graphs: tuple[str, ...]  # IRI prefixes of the server's own graphs
     help: str
 
@@ -59,11 +59,10 @@ DIALECTS: Final[dict[str, Dialect]] = {
         "virtuoso",
         500,
         True,
-        True,
         ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/"),
         "OpenLink Virtuoso 7: kleine Update-Pakete, Wahrheitswerte als 0/1, Systemgraphen",
     ),
-    "": Dialect("sparql", 20_000, False, False, (), "SPARQL-1.1-Server nach Standard"),
+    "": Dialect("sparql", 20_000, False, (), "SPARQL-1.1-Server nach Standard"),
 }
 
 _BOOLEAN_START = re.compile(
@@ -117,10 +116,6 @@ def _fix_cells(doc: dict[str, object], types: dict[str, str], dialect: Dialect) 
     for row in bindings:
         for name in types.keys() & row.keys():
             cell = row[name]
-            if types[name] == "concat" and dialect.concat_keeps_language:
-                cell.pop("xml:lang", None)
-                if cell.get("type") == "literal" and "datatype" not in cell:
-                    continue
             if not dialect.integer_booleans or types[name] != "boolean":
                 continue
             if cell.get("datatype") == XSD_INTEGER and cell.get("value") in ("0", "1"):
@@ -146,13 +141,12 @@ def chunks(triples: Sequence[Triple], size: int) -> Iterator[tuple[list[Triple],
         return b
 
     blank = [t for t in triples if _has_blank(t)]
-    for t in blank:
-        ends = [x.value for x in (t.subject, t.object) if isinstance(x, ox.BlankNode)]
-        parent[root(ends[-1])] = root(ends[0])
+    ends = [[x.value for x in (t.subject, t.object) if isinstance(x, ox.BlankNode)] for t in blank]
+    for e in ends:
+        parent[root(e[-1])] = root(e[0])
     groups: dict[str, list[Triple]] = {}
-    for t in blank:
-        node = t.subject if isinstance(t.subject, ox.BlankNode) else t.object
-        groups.setdefault(root(node.value), []).append(t)
+    for t, e in zip(blank, ends, strict=True):
+        groups.setdefault(root(e[0]), []).append(t)
     batch: list[Triple] = []
     for group in groups.values():
         if batch and len(batch) + len(group) > size:
@@ -208,8 +202,7 @@ class RemoteStore(GraphStore):
             raise StoreError(f"Remote-Endpunkt {self.query_url} antwortet HTML statt SPARQL-JSON")
         doc = json.loads(body)
         dialect = self.dialect
-        fix = dialect.integer_booleans or dialect.concat_keeps_language
-        if fix or not isinstance(doc.get("boolean", True), bool):
+        if dialect.integer_booleans or not isinstance(doc.get("boolean", True), bool):
             _fix_cells(doc, expression_types(query), dialect)
             body = json.dumps(doc).encode()
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)

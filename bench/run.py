@@ -1,0 +1,173 @@
+"""``python -m bench.run``: the benchmark harness (``make bench``). Peers side by side in one run.
+
+Workloads per scale (tables in bench/out/results.{json,md} and on stdout):
+
+* load time and peak memory (a fresh process per load, persistent Oxigraph as in production)
+* latency of every query of the reference set (:mod:`bench.queryset`) in-process: our store
+  interface, bare pyoxigraph, plain rdflib — and every analysis over our store
+* SPARQL endpoint throughput and p50/p99 at 1 and 8 clients: ours, bare pyoxigraph endpoint,
+  rdflib-endpoint (skipped with ``--quick``)
+* graph pages: generation in Python and time-to-interactive in headless Chromium
+* ``--with-virtuoso``: the "laender" data in a running Virtuoso (``scripts/virtuoso.sh start``)
+  through our remote store: same answers as the embedded store, latency, endpoint throughput
+
+``--quick`` is the smoke run of the test suite: bremen scale, one load, few repetitions, no servers,
+no browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from bench import throughput, workloads
+from bench.generate import SCALES
+from bench.report import Table, markdown, write
+from bench.scale import ROOT, Scale, finish, prepare
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How hard to measure one scale (so that bremen + laender stay under 10 minutes on 2 cores)."""
+
+    load_repeats: int
+    engines: tuple[str, ...]
+    reps: int
+    budget: float
+    limit: float  # seconds before an in-process query is given up
+    endpoint: bool
+    requests: int
+    cap: float
+    rdflib_server: bool
+    rdflib_c8: bool
+
+
+PLANS: Final[dict[str, Plan]] = {
+    "bremen": Plan(3, ("ours", "bare", "rdflib"), 30, 0.6, 60, True, 300, 1.2, True, True),
+    "laender": Plan(2, ("ours", "bare", "rdflib"), 20, 0.6, 60, True, 200, 1.0, True, False),
+    "kreise": Plan(1, ("ours", "bare"), 5, 2.0, 120, True, 50, 2.0, False, False),
+}
+QUICK: Final = Plan(1, ("ours", "bare"), 3, 0.2, 30, False, 0, 0.0, False, False)
+PAGE_SIZES: Final = (100, 1000, 5000)
+
+
+def _column(table: Table, name: str) -> list[float]:
+    i = table.columns.index(name) if name in table.columns else -1
+    vals = [r[i] for r in table.rows] if i >= 0 else []
+    return [v for v in vals if isinstance(v, int | float) and not math.isnan(v)]
+
+
+def _span(values: list[float]) -> str:
+    if not values:
+        return "–"
+    ordered = sorted(values)
+    return f"{ordered[len(ordered) // 2]:.2f} ({ordered[0]:.2f}–{ordered[-1]:.2f})"
+
+
+def headline(tables: list[Table]) -> Table:
+    """Median (min–max) over the query set of every ratio the issue sets a target for."""
+    head = Table(
+        "headline",
+        "Überblick: Verhältnisse über den Abfragesatz, Median (Min–Max)",
+        ["Vergleich", "Größe", "Verhältnis", "Ziel"],
+    )
+    for t in tables:
+        scale = t.key.split("-")[1] if "-" in t.key else ""
+        if t.key.startswith("latency-"):
+            head.rows.append(
+                [
+                    "Schnittstelle/bare pyoxigraph (Latenz)",
+                    scale,
+                    _span(_column(t, "ours/bare (Ziel ≤ 1,3)")),
+                    "≤ 1,3",
+                ]
+            )
+            head.rows.append(
+                ["rdflib/ours (Latenz, Faktor langsamer)", scale, _span(_column(t, "rdflib/ours")), "–"]
+            )
+        if t.key.startswith("endpoint-"):
+            c = t.key.rsplit("-c", 1)[1]
+            for col, goal in (
+                ("ours/rdflib (Ziel ≥ 20)", "≥ 20"),
+                ("ours/bare (Ziel ≥ 0.8)", "≥ 0,8"),
+                ("ours/virtuoso", "–"),
+            ):
+                if col in t.columns:
+                    label = col.split(" ")[0]
+                    head.rows.append(
+                        [f"{label} Durchsatz, {c} Client(s)", scale, _span(_column(t, col)), goal]
+                    )
+    return head
+
+
+def run(args: argparse.Namespace) -> list[Table]:
+    work = Path(tempfile.mkdtemp(prefix="rahmengraph-bench-"))
+    tables: list[Table] = []
+    scales: list[Scale] = []
+    try:
+        for name in args.scales:
+            plan = QUICK if args.quick else PLANS[name]
+            scale = prepare(name, work / name)
+            tables.append(workloads.load([scale], plan.load_repeats))
+            finish(scale)
+            scales.append(scale)
+            tables += workloads.latency(
+                scale, list(plan.engines), reps=plan.reps, budget=plan.budget, limit=plan.limit
+            )
+            if plan.endpoint and not args.no_servers:
+                peers = throughput.local_peers(
+                    scale, requests=plan.requests, cap=plan.cap, rdflib_c8=plan.rdflib_c8
+                )
+                if not plan.rdflib_server:
+                    peers = [p for p in peers if p.name != "rdflib"]
+                if args.with_virtuoso and name == "laender":
+                    from bench import virtuoso
+
+                    tables += virtuoso.workload(scale, args.virtuoso_url)
+                    peers.append(virtuoso.peer(args.virtuoso_url, plan.requests, plan.cap))
+                tables += throughput.tables(scale, peers, throughput.measure(scale, peers))
+            shutil.rmtree(scale.work / "data", ignore_errors=True)
+        sizes = [100] if args.quick else list(PAGE_SIZES)
+        tables.append(workloads.pages(sizes, browser=not (args.quick or args.no_browser)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [headline(tables), *tables]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--scales", default=None, help="Kommagetrennt aus: " + ", ".join(SCALES))
+    parser.add_argument("--quick", action="store_true", help="Kurzlauf: bremen, wenige Läufe, ohne Server")
+    parser.add_argument("--no-servers", action="store_true", help="ohne den Endpunkt-Vergleich")
+    parser.add_argument("--no-browser", action="store_true", help="Seiten ohne Chromium messen")
+    parser.add_argument("--with-virtuoso", action="store_true", help="laender auch gegen Virtuoso")
+    parser.add_argument("--virtuoso-url", default="http://127.0.0.1:8890/sparql")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args(argv)
+    args.scales = (args.scales or ("bremen" if args.quick else "bremen,laender")).split(",")
+    unknown = [s for s in args.scales if s not in SCALES]
+    if unknown:
+        parser.error(f"unbekannte Größe(n) {', '.join(unknown)}; bekannt: {', '.join(SCALES)}")
+    if args.with_virtuoso and "laender" not in args.scales:
+        args.scales.append("laender")
+    started = time.monotonic()
+    tables = run(args)
+    settings: dict[str, Any] = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
+    settings["plans"] = {s: asdict(QUICK if args.quick else PLANS[s]) for s in args.scales}
+    settings["seconds"] = round(time.monotonic() - started, 1)
+    for t in tables:
+        sys.stdout.write(markdown(t) + "\n")
+    json_path, md_path = write(args.out, tables, settings)
+    sys.stdout.write(f"Dauer {settings['seconds']} s; geschrieben: {json_path}, {md_path}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""SPARQL servers of the benchmark, each in its own process on 127.0.0.1.
+
+``python -m bench.servers KIND --port P ...`` runs one server (the child side); :func:`running`
+starts one as a subprocess, waits until it answers and stops it (the parent side). Kinds
+(:data:`SERVERS`):
+
+* ``ours``   – ``rahmengraph.api.app.create_app`` over the prepared persistent Oxigraph folder
+  (query worker processes, time limit, row cap, SSRF guard: everything the product does)
+* ``rdflib`` – ``rdflib_endpoint.SparqlEndpoint`` (FastAPI + rdflib) over the same data
+* ``bare``   – :mod:`bench.bare`: pyoxigraph behind a raw ASGI app, nothing else
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Final
+
+import uvicorn
+
+READY_TIMEOUT = 180.0
+
+
+def _ours(args: argparse.Namespace) -> Any:
+    from rahmengraph.api.app import create_app
+    from rahmengraph.config import Settings
+    from rahmengraph.model.loader import read_dataset
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+
+    settings = Settings(
+        dataset=args.dataset,
+        store=f"oxigraph:{args.store}",
+        query_workers=args.workers,
+        log_level="warning",
+        max_rows=100_000,
+    )
+    return create_app(settings, OxigraphStore(args.store), read_dataset(args.dataset))
+
+
+def _rdflib(args: argparse.Namespace) -> Any:
+    import rdflib
+    import rdflib.plugins.sparql as rdflib_sparql
+    from rdflib_endpoint import SparqlEndpoint
+
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=args.nq.read_bytes(), format="nquads")
+    return SparqlEndpoint(graph=ds, path="/sparql", cors_enabled=False)
+
+
+def _bare(args: argparse.Namespace) -> Any:
+    import pyoxigraph as ox
+
+    from bench.bare import app_for
+
+    return app_for(ox.Store.read_only(str(args.store)))
+
+
+#: Kind → (help, app factory from the parsed arguments).
+SERVERS: Final[dict[str, tuple[str, Callable[[argparse.Namespace], Any]]]] = {
+    "ours": ("rahmengraph (create_app, Worker-Prozesse)", _ours),
+    "rdflib": ("rdflib-endpoint (FastAPI + rdflib)", _rdflib),
+    "bare": ("pyoxigraph ohne alles (ASGI)", _bare),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def ping(url: str, timeout: float = 5.0) -> bool:
+    """True when ``url`` answers a tiny SPARQL query with 200."""
+    parts = urllib.parse.urlsplit(url)
+    body = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=timeout)
+    try:
+        conn.request(
+            "POST",
+            parts.path,
+            body,
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json",
+            },
+        )
+        return conn.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        conn.close()
+
+
+@contextmanager
+def running(
+    kind: str,
+    *,
+    store: Path | None = None,
+    nq: Path | None = None,
+    dataset: Path | None = None,
+    workers: int = 2,
+) -> Iterator[str]:
+    """Start a server of ``kind`` on a free port, yield its SPARQL URL, stop it afterwards."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "bench.servers", kind, "--port", str(port), "--workers", str(workers)]
+    for flag, value in (("--store", store), ("--nq", nq), ("--dataset", dataset)):
+        if value is not None:
+            cmd += [flag, str(value)]
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        deadline = time.monotonic() + READY_TIMEOUT
+        while not ping(url, 2.0):
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode(errors="replace")[-2000:] if proc.stderr else ""
+                raise RuntimeError(f"Server {kind} endete beim Start (Code {proc.returncode}): {err}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Server {kind} antwortet nicht nach {READY_TIMEOUT:g} s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("kind", choices=list(SERVERS))
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--nq", type=Path)
+    parser.add_argument("--dataset", type=Path)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    app = SERVERS[args.kind][1](args)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""In-process workloads: load time and memory, query latency per engine, analyses, graph pages."""
+
+from __future__ import annotations
+
+import json
+import math
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from bench.queryset import is_gap
+from bench.report import Table
+from bench.scale import ROOT, Scale, load_once
+from bench.timing import median, ms, percentile, ratio
+
+#: Scale → (load-time target s, peak-memory target MB) from the issue.
+LOAD_TARGETS = {"bremen": (1.0, None), "kreise": (15.0, 1024.0)}
+
+
+def load(scales: list[Scale], repeats: int) -> Table:
+    table = Table(
+        "load",
+        "Laden (Lesen + Prüfen + Schreiben in persistentes Oxigraph), eigener Prozess",
+        [
+            "Größe",
+            "Datensätze",
+            "Tripel",
+            "Median s",
+            "Läufe",
+            "Spitze RSS MB",
+            "davon vor dem Laden",
+            "Ziel",
+        ],
+    )
+    for scale in scales:
+        runs = []
+        for i in range(repeats):
+            last = i == repeats - 1
+            target = scale.store if last else scale.work / f"store-{i}"
+            runs.append(load_once(scale, target, dump=last))
+            if not last:
+                shutil.rmtree(target, ignore_errors=True)
+        secs, mem = [r["seconds"] for r in runs], max(r["peak_rss_mb"] for r in runs)
+        goal = LOAD_TARGETS.get(scale.name)
+        shown = "–"
+        if goal:
+            ok = median(secs) < goal[0] and (goal[1] is None or mem < goal[1])
+            shown = f"< {goal[0]:g} s" + (f", < {goal[1]:g} MB" if goal[1] else "") + (" ✓" if ok else " ✗")
+        row = [scale.name, len(scale.folders), runs[-1]["triples"], round(median(secs), 3), len(runs)]
+        table.rows.append([*row, round(mem), round(runs[-1]["base_rss_mb"]), shown])
+    table.notes.append("Spitze RSS = ru_maxrss des Ladeprozesses einschließlich Python und Importen.")
+    return table
+
+
+def engine_times(
+    engine: str, scale: Scale, *, reps: int, budget: float, limit: float, analyses: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Per query (and analysis): times from a child process; a query over ``limit`` s is killed."""
+    names = list(scale.queries)
+    out: dict[str, dict[str, Any]] = {}
+    start = 0
+    while True:
+        cmd = [sys.executable, "-m", "bench.engines", engine, "--nq", str(scale.nq)]
+        cmd += ["--queries", str(scale.query_file), "--start", str(start), "--reps", str(reps)]
+        cmd += ["--budget", str(budget)] + (["--analyses"] if analyses else [])
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        lines: queue.Queue[str | None] = queue.Queue()
+
+        def pump(p: subprocess.Popen[str] = proc, q: queue.Queue[str | None] = lines) -> None:
+            assert p.stdout is not None
+            for line in p.stdout:
+                q.put(line)
+            q.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        current, restart = None, None
+        wait = 600.0  # loading the data may take a while
+        while True:
+            try:
+                line = lines.get(timeout=wait)
+            except queue.Empty:
+                proc.kill()
+                if current is not None:
+                    out[current] = {"times": [], "timeout": limit}
+                    restart = names.index(current) + 1
+                break
+            if line is None:
+                break
+            rec = json.loads(line)
+            if "start" in rec:
+                current, wait = rec["start"], limit + budget * 2 + 5
+            elif "query" in rec or "analysis" in rec:
+                out[rec.get("query") or f"analyse:{rec['analysis']}"] = rec
+                current, wait = None, 600.0 if "analysis" in rec else wait
+        proc.wait()
+        if restart is None or restart >= len(names):
+            return out
+        start = restart
+
+
+def _med(rec: dict[str, Any] | None) -> float:
+    return median(rec["times"]) if rec and rec.get("times") else math.nan
+
+
+def latency(scale: Scale, engines: list[str], *, reps: int, budget: float, limit: float) -> list[Table]:
+    results = {
+        e: engine_times(e, scale, reps=reps, budget=budget, limit=limit, analyses=e == "ours")
+        for e in engines
+    }
+    cols = ["Abfrage", "Zeilen", *[f"{e} ms" for e in engines], "ours/bare (Ziel ≤ 1,3)"]
+    if "rdflib" in engines:
+        cols.append("rdflib/ours")
+    table = Table(f"latency-{scale.name}", f"Abfrage-Latenz im Prozess, Median ({scale.name})", cols)
+    for name in scale.queries:
+        meds = {e: _med(results[e].get(name)) for e in engines}
+        rows = results["ours"].get(name, {}).get("rows")
+        cells: list[Any] = [name + (" (Lücke)" if is_gap(name) else ""), rows]
+        for e in engines:
+            rec = results[e].get(name, {})
+            cells.append(f"> {rec['timeout']:g} s" if "timeout" in rec else ms(meds[e]))
+        cells.append(ratio(meds["ours"], meds.get("bare", math.nan)))
+        if "rdflib" in engines:
+            cells.append(ratio(meds["rdflib"], meds["ours"]))
+        table.rows.append(cells)
+    table.notes.append(
+        f"Bis zu {reps} Läufe je Abfrage in {budget:g} s nach einem Aufwärmlauf; Abbruch nach {limit:g} s."
+    )
+    ana = Table(
+        f"analyses-{scale.name}",
+        f"Analysen über die Speicher-Schnittstelle ({scale.name})",
+        [
+            "Analyse",
+            "Tabellenzeilen",
+            "kalt p50 ms",
+            "kalt p99 ms",
+            "Läufe",
+            "warm p50 ms",
+            "Ziel p50 (warm)",
+        ],
+    )
+    ana.notes.append(
+        "kalt: Projektions-Cache vor jedem Lauf geleert (wie nach einer Datenänderung); "
+        "warm: gemerkter Bericht (Normalfall im Server)."
+    )
+    goal = 10.0 if scale.name == "bremen" else 100.0
+    for key, rec in results["ours"].items():
+        if key.startswith("analyse:") and rec.get("times"):
+            p50 = ms(percentile(rec["times"], 50))
+            mark = "✓" if ms(percentile(rec["warm"], 50)) < goal else "✗"
+            ana.rows.append(
+                [
+                    key.removeprefix("analyse:"),
+                    rec["rows"],
+                    p50,
+                    ms(percentile(rec["times"], 99)),
+                    len(rec["times"]),
+                    ms(percentile(rec["warm"], 50)),
+                    f"< {goal:g} ms {mark}",
+                ]
+            )
+        elif key.startswith("analyse:"):
+            ana.notes.append(f"{key}: {rec.get('error', 'keine Messung')}")
+    return [table, ana]
+
+
+def pages(sizes: list[int], browser: bool) -> Table:
+    from bench import pages as bench_pages
+
+    table = Table(
+        "pages",
+        "Graph-Seiten: Erzeugung in Python und Zeit bis interaktiv (headless Chromium)",
+        ["Knoten", "Kanten", "Python s", "Seite MB", "Browser s", "Ziel"],
+    )
+    can = browser and Path(bench_pages.CHROMIUM).exists()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            g = bench_pages.synthetic(n)
+            html, gen = bench_pages.generate(g)
+            path = Path(tmp) / f"gesamtbild-{n}.html"
+            path.write_text(html, encoding="utf-8")
+            tti = math.nan
+            if can:
+                try:
+                    tti = bench_pages.interactive(path, 3)[0]
+                except Exception as exc:  # a page that never gets ready must not end the run
+                    table.notes.append(f"{n} Knoten: Browser-Messung fehlgeschlagen: {str(exc)[:160]}")
+            goal = "< 2 s Python, < 3 s Browser" if n >= 5000 else "< 1 s Browser"
+            table.rows.append(
+                [
+                    g.number_of_nodes(),
+                    g.number_of_edges(),
+                    round(gen, 3),
+                    round(len(html) / 1e6, 2),
+                    round(tti, 2),
+                    goal,
+                ]
+            )
+    if not can:
+        table.notes.append("Ohne Browser gemessen (--quick/--no-browser oder /usr/bin/chromium fehlt).")
+    return table

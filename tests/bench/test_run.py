@@ -1,0 +1,69 @@
+"""The benchmark harness in --quick mode (bremen scale, no servers, no browser): well-formed output."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import run
+from bench.queryset import GAP_QUERIES
+from rahmengraph.model.questions import questions
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str, str]:
+    out = tmp_path_factory.mktemp("bench-out")
+    assert run.main(["--quick", "--out", str(out)]) == 0
+    md = (out / "results.md").read_text(encoding="utf-8")
+    return json.loads((out / "results.json").read_text(encoding="utf-8")), md, str(out)
+
+
+def _tables(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {t["key"]: t for t in doc["tables"]}
+
+
+def test_every_workload_has_a_table(results: tuple[dict[str, Any], str, str]) -> None:
+    tables = _tables(results[0])
+    assert set(tables) == {"headline", "load", "latency-bremen", "analyses-bremen", "pages"}
+    for t in tables.values():
+        assert t["rows"], t["key"]
+        assert all(len(row) == len(t["columns"]) for row in t["rows"]), t["key"]
+
+
+def test_latency_covers_the_reference_set_with_positive_medians(
+    results: tuple[dict[str, Any], str, str],
+) -> None:
+    table = _tables(results[0])["latency-bremen"]
+    names = [row[0].removesuffix(" (Lücke)") for row in table["rows"]]
+    assert names == [*questions(), *GAP_QUERIES]
+    cols = table["columns"]
+    for row in table["rows"]:
+        ours, bare = row[cols.index("ours ms")], row[cols.index("bare ms")]
+        assert ours > 0 and bare > 0
+        assert math.isclose(
+            row[cols.index("ours/bare (Ziel ≤ 1,3)")], ours / bare, rel_tol=0.02, abs_tol=0.01
+        )
+
+
+def test_load_reports_triples_time_and_memory(results: tuple[dict[str, Any], str, str]) -> None:
+    row = _tables(results[0])["load"]["rows"][0]
+    assert row[0] == "bremen" and row[1] == 1
+    assert row[2] > 5000  # triples of a bremen-size framework
+    assert row[3] > 0 and row[5] >= row[6] > 0  # seconds; peak RSS ≥ RSS before loading
+
+
+def test_markdown_has_every_table_and_json_has_settings(results: tuple[dict[str, Any], str, str]) -> None:
+    doc, md, _out = results
+    for t in doc["tables"]:
+        assert f"### {t['title']}" in md
+    assert doc["settings"]["quick"] is True
+    assert doc["settings"]["scales"] == ["bremen"]
+
+
+def test_unknown_scale_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        run.main(["--quick", "--scales", "atlantis", "--out", str(tmp_path)])

@@ -28,6 +28,9 @@ ASSETS: Final[dict[str, Asset]] = {
         "pyvis", "lib/vis-9.1.2/vis-network.min.js", "text/javascript", "vis-network (aus pyvis)"
     ),
     "vis-network.css": Asset("pyvis", "lib/vis-9.1.2/vis-network.css", "text/css", "vis-network-Stil"),
+    "graph-view.js": Asset(
+        "rahmengraph.viz", "static/graph-view.js", "text/javascript", "Ausschnitt und Schriftgrößen"
+    ),
     "graph.js": Asset("rahmengraph.viz", "static/graph.js", "text/javascript", "Graph-Seite: Bedienung"),
     "graph-table.js": Asset(
         "rahmengraph.viz", "static/graph-table.js", "text/javascript", "Tabellen-Zwilling und Heatmaps"
@@ -39,7 +42,7 @@ ASSETS: Final[dict[str, Asset]] = {
 }
 
 #: Scripts and styles every graph page needs, in load order.
-SCRIPTS: Final = ("vis-network.min.js", "graph-table.js", "graph.js", "graph-controls.js")
+SCRIPTS: Final = ("vis-network.min.js", "graph-table.js", "graph-view.js", "graph.js", "graph-controls.js")
 STYLES: Final = ("vis-network.css", "graph.css")
 
 

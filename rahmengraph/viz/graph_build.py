@@ -14,10 +14,21 @@ import networkx as nx
 from rahmengraph.errors import ParameterError
 from rahmengraph.viz.graph_data import Graph, Page, edge_list, in_rels, kind_of, node_key, nodes_of, out_rels
 from rahmengraph.viz.graph_styles import kind_style
-from rahmengraph.viz.layout import layered, natural_key, ring
+from rahmengraph.viz.layout import Spacing, layered, natural_key, ring
 
 Options = Mapping[str, str]
 RESPONSIBLE = ("lead", "partner")
+
+#: Room per node kind in the layered layouts (canvas units; a Bremen-sized Gesamtbild is framed at
+#: about 0.35 px per unit on a 1280×720 projector). Wide where labels show at the default zoom
+#: (goal and field captions, Ressort keys under their diamonds), tight where they show on zoom.
+SPACING: dict[str, Spacing] = {
+    "goal": Spacing(after=720.0),
+    "field": Spacing(after=380.0),
+    "target_group": Spacing(sub=75.0, after=240.0),
+    "measure": Spacing(sub=75.0, after=300.0),
+    "actor": Spacing(row=70.0, sub=240.0, after=420.0),
+}
 
 
 _key = node_key
@@ -26,6 +37,10 @@ _by_kind = nodes_of
 
 def _kind_column(g: Graph) -> Callable[[str], int]:
     return lambda n: kind_style(kind_of(g, n)).column
+
+
+def _kind_spacing() -> dict[int, Spacing]:
+    return {kind_style(k).column: room for k, room in SPACING.items()}
 
 
 def _uncovered(g: Graph, kinds: tuple[str, ...], rels: tuple[str, ...]) -> list[str]:
@@ -52,7 +67,7 @@ def gesamtbild(g: Graph, options: Options) -> Page:
     nodes = set(_by_kind(g, "goal", "field", "measure", "target_group", "level")) | actors
     sub = _keep(g, nodes, {"field", "lead", "partner", "targets", "level", "broader", "intersection_of"})
     gaps = _uncovered(sub, ("field", "target_group", "level"), ("field", "targets", "level"))
-    pos = layered(sub, _kind_column(sub), _key(sub))
+    pos = layered(sub, _kind_column(sub), _key(sub), _kind_spacing())
     return Page(
         "gesamtbild",
         "Gesamtbild",
@@ -127,7 +142,7 @@ def handlungsfeld(g: Graph, options: Options) -> Page:
         rels = {r for _, r in in_rels(sub, m)} | {r for _, r in out_rels(sub, m)}
         if not {"lead", "targets", "level"} <= rels:
             marks[m] = ["gap"]
-    pos = layered(sub, _kind_column(sub), _key(sub))
+    pos = layered(sub, _kind_column(sub), _key(sub), _kind_spacing())
     label = str(g.nodes[field].get("label", wanted))
     return Page(
         "handlungsfeld",
@@ -171,7 +186,7 @@ def abhaengigkeiten(g: Graph, options: Options) -> Page:
         "abhaengigkeiten",
         "Abhängigkeiten",
         sub,
-        layered(sub, column, _key(sub)),
+        layered(sub, column, _key(sub), {0: SPACING["actor"]}),
         marks=marks,
         steps=sorted((n for n in marks if "spof" in marks[n]), key=_key(sub)),
         note="Akteure und Maßnahmen; schwarz umrandet: Knotenpunkte mit vielen Verbindungen, "

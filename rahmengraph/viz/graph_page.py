@@ -24,9 +24,6 @@ CSP: Final[dict[bool, str]] = {
     "img-src 'self' data: blob:; connect-src 'self'",
 }
 
-#: Above this many nodes the table twin is built when opened, not on load.
-LAZY_TWIN: Final = 1000
-
 
 @cache
 def environment() -> Environment:
@@ -56,7 +53,6 @@ def render_page(data: dict[str, Any], views: list[tuple[str, str]], *, standalon
         view=data["view"],
         note=data.get("note", ""),
         matrix=bool(data.get("matrices")),
-        lazy=len(data["nodes"]) > LAZY_TWIN,
         views=views,
         standalone=standalone,
         csp=CSP[standalone],

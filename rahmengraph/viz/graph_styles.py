@@ -2,7 +2,9 @@
 
 Colours are the Okabe–Ito palette (distinguishable with colour-vision deficiencies); every colour
 used for text or a border on white reaches at least 3:1 (WCAG 2.1 AA for graphics), label text is
-near-black on white (≥ 4.5:1). Shapes differ per kind so colour is never the only cue.
+near-black on white (≥ 4.5:1). Shapes differ per kind so colour is never the only cue. Prominent
+kinds (goals, fields, Ressorts, levels) carry short canvas labels sized for a projector; the rest
+show on zoom or hover.
 """
 
 from __future__ import annotations
@@ -18,24 +20,26 @@ class KindStyle:
     color: str
     shape: str  # vis-network shape
     column: int  # position in the layered layout (left to right)
+    caption: str  # canvas label: "key", "label" or "key label" (truncated; full text in details)
+    prominent: bool  # label readable (≥ 14 px) at the default zoom; others show on zoom and hover
 
 
 #: Node kind (as in the projection's ``kind`` attribute) → style.
 KINDS: Final[dict[str, KindStyle]] = {
-    "framework": KindStyle("Rahmenkonzept", "Rahmenkonzept", "#000000", "star", 0),
-    "goal": KindStyle("Ziel", "Ziele", "#8a5a00", "triangle", 1),
-    "field": KindStyle("Handlungsfeld", "Handlungsfelder", "#b35900", "box", 2),
-    "target_group": KindStyle("Zielgruppe", "Zielgruppen", "#0066a1", "dot", 3),
-    "measure": KindStyle("Maßnahme", "Maßnahmen", "#007a5a", "dot", 4),
-    "indicator": KindStyle("Indikator", "Indikatoren", "#6b6b6b", "triangleDown", 5),
-    "actor": KindStyle("Akteur/Ressort", "Akteure und Ressorts", "#b8006b", "diamond", 6),
-    "body": KindStyle("Gremium", "Gremien", "#5a3d99", "hexagon", 7),
-    "initiative": KindStyle("Vorhaben", "Vorhaben", "#4d4d4d", "square", 8),
-    "level": KindStyle("Ebene", "Ebenen", "#a3000b", "ellipse", 9),
+    "framework": KindStyle("Rahmenkonzept", "Rahmenkonzept", "#000000", "star", 0, "label", True),
+    "goal": KindStyle("Ziel", "Ziele", "#8a5a00", "triangle", 1, "label", True),
+    "field": KindStyle("Handlungsfeld", "Handlungsfelder", "#b35900", "box", 2, "key label", True),
+    "target_group": KindStyle("Zielgruppe", "Zielgruppen", "#0066a1", "dot", 3, "label", False),
+    "measure": KindStyle("Maßnahme", "Maßnahmen", "#007a5a", "dot", 4, "label", False),
+    "indicator": KindStyle("Indikator", "Indikatoren", "#6b6b6b", "triangleDown", 5, "key", False),
+    "actor": KindStyle("Akteur/Ressort", "Akteure und Ressorts", "#b8006b", "diamond", 6, "key", True),
+    "body": KindStyle("Gremium", "Gremien", "#5a3d99", "hexagon", 7, "key", True),
+    "initiative": KindStyle("Vorhaben", "Vorhaben", "#4d4d4d", "square", 8, "label", False),
+    "level": KindStyle("Ebene", "Ebenen", "#a3000b", "ellipse", 9, "label", True),
 }
 
 #: Fallback for a kind the projection adds later.
-OTHER: Final = KindStyle("Sonstiges", "Sonstiges", "#555555", "dot", 10)
+OTHER: Final = KindStyle("Sonstiges", "Sonstiges", "#555555", "dot", 10, "label", False)
 
 
 @dataclass(frozen=True)

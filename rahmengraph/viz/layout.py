@@ -6,7 +6,9 @@ layouts, both linear in nodes + edges (no force simulation):
 * :func:`layered`: one column per group (node kind, dependency depth, …); each column is ordered
   by the mean rank of its neighbours in the columns already placed (one barycentre sweep), so
   measures sit next to their Handlungsfeld and actors next to their measures. Large columns wrap
-  into sub-columns, the vertical order is kept.
+  into sub-columns, the vertical order is kept. A column's :class:`Spacing` leaves room for its
+  labels: columns whose labels are read from afar (Ressorts) get wider rows and sub-columns,
+  columns whose labels show only on zoom are packed tightly.
 * :func:`ring`: nodes on a circle in a given order (for the Ressort network).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -27,21 +30,35 @@ SUBCOLUMN_GAP = 150.0
 COLUMN_GAP = 380.0
 
 
+@dataclass(frozen=True)
+class Spacing:
+    """Room around one column, in canvas units."""
+
+    row: float = ROW_GAP  # least vertical distance between two nodes of a sub-column
+    sub: float = SUBCOLUMN_GAP  # distance between the sub-columns a large column wraps into
+    after: float = COLUMN_GAP  # distance from this column's last sub-column to the next column
+
+
+DEFAULT_SPACING = Spacing()
+
+
 def natural_key(text: str) -> SortKey:
     """Sort key so ``3.2`` comes before ``3.10`` and ``M-2`` before ``M-10``."""
     return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in re.split(r"(\d+)", text) if p)
 
 
 def _rows(total: int) -> int:
-    return max(12, math.ceil(math.sqrt(total) * 1.6))
+    return max(12, math.ceil(math.sqrt(total) * 2.0))
 
 
 def layered(
     graph: nx.Graph[str],
     column_of: Callable[[str], int],
     sort_key: Callable[[str], SortKey],
+    spacing: Mapping[int, Spacing] | None = None,
 ) -> dict[str, Position]:
-    """Positions in columns (``column_of`` each node), ordered by a barycentre sweep."""
+    """Positions in columns (``column_of`` each node), ordered by a barycentre sweep; ``spacing``
+    per column (default :data:`DEFAULT_SPACING`)."""
     columns: dict[int, list[str]] = {}
     for n in graph.nodes:
         columns.setdefault(column_of(n), []).append(n)
@@ -61,13 +78,15 @@ def layered(
     x = 0.0
     for c in sorted(order):
         nodes = order[c]
-        sub = math.ceil(len(nodes) / rows)
+        room = (spacing or {}).get(c, DEFAULT_SPACING)
+        fit = max(1, min(rows, math.floor(height / room.row)))
+        sub = math.ceil(len(nodes) / fit)
         per = math.ceil(len(nodes) / sub)
         for i, n in enumerate(nodes):
             row, col = divmod(i, sub)
             y = (row + 0.5) * height / per - height / 2 if per > 1 else 0.0
-            pos[n] = (round(x + col * SUBCOLUMN_GAP, 1), round(y, 1))
-        x += (sub - 1) * SUBCOLUMN_GAP + COLUMN_GAP
+            pos[n] = (round(x + col * room.sub, 1), round(y, 1))
+        x += (sub - 1) * room.sub + room.after
     return pos
 
 

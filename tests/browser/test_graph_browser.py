@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import ViewportSize
 
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.loader import load
@@ -20,6 +21,17 @@ from tests.browser.conftest import PageLog
 pytestmark = pytest.mark.browser
 XSS_DIR = Path(__file__).parent.parent / "viz" / "cases" / "xss"
 XSS_NAME = "<img src=x onerror=alert(1)>"
+PROJECTOR: ViewportSize = {"width": 1280, "height": 720}
+#: Least on-screen label size (px) at the default zoom for the kinds a room must read.
+READABLE = {"field": 14.0, "actor": 14.0}
+LABEL_PX = """() => {
+  const net = RGPage.getNetwork(), scale = net.getScale(), out = {};
+  for (const n of RGPage.data.nodes) {
+    const px = net.body.nodes[n.id].options.font.size * scale;
+    out[n.kind] = Math.min(out[n.kind] ?? Infinity, px);
+  }
+  return out;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +67,18 @@ def data_of(log: PageLog) -> dict[str, Any]:
     return result
 
 
+def open_panel(log: PageLog) -> None:
+    """Open the side panel with the keyboard (filters and tools live there)."""
+    log.page.focus("#panel-toggle")
+    log.page.keyboard.press("Enter")
+    log.page.wait_for_selector("#side:not([hidden])")
+
+
+def open_twin(log: PageLog) -> None:
+    log.page.click("#twin summary")
+    log.page.wait_for_selector("#twin-nodes tbody")
+
+
 @pytest.mark.parametrize("view", sorted(VIEWS))
 def test_view_loads_offline_without_errors(
     browser_page: PageLog, written: Callable[..., Path], view: str
@@ -68,6 +92,8 @@ def test_view_loads_offline_without_errors(
 
 def test_table_twin_lists_the_same_nodes(browser_page: PageLog, written: Callable[..., Path]) -> None:
     open_file(browser_page, written("gesamtbild"))
+    assert browser_page.page.locator("#twin-nodes tbody").count() == 0  # built on first use
+    open_twin(browser_page)
     names = browser_page.page.locator("#twin-nodes tbody th").all_text_contents()
     assert sorted(names) == sorted(n["label"] for n in data_of(browser_page)["nodes"])
     header = browser_page.page.locator("#twin-nodes thead button").first
@@ -83,31 +109,43 @@ def test_filter_changes_what_is_shown_and_the_url(
     path = written("gesamtbild")
     open_file(browser_page, path)
     before = visible(browser_page)
+    open_twin(browser_page)
+    open_panel(browser_page)
     browser_page.page.select_option("#filter-field", ["2"])
     after = visible(browser_page)
     assert 0 < after < before
     assert browser_page.page.locator("#twin-nodes tbody tr").count() == after
     fragment = browser_page.page.evaluate("location.hash")
-    assert "field=2" in fragment
+    assert "field=2" in fragment and "panel=1" in fragment
     browser_page.page.goto("about:blank")
     open_file(browser_page, path, fragment)
     assert visible(browser_page) == after
+    assert browser_page.page.locator("#side").is_visible()
+    assert browser_page.page.get_attribute("#panel-toggle", "aria-expanded") == "true"
     assert browser_page.errors == []
 
 
 def test_focus_shows_the_neighbourhood(browser_page: PageLog, written: Callable[..., Path]) -> None:
     open_file(browser_page, written("gesamtbild"))
     before = visible(browser_page)
+    assert browser_page.page.locator("#search-names option").count() == 0  # index built on first use
     browser_page.page.fill("#search", "M-1-02")
     browser_page.page.press("#search", "Enter")
+    assert browser_page.page.locator("#search-names option").count() == before
     one = visible(browser_page)
     assert 1 < one < before
+    assert browser_page.page.locator("#side").is_visible()  # details of the hit opened the panel
     browser_page.page.fill("#hops", "2")
     browser_page.page.dispatch_event("#hops", "change")
     assert one < visible(browser_page) <= before
     assert "fokus=measure%3AM-1-02" in browser_page.page.evaluate("location.hash")
     browser_page.page.click("#unfocus")
     assert visible(browser_page) == before
+    browser_page.page.focus("#hops")
+    browser_page.page.keyboard.press("Escape")  # closes the panel, focus back on its toggle
+    assert browser_page.page.locator("#side").is_hidden()
+    assert browser_page.page.evaluate("document.activeElement.id") == "panel-toggle"
+    assert "panel=1" not in browser_page.page.evaluate("location.hash")
 
 
 def test_xss_payload_is_shown_as_text(browser_page: PageLog, written: Callable[..., Path]) -> None:
@@ -117,25 +155,58 @@ def test_xss_payload_is_shown_as_text(browser_page: PageLog, written: Callable[.
     browser_page.page.fill("#search", "M-1-01")
     browser_page.page.press("#search", "Enter")
     assert browser_page.page.locator("#details h3").text_content() == XSS_NAME
-    assert XSS_NAME in browser_page.page.locator("#twin-nodes").text_content()
+    open_twin(browser_page)
+    assert XSS_NAME in (browser_page.page.locator("#twin-nodes").text_content() or "")
     assert browser_page.page.locator("img, svg").count() == 0
     assert browser_page.dialogs == []
     assert browser_page.errors == []
 
 
 def test_presentation_steps_with_the_keyboard(browser_page: PageLog, written: Callable[..., Path]) -> None:
+    browser_page.page.set_viewport_size(PROJECTOR)
     open_file(browser_page, written("gesamtbild"))
-    browser_page.page.click("#present")
+    browser_page.page.focus("#present")
+    browser_page.page.keyboard.press("Enter")
     title = browser_page.page.locator("#step-title")
     first = title.text_content()
     assert first and first.startswith("1/")
     browser_page.page.keyboard.press("ArrowRight")
     second = title.text_content()
     assert second and second.startswith("2/")
+    assert browser_page.page.locator("header").is_hidden()
+    step = data_of(browser_page)["steps"][1]
+    assert visible(browser_page) < len(data_of(browser_page)["nodes"])
+    sizes = browser_page.page.evaluate(
+        LABEL_PX.replace("RGPage.data.nodes", "[RGPage.byId[" + str(step) + "]]")
+    )
+    assert min(sizes.values()) >= 20  # large type for the room
     browser_page.page.keyboard.press("ArrowLeft")
     assert title.text_content() == first
     browser_page.page.keyboard.press("Escape")
     assert browser_page.page.locator("#presentation").is_hidden()
+    assert browser_page.page.locator("header").is_visible()
+
+
+@pytest.mark.parametrize("view", ["gesamtbild", "handlungsfeld", "ressort-netz", "abhaengigkeiten"])
+def test_graph_fills_the_first_screen_of_a_projector(
+    browser_page: PageLog, written: Callable[..., Path], view: str
+) -> None:
+    browser_page.page.set_viewport_size(PROJECTOR)
+    open_file(browser_page, written(view))
+    canvas = browser_page.page.locator("#graph canvas").bounding_box()
+    assert canvas is not None
+    assert canvas["y"] + canvas["height"] <= PROJECTOR["height"]
+    assert canvas["height"] >= 0.75 * PROJECTOR["height"] and canvas["width"] >= 0.95 * PROJECTOR["width"]
+    header = browser_page.page.locator("header").bounding_box()
+    assert header is not None and header["height"] <= 60  # one line
+    legend = browser_page.page.locator("#legend").bounding_box()
+    assert legend is not None and legend["y"] + legend["height"] <= PROJECTOR["height"]
+    assert browser_page.page.locator("#filter-field").is_hidden()  # filters wait in the side panel
+    sizes = browser_page.page.evaluate(LABEL_PX)
+    for kind, least in READABLE.items():
+        if kind in sizes:
+            assert sizes[kind] >= least, (kind, sizes[kind])
+    assert browser_page.errors == []
 
 
 def test_heatmap_cell_lists_its_measures(browser_page: PageLog, written: Callable[..., Path]) -> None:
@@ -159,6 +230,7 @@ def test_served_view_keeps_filters_in_the_query(browser_page: PageLog, live_serv
     browser_page.page.goto(f"{live_server}/viz/gesamtbild?field=1")
     browser_page.page.wait_for_selector("body[data-ready='1']")
     assert data_of(browser_page)["applied"] == {"field": ["1"]}
+    open_panel(browser_page)
     level = browser_page.page.eval_on_selector("#filter-level option", "o => o.value")
     browser_page.page.select_option("#filter-level", [level])
     assert f"level={level}" in browser_page.page.evaluate("location.search")

@@ -5,19 +5,22 @@
   var P = window.RGPage, RG = window.RG, el = RG.el, data = P.data, state = P.state;
   var KINDS = ["field", "actor", "level", "target_group", "evidence"];
 
+  /* One pass per change: compute, read the canvas size, then write (no read after a write). */
   function update(fit) {
     P.setVisible(P.computeVisible());
-    P.draw();
+    var view = fit ? P.viewVisible() : null;
+    P.draw(view);
     var box = document.getElementById("matrices");
     if (box) RG.renderMatrices(box, data.matrices, P.passes, P.showCell);
-    var twin = document.getElementById("twin");
-    if (!twin.hasAttribute("data-lazy") || twin.open) P.twin();
-    var shown = Object.keys(P.getVisible()).length;
+    if (document.getElementById("twin").open) P.twin();
+    var shown = Object.keys(P.getVisible()).length, active = 0;
+    KINDS.forEach(function (k) { active += (state.filters[k] || []).length; });
     document.getElementById("status").textContent = shown + " von " + data.nodes.length + " Knoten sichtbar" +
+      (active ? ", " + active + " Filter aktiv" : "") +
       (state.focus !== null ? ", Fokus: " + P.byId[state.focus].label : "");
+    document.getElementById("panel-toggle").textContent = "Filter und Werkzeuge" + (active ? " (" + active + ")" : "");
     document.body.setAttribute("data-visible", String(shown));
     P.writeUrl();
-    if (fit) P.fitVisible();
   }
   P.update = update;
 
@@ -51,15 +54,23 @@
     location.reload();
   }
 
+  /* Search index and the datalist of names: built on first use, not on load. */
+  var index = null;
+  function searchIndex() {
+    if (index) return index;
+    index = data.nodes.map(function (n) { return [n.label.toLowerCase(), n.key.toLowerCase(), n]; });
+    var names = document.getElementById("search-names"), frag = document.createDocumentFragment();
+    data.nodes.slice(0, 3000).forEach(function (n) { var o = el("option"); o.value = n.label; frag.appendChild(o); });
+    names.appendChild(frag);
+    return index;
+  }
   function search(q) {
     state.q = q;
     q = q.trim().toLowerCase();
     if (!q) { update(false); return; }
-    var hit = data.nodes.filter(function (n) {
-      return n.label.toLowerCase() === q || n.key.toLowerCase() === q;
-    })[0] || data.nodes.filter(function (n) {
-      return n.label.toLowerCase().indexOf(q) >= 0 || n.key.toLowerCase().indexOf(q) >= 0;
-    })[0];
+    var idx = searchIndex();
+    var hit = (idx.filter(function (r) { return r[0] === q || r[1] === q; })[0] ||
+      idx.filter(function (r) { return r[0].indexOf(q) >= 0 || r[1].indexOf(q) >= 0; })[0] || [])[2];
     if (!hit) { document.getElementById("status").textContent = "Nichts gefunden für: " + q; return; }
     state.focus = hit.id;
     update(true);
@@ -87,6 +98,7 @@
     document.getElementById("presentation").hidden = true;
     state.focus = null;
     update(true);
+    document.getElementById("present").focus();
   }
 
   function exportPng() {
@@ -106,11 +118,11 @@
 
   function wire() {
     var hops = document.getElementById("hops"), showcase = document.getElementById("showcase");
-    var input = document.getElementById("search"), names = document.getElementById("search-names");
+    var input = document.getElementById("search");
     hops.value = String(state.hops);
     showcase.checked = state.showcase;
     input.value = state.q;
-    data.nodes.slice(0, 3000).forEach(function (n) { var o = el("option"); o.value = n.label; names.appendChild(o); });
+    input.addEventListener("focus", searchIndex, { once: true });
     document.getElementById("controls").addEventListener("submit", function (ev) { ev.preventDefault(); });
     input.addEventListener("change", function () { search(input.value); });
     input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(input.value); } });
@@ -124,6 +136,18 @@
       if (net) net.setOptions({ physics: { enabled: ev.target.checked } });
     });
     document.getElementById("present").addEventListener("click", function () { present(0); });
+    P.setPanel(state.panel);
+    document.getElementById("panel-toggle").addEventListener("click", function () {
+      P.setPanel(!state.panel);
+      P.writeUrl();
+      if (state.panel) document.getElementById("side").focus();
+    });
+    document.getElementById("side").addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape" || ev.target.tagName === "SELECT") return;
+      P.setPanel(false);
+      P.writeUrl();
+      document.getElementById("panel-toggle").focus();
+    });
     document.getElementById("png").addEventListener("click", exportPng);
     document.getElementById("reset").addEventListener("click", function () {
       var hadServer = Object.keys(data.applied).length > 0;
@@ -139,8 +163,8 @@
       else if (ev.key === "Escape") { ev.preventDefault(); endPresentation(); }
     });
     var twin = document.getElementById("twin");
-    if (twin.hasAttribute("data-lazy")) twin.addEventListener("toggle", function () { if (twin.open) P.twin(); });
-    document.querySelector("a.skip").addEventListener("click", function () { if (twin.tagName === "DETAILS") twin.open = true; });
+    twin.addEventListener("toggle", function () { if (twin.open) P.twin(); });
+    document.querySelector("a.skip").addEventListener("click", function () { twin.open = true; });
     if (document.getElementById("matrices") || !data.steps.length) document.getElementById("present").hidden = true;
     if (document.getElementById("matrices")) {
       ["unfocus", "physics", "png", "hops"].forEach(function (id) {
@@ -153,6 +177,7 @@
   P.legend();
   filterBoxes();
   wire();
-  update(state.focus !== null);
-  document.body.setAttribute("data-ready", "1");
+  update(true);
+  P.timing.wired = performance.now();
+  P.ready("wired");
 })();

@@ -1,4 +1,4 @@
-/* rahmengraph graph pages: DOM helpers, the sortable table twin and the heatmap tables.
+/* rahmengraph graph pages: DOM helpers, the sortable table twin, the heatmap tables, the legend.
    Every string from the data is shown with textContent, never parsed as HTML. */
 (function () {
   "use strict";
@@ -117,6 +117,27 @@
     });
   }
 
+  /* The legend: kinds (colour + shape), relations (line style), marks; shown as a compact strip. */
+  function legend(box, data) {
+    var ul = el("ul");
+    Object.keys(data.kinds).forEach(function (k) {
+      var li = el("li"), sw = el("span", "", { "class": "swatch shape-" + data.kinds[k].shape, "aria-hidden": "true" });
+      sw.style.background = data.kinds[k].color;
+      li.appendChild(sw); li.appendChild(el("span", data.kinds[k].plural)); ul.appendChild(li);
+    });
+    Object.keys(data.rels).forEach(function (r) {
+      var li = el("li"), ln = el("span", "", { "class": "line", "aria-hidden": "true" });
+      ln.style.borderTop = data.rels[r].width + 1 + "px " + (data.rels[r].dashes ? "dashed " : "solid ") + data.rels[r].color;
+      li.appendChild(ln); li.appendChild(el("span", data.rels[r].label)); ul.appendChild(li);
+    });
+    Object.keys(data.marks).forEach(function (m) {
+      var li = el("li"), sw = el("span", "", { "class": "swatch mark-" + m, "aria-hidden": "true" });
+      sw.style.borderColor = data.marks[m][1];
+      li.appendChild(sw); li.appendChild(el("span", data.marks[m][0])); ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+
   window.RG = { el: el, clear: clear, safeHref: safeHref, sortableTable: sortableTable,
-    renderMatrices: renderMatrices };
+    renderMatrices: renderMatrices, legend: legend };
 })();

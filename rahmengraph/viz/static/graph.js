@@ -1,17 +1,22 @@
 /* rahmengraph graph pages: network, filters, focus, search, details, presentation, PNG, URL state.
-   Positions come from the server (physics off unless asked for); strings are shown as text only. */
+   Positions come from the server (physics off unless asked for); strings are shown as text only.
+   The view is framed here (graph-view.js, not vis-network's fit), so canvas fonts can be sized
+   for the screen. */
 (function () {
   "use strict";
-  var RG = window.RG, el = RG.el;
+  var RG = window.RG, el = RG.el, V = RG.view;
+  var timing = { script: performance.now() };
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var KINDS = ["field", "actor", "level", "target_group", "evidence"];
   var byId = {}, adj = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; adj[n.id] = []; });
   data.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); });
-  var state = { filters: {}, focus: null, hops: 1, showcase: true, q: "" };
+  var state = { filters: {}, focus: null, hops: 1, showcase: true, q: "", panel: false };
   var served = /^https?:$/.test(location.protocol);
   var container = document.getElementById("graph");
-  var network = null, nodeSet = null, edgeSet = null, visible = {}, presenting = -1;
+  var network = null, nodeSet = null, edgeSet = null, visible = {}, presenting = -1, fontScale = 1;
+  var framedFor = "", moved = false, keep = null, placed = null;
+  timing.parsed = performance.now();
 
   /* ---- URL state (query string when served, hash in a written file) ---- */
   function readUrl() {
@@ -26,6 +31,7 @@
     state.hops = Math.min(4, Math.max(1, parseInt(p.get("hops") || "1", 10) || 1));
     state.showcase = p.get("showcase") !== "0";
     state.q = p.get("q") || "";
+    state.panel = p.get("panel") === "1";
     var f = p.get("fokus");
     if (f) data.nodes.forEach(function (n) { if (n.kind + ":" + n.key === f || n.key === f) state.focus = n.id; });
   }
@@ -37,6 +43,7 @@
     if (state.hops !== 1) p.set("hops", String(state.hops));
     if (!state.showcase) p.set("showcase", "0");
     if (state.q) p.set("q", state.q);
+    if (state.panel) p.set("panel", "1");
     return p.toString();
   }
   function writeUrl() {
@@ -77,16 +84,20 @@
   }
 
   /* ---- vis-network ---- */
-  function shortLabel(s) { return s.length > 42 ? s.slice(0, 40) + "…" : s; }
+  function kindOf(n) { return V.kindOf(data, n); }
+  function caption(n) { return V.caption(data, n); }
+  var room = V.measureRoom(data);
+  function fontSize(n) { return V.fontSize(data, n, fontScale, presenting >= 0, room); }
   function nodeStyle(n, on) {
-    var k = data.kinds[n.kind] || { color: "#555555", shape: "dot" };
+    var k = kindOf(n);
     var gap = n.marks.indexOf("gap") >= 0, spof = n.marks.indexOf("spof") >= 0, hub = n.marks.indexOf("hub") >= 0;
-    var big = presenting >= 0;
+    var big = presenting >= 0, inside = k.shape === "box" || k.shape === "ellipse", at = where(n);
+    var show = on || (!state.showcase && !big);
     return {
-      id: n.id, x: n.x, y: n.y, size: n.size, shape: k.shape,
-      label: on || !state.showcase ? shortLabel(n.label) : "",
+      id: n.id, x: at.x, y: at.y, size: n.size, shape: k.shape,
+      label: show ? caption(n) : "",
       title: n.label + " (" + (k.label || n.kind) + (n.key ? ", " + n.key : "") + ")",
-      hidden: !on && !state.showcase,
+      hidden: !on && (!state.showcase || big),
       color: {
         background: gap ? "#ffffff" : k.color,
         border: spof || gap ? "#a3000b" : hub ? "#000000" : k.color,
@@ -95,47 +106,110 @@
       opacity: on ? 1 : 0.12,
       borderWidth: spof || hub ? 5 : gap ? 3 : 1,
       shapeProperties: { borderDashes: gap ? [6, 4] : false },
-      font: { size: big ? 26 : 14, color: "#111111", strokeWidth: big ? 4 : 2, strokeColor: "#ffffff" }
+      font: { size: fontSize(n), color: inside && !gap ? "#ffffff" : "#111111",
+        strokeWidth: inside ? 0 : (big ? 5 : 3) / fontScale,
+        strokeColor: "#ffffff" }
     };
   }
   function edgeStyle(e, i, on) {
     var r = data.rels[e.rel] || { color: "#555555", dashes: false, width: 1, arrows: false, label: e.rel };
     return {
       id: i, from: e.from, to: e.to, dashes: r.dashes, arrows: r.arrows ? "to" : "",
-      width: e.weight > 1 ? Math.min(12, r.width + Math.log2(e.weight) * 2) : r.width,
-      color: { color: r.color, opacity: on ? 0.85 : 0.06 }, hidden: !on && !state.showcase,
+      width: (e.weight > 1 ? Math.min(12, r.width + Math.log2(e.weight) * 2) : r.width) * (presenting >= 0 ? 2 : 1),
+      color: { color: r.color, opacity: on ? (presenting >= 0 ? 1 : 0.7) : 0.06 },
+      hidden: !on && (!state.showcase || presenting >= 0),
       title: r.label + (e.levels ? " (Ebenen: " + e.levels + ")" : "") + (e.weight > 1 ? " – " + e.weight : "")
     };
   }
-  function draw() {
+  function where(n) { return (placed && placed[n.id]) || n; }
+  /* Centre and zoom so the given nodes fill the canvas (see graph-view.js). */
+  function frame(ids) {
+    framedFor = container.clientWidth + "x" + container.clientHeight;
+    moved = false;
+    return V.frame(ids.map(function (id) { return byId[id]; }), where, container.clientWidth,
+      container.clientHeight, presenting >= 0);
+  }
+  function draw(view) {
     if (!container) return;
+    if (view) fontScale = view.scale;
     var nodes = data.nodes.map(function (n) { return nodeStyle(n, !!visible[n.id]); });
     var edges = data.edges.map(function (e, i) { return edgeStyle(e, i, visible[e.from] && visible[e.to]); });
     if (!network) {
       nodeSet = new vis.DataSet(nodes);
       edgeSet = new vis.DataSet(edges);
+      timing.styled = performance.now();
       network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
         physics: { enabled: false, stabilization: false, solver: "forceAtlas2Based" },
         layout: { improvedLayout: false },
+        nodes: { scaling: { label: { drawThreshold: 12, maxVisible: 40 } } },
         edges: { smooth: false },
         interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 800,
-          keyboard: { enabled: true, bindToWindow: false } }
+          hideEdgesOnZoom: data.nodes.length > 2000, keyboard: { enabled: true, bindToWindow: false } }
       });
+      network.once("afterDrawing", function () { timing.drawn = performance.now(); ready(); });
       network.on("click", function (p) { if (p.nodes.length) showNode(byId[p.nodes[0]]); });
       network.on("doubleClick", function (p) { if (p.nodes.length) setFocus(p.nodes[0]); });
+      network.on("dragStart", function () { moved = true; });
+      network.on("zoom", function () { moved = true; });
+      /* observe vis-network's own frame: our callback then runs after vis has resized its canvas */
+      if (window.ResizeObserver) new ResizeObserver(refit).observe(container.firstElementChild || container);
     } else {
       nodeSet.update(nodes);
       edgeSet.update(edges);
     }
+    if (view) network.moveTo(view);
   }
-  function fitVisible() {
-    if (!network) return;
+  /* A new canvas size (projector plugged in, side panel opened) re-frames the view, unless the
+     user has zoomed or panned since the last framing. Runs in the resize observer (before paint;
+     observers fire at most once per frame). */
+  function refit() {
+    var size = container.clientWidth + "x" + container.clientHeight;
+    if (!window.RGPage.update || size === framedFor) return;
+    if (keep) {
+      /* the side panel opened or closed: same zoom, same left edge, the selected node in view */
+      var x = keep.left + container.clientWidth / (2 * keep.scale), sel = network.getSelectedNodes()[0];
+      if (sel !== undefined) {
+        var at = network.getPosition(sel), right = keep.left + (container.clientWidth - 60) / keep.scale;
+        if (at.x > right) x += at.x - right;
+      }
+      network.moveTo({ position: { x: x, y: keep.y }, scale: keep.scale, animation: false });
+      keep = null;
+      framedFor = size;
+      return;
+    }
+    if (!moved) window.RGPage.update(true);
+  }
+  /* The framing of what is visible now (read before any DOM write of an update). */
+  function viewVisible() {
+    if (!container) return null;
     var ids = Object.keys(visible).map(Number);
-    network.fit({ nodes: ids.length && ids.length < data.nodes.length ? ids : undefined, animation: false });
+    placed = presenting >= 0 && ids.length ?
+      V.arrange(data, ids.map(function (id) { return byId[id]; }), state.focus === null ? null : byId[state.focus]) : null;
+    return frame(ids.length ? ids : data.nodes.map(function (n) { return n.id; }));
+  }
+  var readyParts = { drawn: !container, wired: false };
+  function ready(part) {
+    readyParts[part || "drawn"] = true;
+    if (readyParts.drawn && readyParts.wired && !document.body.hasAttribute("data-ready")) {
+      timing.ready = performance.now();
+      document.body.setAttribute("data-ready", "1");
+    }
+  }
+
+  /* ---- side panel ---- */
+  function setPanel(open) {
+    if (network && open !== state.panel) {
+      var at = network.getViewPosition(), scale = network.getScale();
+      keep = { scale: scale, left: at.x - container.clientWidth / (2 * scale), y: at.y };
+    }
+    state.panel = open;
+    document.getElementById("side").hidden = !open;
+    document.getElementById("panel-toggle").setAttribute("aria-expanded", String(open));
   }
 
   /* ---- panels ---- */
   function showNode(n) {
+    if (presenting < 0 && !state.panel) { setPanel(true); writeUrl(); }
     var box = document.getElementById("details");
     RG.clear(box);
     box.appendChild(el("h2", "Details"));
@@ -173,6 +247,7 @@
     if (served && n.page) box.appendChild(el("p")).appendChild(el("a", "Eintrag öffnen", { href: n.page }));
   }
   function showCell(m, row, col, ms) {
+    if (!state.panel) { setPanel(true); writeUrl(); }
     var box = document.getElementById("details");
     RG.clear(box);
     box.appendChild(el("h2", "Details"));
@@ -188,25 +263,7 @@
     });
     box.appendChild(ul);
   }
-  function legend() {
-    var box = document.getElementById("legend"), ul = el("ul");
-    Object.keys(data.kinds).forEach(function (k) {
-      var li = el("li"), sw = el("span", "", { "class": "swatch shape-" + data.kinds[k].shape, "aria-hidden": "true" });
-      sw.style.background = data.kinds[k].color;
-      li.appendChild(sw); li.appendChild(el("span", data.kinds[k].plural)); ul.appendChild(li);
-    });
-    Object.keys(data.rels).forEach(function (r) {
-      var li = el("li"), ln = el("span", "", { "class": "line", "aria-hidden": "true" });
-      ln.style.borderTop = data.rels[r].width + 1 + "px " + (data.rels[r].dashes ? "dashed " : "solid ") + data.rels[r].color;
-      li.appendChild(ln); li.appendChild(el("span", data.rels[r].label)); ul.appendChild(li);
-    });
-    Object.keys(data.marks).forEach(function (m) {
-      var li = el("li"), sw = el("span", "", { "class": "swatch mark-" + m, "aria-hidden": "true" });
-      sw.style.borderColor = data.marks[m][1];
-      li.appendChild(sw); li.appendChild(el("span", data.marks[m][0])); ul.appendChild(li);
-    });
-    box.appendChild(ul);
-  }
+  function legend() { RG.legend(document.getElementById("legend"), data); }
   function twin() {
     var on = data.nodes.filter(function (n) { return visible[n.id]; });
     RG.sortableTable(document.getElementById("twin-nodes"), ["Name", "Art", "Schlüssel", "Verbindungen", "Markierung"],
@@ -222,7 +279,8 @@
   }
   window.RGPage = { data: data, state: state, el: el, showNode: showNode, showCell: showCell,
     legend: legend, twin: twin, passes: passes, computeVisible: computeVisible, draw: draw,
-    fitVisible: fitVisible, writeUrl: writeUrl, readUrl: readUrl, served: served,
+    viewVisible: viewVisible, writeUrl: writeUrl, readUrl: readUrl, served: served, setPanel: setPanel,
+    ready: ready, timing: timing,
     setVisible: function (v) { visible = v; }, getVisible: function () { return visible; },
     getNetwork: function () { return network; }, byId: byId,
     presenting: function (i) { if (i !== undefined) presenting = i; return presenting; } };

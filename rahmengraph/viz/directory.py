@@ -109,8 +109,11 @@ def gaps(store: GraphStore) -> list[tuple[str, str, int]]:
     return out
 
 
-def start_page(store: GraphStore, lang: str) -> str:
-    return render("start.html", lang, "/", frameworks=frameworks(store, lang), gaps=gaps(store))
+def start_page(store: GraphStore, lang: str, missing: list[tuple[str, str, int]] | None = None) -> str:
+    """The start page; ``missing``: (gap table, label, rows) for the "Was fehlt?" block."""
+    return render(
+        "start.html", lang, "/", frameworks=frameworks(store, lang), gaps=gaps(store), missing=missing or []
+    )
 
 
 def search(store: GraphStore, q: str, lang: str) -> list[Entry]:

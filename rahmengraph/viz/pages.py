@@ -18,7 +18,7 @@ from rahmengraph.errors import NotFound, RahmengraphError
 from rahmengraph.model import vocab
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
 from rahmengraph.model.questions import questions
-from rahmengraph.viz import answers, directory, documentation
+from rahmengraph.viz import analyses, answers, directory, documentation
 from rahmengraph.viz.lookup import KINDS, views
 from rahmengraph.viz.templating import lang_of, message, render
 
@@ -141,7 +141,8 @@ def sparql_page(request: Request, query: str | None = None) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse, summary="Startseite")
 def start(request: Request) -> HTMLResponse:
     lang = _lang(request)
-    return HTMLResponse(directory.start_page(request.app.state.store, lang))
+    store = request.app.state.store
+    return HTMLResponse(directory.start_page(store, lang, missing=analyses.headlines(store, lang)))
 
 
 @router.get("/suche", response_class=HTMLResponse, summary="Suche über alle Einträge")

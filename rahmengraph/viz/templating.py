@@ -163,6 +163,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The graph views are not installed.",
     ),
     "error.title": ("Fehler", "Error"),
+    "nav.analysen": ("Analysen", "Analyses"),
+    "analysen.title": ("Analysen", "Analyses"),
+    "analysen.intro": (
+        "Was fehlt, was überschneidet sich, wer hängt von wem ab? Jede Zeile nennt die Maßnahmen, "
+        "Akteure und Quellen, aus denen sie folgt.",
+        "What is missing, what overlaps, who depends on whom? Every row names the measures, actors "
+        "and sources it follows from.",
+    ),
+    "analysen.filters": ("Filter", "Filters"),
+    "analysen.options": ("Optionen der Analyse", "Options of the analysis"),
+    "analysen.run": ("Analyse anzeigen", "Show analysis"),
+    "analysen.summary": ("Auf einen Blick", "At a glance"),
+    "analysen.empty_cell": ("keine Maßnahme", "no measure"),
+    "analysen.legend": (
+        "Zahl = Maßnahmen in der Zelle; — = leere Zelle (keine Maßnahme).",
+        "Number = measures in the cell; — = empty cell (no measure).",
+    ),
+    "start.missing": ("Was fehlt?", "What is missing?"),
+    "start.missing.more": ("Alle Lücken ansehen", "See all gaps"),
     "kind.framework": ("Rahmenkonzept", "Framework"),
     "kind.goal": ("Ziele", "Goals"),
     "kind.field": ("Handlungsfelder", "Action fields"),

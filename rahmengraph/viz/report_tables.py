@@ -1,0 +1,229 @@
+"""Analysis reports made ready for the web page: German/English labels, which entity kinds a report
+column names (so that ids become links to their pages), and the coverage matrix as a heatmap.
+
+Report cells hold ids (``;``-joined); :data:`COLUMN_KINDS` says which kinds of entity a column
+names, and an id becomes a link through the projection's key → IRI index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from rahmengraph.model.analysis import Report, ReportTable
+from rahmengraph.model.analysis.report import Cell
+from rahmengraph.model.projection import shared_projection
+from rahmengraph.model.store import GraphStore
+from rahmengraph.viz.lookup import KINDS, href
+
+#: English title and help of each analysis (German ones come from ``ANALYSES``).
+ENGLISH: Final[dict[str, tuple[str, str]]] = {
+    "overlaps": (
+        "Overlaps",
+        "Measures in several fields, field network, collaboration of departments, "
+        "departments in many fields, possible duplication.",
+    ),
+    "gaps": (
+        "Gaps",
+        "Empty cells of the coverage matrices, intersectional, level, measurability, "
+        "responsibility and governance gaps.",
+    ),
+    "abhaengigkeiten": (
+        "Cross-department dependencies",
+        "Hubs, single points of failure, chains across three or more departments, communities.",
+    ),
+    "matrix": ("Coverage matrix", "Measures per cell of two dimensions, with the empty cells."),
+    "datenqualitaet": ("Data quality", "The SHACL report grouped by field and department."),
+}
+#: Filter labels (German, English); the help text comes from ``FILTER_KINDS``.
+FILTER_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "field": ("Handlungsfeld", "Action field"),
+    "actor": ("Ressort / Akteur", "Department / actor"),
+    "level": ("Ebene", "Level"),
+    "target_group": ("Zielgruppe", "Target group"),
+    "evidence": ("Beleg", "Evidence"),
+}
+#: Summary key → (German, English) label; unknown keys are shown as they are.
+SUMMARY_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "massnahmen": ("Maßnahmen im Blick", "Measures in view"),
+    "multi_field": ("Maßnahmen in mehreren Handlungsfeldern", "Measures in several fields"),
+    "field_network": ("Handlungsfeld-Paare mit gemeinsamen Maßnahmen", "Field pairs sharing measures"),
+    "collaboration": ("Zusammenarbeit je Rolle und Ebene", "Collaboration per role and level"),
+    "collaboration_network": ("Akteurspaare mit gemeinsamen Maßnahmen", "Actor pairs sharing measures"),
+    "broad_actors": ("Akteure in vielen Handlungsfeldern", "Actors in many fields"),
+    "duplicates": ("Mögliche Doppelungen", "Possible duplication"),
+    "leere_zellen": ("Leere Zellen der Abdeckungsmatrizen", "Empty cells of the coverage matrices"),
+    "intersectional": ("Intersektionale Lücken", "Intersectional gaps"),
+    "intersectional_by_field": ("Intersektionale Lücken je Handlungsfeld", "Intersectional gaps per field"),
+    "municipal_fields": (
+        "Handlungsfelder nur in einem Teil der Kommunen",
+        "Fields in only some municipalities",
+    ),
+    "municipal_groups": (
+        "Zielgruppen nur in einem Teil der Kommunen",
+        "Target groups in only some municipalities",
+    ),
+    "land_without_municipal": (
+        "Landesmaßnahmen ohne kommunales Gegenstück",
+        "State measures without local counterpart",
+    ),
+    "measures_without_indicator": ("Maßnahmen ohne eigene Kennzahl", "Measures without own indicator"),
+    "measures_unmeasured": ("Maßnahmen ohne jede Kennzahl", "Measures without any indicator"),
+    "goals_without_measures": ("Ziele ohne Maßnahmen", "Goals without measures"),
+    "goals_without_indicators": ("Ziele ohne Kennzahlen", "Goals without indicators"),
+    "fields_without_indicator": ("Handlungsfelder ohne Kennzahl", "Fields without indicator"),
+    "measures_without_lead": ("Maßnahmen ohne Federführung", "Measures without lead"),
+    "dissolved_leads": (
+        "Aufgelöste federführende Stellen ohne Nachfolge",
+        "Dissolved leads without successor",
+    ),
+    "derived_only": ("Maßnahmen mit nur abgeleiteten Ebenen", "Measures with derived levels only"),
+    "fields_without_participation": (
+        "Handlungsfelder ohne Beteiligungsformat",
+        "Fields without participation",
+    ),
+    "bodies_without_members": ("Gremien ohne Mitglieder", "Bodies without members"),
+    "akteure": ("Akteure im Netz", "Actors in the network"),
+    "verbindungen": ("Verbindungen", "Links"),
+    "teilnetze": ("Teilnetze", "Components"),
+    "articulation_points": ("Schwachstellen (Akteure)", "Single points of failure (actors)"),
+    "bridges": ("Brücken", "Bridges"),
+    "chains": ("Ketten über mehrere Ressorts", "Chains across departments"),
+    "communities": ("Gemeinschaften", "Communities"),
+    "zellen": ("Zellen", "Cells"),
+    "belegt": ("Belegte Zellen", "Filled cells"),
+    "leer": ("Leere Zellen", "Empty cells"),
+    "befunde": ("Prüfbefunde", "Findings"),
+    "Verstoß": ("Verstöße", "Violations"),
+    "Warnung": ("Warnungen", "Warnings"),
+    "Hinweis": ("Hinweise", "Notes"),
+}
+#: Report column → kinds of entity whose ids it holds (anything else is plain text).
+_ALL: Final = tuple(KINDS)
+_M, _F, _A, _G, _L = ("measure",), ("field",), ("actor",), ("target_group",), ("level",)
+COLUMN_KINDS: Final[dict[str, tuple[str, ...]]] = {
+    **dict.fromkeys(
+        ("Maßnahme", "Maßnahmen", "Kette (Maßnahmen)", "kommunale Maßnahmen im Feld", "gemeinsame Maßnahmen"),
+        _M,
+    ),
+    **dict.fromkeys(
+        ("Handlungsfeld", "Handlungsfelder", "Feld A", "Feld B", "verknüpfte Handlungsfelder"), _F
+    ),
+    **dict.fromkeys(
+        (
+            "Akteur",
+            "Akteur A",
+            "Akteur B",
+            "Akteure",
+            "Akteure (federführend)",
+            "Ressort",
+            "Ressorts",
+            "Federführung",
+            "Beteiligte",
+            "Zuständige",
+            "Nachfolger",
+        ),
+        _A,
+    ),
+    **dict.fromkeys(("Zielgruppe", "Zielgruppen", "Gruppe", "Bestandteile"), _G),
+    **dict.fromkeys(("Ebene", "mit Maßnahmen auf", "ohne Maßnahmen auf", "abgeleitete Ebenen"), _L),
+    "Federführung je Maßnahme": _M + _A,
+    "Maßnahmen je Bestandteil": _G + _M,
+    "Maßnahmen je Ebene": _L + _M,
+    "Ziel": ("goal",),
+    "Gremium": ("body",),
+    "übergreifende Beteiligungsformate": ("body",),
+    "Kennzahlen der Handlungsfelder": ("indicator",),
+    "ID": _ALL,
+    "betroffene IDs": _ALL,
+    "leere Spalten": _ALL,
+}
+SOURCES_COLUMN: Final = "Quellen"
+HEAT_STEPS: Final = 4
+_TOKEN: Final = re.compile(r"([^\s;|,]+)")
+
+Segment = tuple[str, str | None]  # text, link
+
+
+@dataclass
+class TableView:
+    name: str
+    title: str
+    explain: str | None
+    columns: list[str]
+    rows: list[tuple[str | None, list[tuple[bool, list[Segment]]]]]  # row id, cells (numeric, segments)
+
+
+@dataclass
+class HeatCell:
+    count: int
+    step: int  # 0 = empty, 1..HEAT_STEPS
+    measures: str
+    anchor: str
+
+
+def key_index(store: GraphStore) -> dict[str, tuple[str, str]]:
+    """Table id → (kind, IRI) of every entity of the projection (ids are unique across kinds)."""
+    graph = shared_projection(store)
+    return {str(d["key"]): (str(d["kind"]), node) for node, d in graph.nodes(data=True) if d.get("key")}
+
+
+def segments(value: Cell, kinds: tuple[str, ...], index: dict[str, tuple[str, str]]) -> list[Segment]:
+    """A cell as text pieces; ids of the column's kinds link to their pages, sources to their URL."""
+    text = "" if value is None else str(value)
+    if not kinds:
+        return [(text, None)]
+    out: list[Segment] = []
+    if kinds == ("source",):
+        for i, part in enumerate(text.split(" | ")):
+            out.extend([(" | ", None)] if i else [])
+            out.append((part, part if part.startswith(("http://", "https://")) else None))
+        return out
+    for piece in _TOKEN.split(text):
+        word = piece.rstrip(":")
+        found = index.get(word)
+        if found and found[0] in kinds and (link := href(found[1])):
+            out.append((word, link))
+        else:
+            out.append((word, None))
+        if word != piece:
+            out.append((piece[len(word) :], None))
+    return [s for s in out if s[0]]
+
+
+def _anchor(report: Report, row: list[Cell]) -> str | None:
+    return f"z-{row[0]}--{row[2]}" if report.name == "matrix" and len(row) > 2 else None
+
+
+def table_view(report: Report, table: ReportTable, index: dict[str, tuple[str, str]]) -> TableView:
+    kinds = [("source",) if c == SOURCES_COLUMN else COLUMN_KINDS.get(c, ()) for c in table.columns]
+    if table.name == "matrix":
+        kinds = kinds[:2] + [_ALL] * (len(kinds) - 2)
+    rows = []
+    for row in table.rows:
+        cells = [
+            (isinstance(v, int | float) and not isinstance(v, bool), segments(v, k, index))
+            for v, k in zip(row, kinds, strict=True)
+        ]
+        rows.append((_anchor(report, list(row)) if table.name == "cells" else None, cells))
+    return TableView(table.name, table.title, table.explain, list(table.columns), rows)
+
+
+def heatmap(report: Report) -> list[tuple[str, list[HeatCell]]] | None:
+    """Rows of the matrix table as heat cells (row id, cells), the measures of each cell attached."""
+    if report.name != "matrix":
+        return None
+    counts, cells = report.table("matrix"), report.table("cells")
+    behind = {(str(r[0]), str(r[2])): str(r[5]) for r in cells.rows}
+    top = max((int(n or 0) for r in counts.rows for n in r[2:]), default=0) or 1
+    out = []
+    for row in counts.rows:
+        key = str(row[0])
+        line = []
+        for col, n in zip(counts.columns[2:], row[2:], strict=True):
+            count = int(n or 0)
+            step = 0 if count == 0 else max(1, -(-count * HEAT_STEPS // top))
+            line.append(HeatCell(count, step, behind.get((key, col), ""), f"z-{key}--{col}"))
+        out.append((key, line))
+    return out

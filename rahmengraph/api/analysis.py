@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model.analysis import ANALYSES, Report, report_csv
@@ -27,6 +27,19 @@ _KNOWN: Final = {*FILTER_KINDS, *_OPTION_NAMES, "format"}
 
 Values = Annotated[list[str], Query()]
 Opt = Annotated[str | None, Query()]
+
+
+def _documented_filters(
+    field: Values = [],  # noqa: B006 - FastAPI query default
+    actor: Values = [],  # noqa: B006
+    level: Values = [],  # noqa: B006
+    target_group: Values = [],  # noqa: B006
+    evidence: Values = [],  # noqa: B006
+) -> None:
+    """Declares the shared filters for OpenAPI; ``_run`` reads and checks them from the request."""
+
+
+FilterQuery = Annotated[None, Depends(_documented_filters)]
 
 
 def _filters(request: Request) -> Filters:
@@ -87,11 +100,7 @@ def list_analyses() -> list[dict[str, Any]]:
 @router.get("/matrix.csv", summary="Abdeckungsmatrix als CSV (Anzahl der Maßnahmen je Zelle)")
 def matrix_as_csv(
     request: Request,
-    field: Values = [],  # noqa: B006 - FastAPI query default
-    actor: Values = [],  # noqa: B006
-    level: Values = [],  # noqa: B006
-    target_group: Values = [],  # noqa: B006
-    evidence: Values = [],  # noqa: B006
+    _filters: FilterQuery,
     rows: Opt = None,
     cols: Opt = None,
 ) -> Response:
@@ -108,11 +117,7 @@ def matrix_as_csv(
 )
 def matrix_as_xlsx(
     request: Request,
-    field: Values = [],  # noqa: B006
-    actor: Values = [],  # noqa: B006
-    level: Values = [],  # noqa: B006
-    target_group: Values = [],  # noqa: B006
-    evidence: Values = [],  # noqa: B006
+    _filters: FilterQuery,
     rows: Opt = None,
     cols: Opt = None,
 ) -> Response:
@@ -133,11 +138,7 @@ def matrix_as_xlsx(
 def run_analysis(
     request: Request,
     name: str,
-    field: Values = [],  # noqa: B006
-    actor: Values = [],  # noqa: B006
-    level: Values = [],  # noqa: B006
-    target_group: Values = [],  # noqa: B006
-    evidence: Values = [],  # noqa: B006
+    _filters: FilterQuery,
     rows: Opt = None,
     cols: Opt = None,
     min_fields: Opt = None,

@@ -76,6 +76,12 @@ class PageLog:
     foreign: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
+    def assert_clean(self) -> None:
+        """No request left the server, no console error, no dialog."""
+        assert self.foreign == [], "requests left the server"
+        assert self.errors == [], "console errors"
+        assert self.dialogs == []
+
 
 def _foreign(url: str) -> bool:
     parts = urlsplit(url)

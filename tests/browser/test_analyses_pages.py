@@ -17,12 +17,6 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 20_000
 
 
-def assert_clean(log: PageLog) -> None:
-    assert log.foreign == [], "requests left the server"
-    assert log.errors == [], "console errors"
-    assert log.dialogs == []
-
-
 @pytest.mark.parametrize(
     "path", ["/analysen", *(f"/analysen/{n}" for n in ANALYSES), "/analysen/gaps?lang=en"]
 )
@@ -34,7 +28,7 @@ def test_page_loads_clean(browser_page: PageLog, live_server: str, path: str) ->
     if path != "/analysen":
         # tables.js turned every header of the sortable tables into a button
         page.wait_for_selector("table.sortable thead th button.sort", timeout=TIMEOUT_MS)
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_sorting_a_column(browser_page: PageLog, live_server: str) -> None:
@@ -54,7 +48,7 @@ def test_sorting_a_column(browser_page: PageLog, live_server: str) -> None:
     button.click()
     assert table.locator("thead th").nth(column).get_attribute("aria-sort") == "descending"
     assert [int(x) for x in cells.all_inner_texts()] == sorted(before, reverse=True)
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_heatmap_cell_leads_to_its_measures(browser_page: PageLog, live_server: str) -> None:
@@ -67,4 +61,4 @@ def test_heatmap_cell_leads_to_its_measures(browser_page: PageLog, live_server: 
     assert row.is_visible()
     assert row.locator("a[href*='/massnahme/']").count() == int(first.inner_text())
     assert page.locator("table.heat td.empty").first.inner_text().startswith("—")
-    assert_clean(browser_page)
+    browser_page.assert_clean()

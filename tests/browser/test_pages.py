@@ -19,12 +19,6 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 20_000
 
 
-def assert_clean(log: PageLog) -> None:
-    assert log.foreign == [], "requests left the server"
-    assert log.errors == [], "console errors"
-    assert log.dialogs == []
-
-
 def test_sparql_editor_runs_query_and_shows_table(browser_page: PageLog, live_server: str) -> None:
     page = browser_page.page
     page.goto(f"{live_server}/sparql-editor")
@@ -37,7 +31,7 @@ def test_sparql_editor_runs_query_and_shows_table(browser_page: PageLog, live_se
     page.select_option("#example", "handlungsfelder-uebersicht")
     query = page.evaluate("window.rahmengraphYasgui.getTab().getQuery()")
     assert "title:" in query and page.url != shared
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_sparql_editor_opens_query_from_address(browser_page: PageLog, live_server: str) -> None:
@@ -45,7 +39,7 @@ def test_sparql_editor_opens_query_from_address(browser_page: PageLog, live_serv
     page.goto(f"{live_server}/sparql-editor?query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D")
     page.wait_for_selector(".yasqe .CodeMirror", timeout=TIMEOUT_MS)
     assert page.evaluate("window.rahmengraphYasgui.getTab().getQuery()") == "ASK { ?s ?p ?o }"
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_fragen_form_returns_rows_and_csv_parses(
@@ -72,7 +66,7 @@ def test_fragen_form_returns_rows_and_csv_parses(
     table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [h.strip() for h in table[0]] == [h.replace(" ▲", "") for h in header]
     assert len(table) - 1 == rows
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_language_switch(browser_page: PageLog, live_server: str) -> None:
@@ -88,7 +82,7 @@ def test_language_switch(browser_page: PageLog, live_server: str) -> None:
     assert page.locator("html").get_attribute("lang") == "en"
     page.click("#lang-switch")
     assert page.locator("html").get_attribute("lang") == "de"
-    assert_clean(browser_page)
+    browser_page.assert_clean()
 
 
 def test_keyboard_reaches_skip_link_and_search(browser_page: PageLog, live_server: str) -> None:
@@ -102,4 +96,4 @@ def test_keyboard_reaches_skip_link_and_search(browser_page: PageLog, live_serve
     page.keyboard.press("Enter")
     page.wait_for_url("**/suche?**", timeout=TIMEOUT_MS)
     assert page.locator("table tbody tr").count() > 0
-    assert_clean(browser_page)
+    browser_page.assert_clean()

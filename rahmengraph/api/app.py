@@ -23,6 +23,7 @@ from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loader import Dataset, load, read_dataset
+from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore, open_store
 from rahmengraph.viz import analyses, graph_routes, pages
 
@@ -59,6 +60,9 @@ def create_app(
             app.state.store = store
             app.state.dataset = dataset or await run_in_threadpool(read_dataset, settings.dataset)
         app.state.catalog = Catalog(app.state.store)
+        if app.state.store.engine != "sparql":
+            # Build the networkx projection once now, so no planner waits for it on a first analysis.
+            await run_in_threadpool(shared_projection, app.state.store)
         pool: QueryPool | DirectRunner
         if app.state.store.engine == "sparql":
             pool = DirectRunner(app.state.store, settings.query_timeout)

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from rahmengraph.errors import NotFound, RahmengraphError
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
+from rahmengraph.model.analysis.labels import SUMMARY_LABELS
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.questions import PARAM_TYPES
 from rahmengraph.model.store import GraphStore
@@ -22,7 +23,6 @@ from rahmengraph.viz.lookup import views
 from rahmengraph.viz.report_tables import (
     ENGLISH,
     FILTER_LABELS,
-    SUMMARY_LABELS,
     heatmap,
     key_index,
     table_view,

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from rahmengraph.model.analysis.labels import summary_label
 from rahmengraph.model.analysis.report import Cell, Report
 
 #: Widest a text column may get before it is cut (with "…") in the terminal table.
@@ -35,8 +36,9 @@ def render_text(report: Report) -> str:
     if report.summary:
         lines.append("")
         lines.append("Übersicht")
-        width = max(len(k) for k in report.summary)
-        lines.extend(f"  {k.ljust(width)}  {_cell(v)}" for k, v in report.summary.items())
+        labels = {k: summary_label(k) for k in report.summary}
+        width = max(len(label) for label in labels.values())
+        lines.extend(f"  {labels[k].ljust(width)}  {_cell(v)}" for k, v in report.summary.items())
     for table in report.tables:
         lines += [
             "",

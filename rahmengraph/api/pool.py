@@ -1,9 +1,11 @@
 """The pool of query worker processes: queries off the event loop, killed when they run too long.
 
-Each worker answers one job at a time over a pipe. The event loop waits on the pipe's file
-descriptor (no thread per query); on timeout or when the client goes away the worker is killed
-and a fresh one started in the background. After an update, :meth:`QueryPool.reload` replaces
-all workers so they see the new data.
+Each worker answers one job at a time over a socket pair. The event loop waits on the socket
+(no thread per query) and reads the answer frame piecewise as it arrives, so a large result never
+blocks other requests; on timeout or when the client goes away the worker is killed and a fresh
+one started in the background. Idle workers are reused last-in first-out: under light load the
+same (warm) worker answers. After an update, :meth:`QueryPool.reload` replaces all workers so
+they see the new data.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import pickle
+import socket
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from rahmengraph import errors
 from rahmengraph.api import worker
-from rahmengraph.api.worker import Answer, Job
+from rahmengraph.api.worker import FRAME, OK, Answer, Job
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
@@ -25,6 +29,8 @@ from rahmengraph.model.stores.oxigraph import OxigraphStore
 log = logging.getLogger("rahmengraph.api")
 #: Seconds a new worker may take to open its store.
 START_TIMEOUT = 120.0
+#: Bytes asked for per read of an answer.
+_CHUNK = 1 << 18
 _CTX = mp.get_context("spawn")  # no fork: the server has threads, a forked child could deadlock
 
 
@@ -57,12 +63,58 @@ class _Worker:
         if msg[0] != "ready":
             self.kill()
             raise errors.StoreError(str(msg[2]))
+        # answers come as raw frames, read without waiting (a duplicate of the pipe's descriptor)
+        self.sock = socket.fromfd(parent.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)
+        self.reader = _Frame()
+
+    def read(self) -> Answer | errors.RahmengraphError | None:
+        """Take what the socket holds; the answer (or error) once its frame is complete."""
+        while True:
+            try:
+                chunk = self.sock.recv(_CHUNK, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return None
+            if not chunk:
+                raise EOFError("Verbindung zum Query-Worker geschlossen")
+            done = self.reader.feed(chunk)
+            if done is not None:
+                self.reader = _Frame()
+                return done
 
     def kill(self) -> None:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
+        if hasattr(self, "sock"):
+            self.sock.close()
         self.conn.close()
+
+
+class _Frame:
+    """One answer frame (see :mod:`rahmengraph.api.worker`), assembled from the chunks read."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.have = 0
+        self.need = FRAME.size
+        self.head: tuple[int, int, int, int] | None = None
+
+    def feed(self, chunk: bytes) -> Answer | errors.RahmengraphError | None:
+        self.parts.append(chunk)
+        self.have += len(chunk)
+        if self.head is None and self.have >= FRAME.size:
+            data = b"".join(self.parts)
+            self.parts = [data]
+            self.head = FRAME.unpack_from(data)
+            self.need = FRAME.size + self.head[2] + self.head[3]
+        if self.head is None or self.have < self.need:
+            return None
+        data = self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
+        status, truncated, media_len, _size = self.head
+        start = FRAME.size + media_len
+        if status == OK:
+            return Answer(data[start:], data[FRAME.size : start].decode(), bool(truncated))
+        return _error(("error", *pickle.loads(data[start:])))
 
 
 def _error(msg: tuple[Any, ...]) -> errors.RahmengraphError:
@@ -82,7 +134,7 @@ class QueryPool:
         self.source = source
         self.size = size
         self.timeout = timeout
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._idle: asyncio.Queue[_Worker] = asyncio.LifoQueue()
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -115,19 +167,21 @@ class QueryPool:
     async def run(self, job: Job) -> Answer:
         w = await self._idle.get()
         loop = asyncio.get_running_loop()
-        done: asyncio.Future[tuple[Any, ...]] = loop.create_future()
+        done: asyncio.Future[Answer | errors.RahmengraphError] = loop.create_future()
         fd = w.conn.fileno()
 
         def readable() -> None:
-            loop.remove_reader(fd)
             try:
-                msg = w.conn.recv()
+                msg = w.read()
             except (EOFError, OSError) as exc:
+                loop.remove_reader(fd)
                 if not done.done():
                     done.set_exception(errors.StoreError(f"Query-Worker ist abgestürzt: {exc}"))
                 return
-            if not done.done():
-                done.set_result(msg)
+            if msg is not None:
+                loop.remove_reader(fd)
+                if not done.done():
+                    done.set_result(msg)
 
         healthy = False
         try:
@@ -146,10 +200,9 @@ class QueryPool:
             else:
                 loop.remove_reader(fd)
                 self._retire(w)
-        if msg[0] == "ok":
-            answer: Answer = msg[1]
-            return answer
-        raise _error(msg)
+        if isinstance(msg, Answer):
+            return msg
+        raise msg
 
     async def drain(self) -> None:
         """Stop every worker once it is idle (before an update writes to the store)."""

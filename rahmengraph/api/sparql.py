@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+from functools import lru_cache
 from typing import Final
 from urllib.parse import parse_qs
 
@@ -85,6 +86,22 @@ def negotiate(ranges: list[Range], fmt: str | None) -> tuple[str | None, str | N
     return (RESULT_OFFERS[rtype] if rtype else None), (GRAPH_OFFERS[gtype] if gtype else None), html
 
 
+#: Accept headers up to this length have their negotiation remembered (clients repeat theirs).
+_CACHED_ACCEPT = 512
+
+
+@lru_cache(maxsize=256)
+def _negotiated(accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
+    return negotiate(parse_accept(accept), fmt)
+
+
+def formats_for(accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
+    """:func:`negotiate` for an Accept header, remembered for the usual (short) headers."""
+    if accept is not None and len(accept) > _CACHED_ACCEPT:
+        return negotiate(parse_accept(accept), fmt)
+    return _negotiated(accept, fmt)
+
+
 def _lang(request: Request) -> str:
     lang = request.query_params.get("lang")
     if lang in ("de", "en"):
@@ -123,14 +140,14 @@ async def answer(
     *,
     browser: bool,
 ) -> Response:
-    ranges = parse_accept(request.headers.get("accept"))
+    accept = request.headers.get("accept")
     if query is None:
         if not browser:
             raise ParameterError("Parameter query (oder update) fehlt")
-        return await _describe_service(request, ranges, fmt)
+        return await _describe_service(request, parse_accept(accept), fmt)
     if not query.strip():
         raise ParameterError("Parameter query ist leer")
-    results, graph, html = negotiate(ranges, fmt)
+    results, graph, html = formats_for(accept, fmt)
     if html and browser:
         return _editor(request, query)
     form = query_form(query)

@@ -5,17 +5,23 @@ when one passes the time limit (see :mod:`rahmengraph.api.pool`). A worker opens
 Oxigraph folder read-only, or loads an N-Quads copy of the server's store into memory.
 
 Per query: the SSRF guard (cheap unless the text mentions SERVICE/FROM/LOAD), the query with a
-``LIMIT max_rows+1`` appended to SELECTs when that parses, Oxigraph's native serializer, and a
-row count only when the body could hold more rows than allowed; only then are results re-written
-(cut to ``max_rows``) with rdflib.
+``LIMIT max_rows+1`` appended to SELECTs when that parses, Oxigraph's native serializer, and an
+upper bound of the rows from one byte count over that (known) output; only when the bound passes
+``max_rows`` are the rows counted exactly and, if needed, re-written (cut) with rdflib.
+
+Answers go back as one frame (:data:`FRAME` header, media type, body) written straight to the
+socket, so the server can read a large body piecewise without blocking its event loop.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import pickle
 import re
 import signal
+import socket
+import struct
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -38,6 +44,16 @@ _OWN_LIMIT = re.compile(
 )
 #: Fewest bytes one result row takes per format (to skip counting small bodies).
 _MIN_ROW = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
+#: Per format: (bytes counted in Oxigraph's own output, rows = count + offset is an upper bound).
+#: JSON is written without whitespace and ``},{`` only separates rows outside strings; XML escapes
+#: ``<`` in text; CSV ends the header and every record with a line break (quoted ones add more);
+#: TSV escapes line breaks.
+_ROW_MARK = {"json": (b"},{", 1), "xml": (b"<result>", 0), "csv": (b"\n", -1), "tsv": (b"\n", -1)}
+#: Answer frame header: status (0 answer, 1 error), truncated, media type length, payload length.
+FRAME = struct.Struct("!BBHQ")
+OK, FAILED = 0, 1
+#: Bodies up to this size go out in one write together with the header.
+_ONE_WRITE = 1 << 16
 
 
 def query_form(text: str) -> str | None:
@@ -105,6 +121,12 @@ def _cut_text(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, boo
     return out.getvalue().encode(), True
 
 
+def rows_at_most(body: bytes, fmt: ResultFormat) -> int:
+    """An upper bound of the rows in ``body`` as Oxigraph serializes results (one byte count)."""
+    mark, offset = _ROW_MARK[fmt.key]
+    return body.count(mark) + offset
+
+
 def cut_results(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
     """Cut results to ``max_rows`` rows; counting only when the body could hold more."""
     if len(body) < _MIN_ROW[fmt.key] * (max_rows + 1):
@@ -139,7 +161,7 @@ def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
             raise errors.NotAcceptable("Kein akzeptiertes Ergebnisformat für SELECT/ASK (Accept)")
         rfmt = RESULT_FORMATS[job.results]
         body = res.serialize(format=rfmt.oxigraph) or b""
-        if isinstance(res, ox.QuerySolutions):
+        if isinstance(res, ox.QuerySolutions) and rows_at_most(body, rfmt) > job.max_rows:
             body, truncated = cut_results(body, rfmt, job.max_rows)
             return Answer(body, rfmt.media_type, truncated)
         return Answer(body, rfmt.media_type)
@@ -157,6 +179,23 @@ def open_source(source: tuple[str, str | bytes]) -> ox.Store:
     return store
 
 
+def send_answer(sock: socket.socket, answer: Answer) -> None:
+    """One answer frame: header, media type, body (large bodies in a second write, not copied)."""
+    media = answer.media_type.encode()
+    head = FRAME.pack(OK, answer.truncated, len(media), len(answer.body)) + media
+    if len(answer.body) <= _ONE_WRITE:
+        sock.sendall(head + answer.body)
+    else:
+        sock.sendall(head)
+        sock.sendall(answer.body)
+
+
+def send_error(sock: socket.socket, name: str, message: str, problems: list[Any]) -> None:
+    """One error frame: the exception class name from :mod:`rahmengraph.errors`, message, problems."""
+    payload = pickle.dumps((name, message, problems))
+    sock.sendall(FRAME.pack(FAILED, False, 0, len(payload)) + payload)
+
+
 def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
     """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
@@ -167,14 +206,18 @@ def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
         return
     graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
     conn.send(("ready", len(store)))
+    sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # answers: raw frames
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", execute(store, graphs, job)))
+            answer = execute(store, graphs, job)
         except errors.RahmengraphError as exc:
-            conn.send(("error", type(exc).__name__, exc.message, exc.problems))
+            send_error(sock, type(exc).__name__, exc.message, exc.problems)
+            continue
         except Exception as exc:  # an engine failure must not kill the worker silently
-            conn.send(("error", "StoreError", f"Abfrage fehlgeschlagen: {exc}", []))
+            send_error(sock, "StoreError", f"Abfrage fehlgeschlagen: {exc}", [])
+            continue
+        send_answer(sock, answer)

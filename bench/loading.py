@@ -1,7 +1,7 @@
 """Load time and peak memory of one scale, measured in a fresh process.
 
 ``python -m bench.loading --store SPEC [--dump FILE] FOLDER...`` reads, checks and loads every
-dataset folder into the store (``rahmengraph.model.loader.load``: the start-up path of the server)
+dataset folder into the store (``rahmengraph.model.loader.load_all``: the start-up path of the server)
 and prints one JSON line: seconds, triples, peak resident memory (MB, ``ru_maxrss``, imports
 included) and the resident memory before loading. ``--dump`` writes the loaded store as N-Quads
 for the peers that load from a file.
@@ -29,14 +29,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     from rahmengraph.model.formats import GRAPH_FORMATS
-    from rahmengraph.model.loader import load
+    from rahmengraph.model.loader import load_all
     from rahmengraph.model.store import open_store
 
     base = _rss_mb()
     start = time.perf_counter()
     store = open_store(args.store)
-    for folder in args.folders:
-        load(store, folder)
+    load_all(store, args.folders)
     store.close()  # flush a persistent store: part of the load
     seconds = time.perf_counter() - start
     triples = store.count()

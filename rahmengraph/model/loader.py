@@ -9,7 +9,8 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -265,14 +266,65 @@ def read_dataset(folder: Path) -> Dataset:
     return ds
 
 
-def load(store: GraphStore, folder: Path) -> Dataset:
-    """Read, check and map a dataset, then write it and the ontology into ``store``."""
-    from rahmengraph.model.mapping import to_triples
+@cache
+def ontology_triples() -> tuple[Triple, ...]:
+    """The ontology as triples (parsed once per process)."""
     from rahmengraph.model.ontology import ontology_turtle
 
-    ds = read_dataset(folder)
-    triples = to_triples(ds)
-    onto = [q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)]
-    store.replace_graph(ds.graph, triples)
-    store.replace_graph(vocab.ONTOLOGY_IRI, onto)
-    return ds
+    return tuple(q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
+
+
+def _ensure_ontology(store: GraphStore) -> None:
+    onto = ontology_triples()
+    if store.count(vocab.ONTOLOGY_IRI) != len(onto):
+        store.replace_graph(vocab.ONTOLOGY_IRI, onto)
+
+
+def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
+    """Read and check every dataset first, then write each into its own named graph.
+
+    Problems of all datasets are reported together (file names prefixed with the folder) and
+    nothing is written unless every dataset is valid. Each graph is replaced in one transaction;
+    the ontology is written only when the store does not hold it yet.
+    """
+    from rahmengraph.model.mapping import to_triples
+
+    datasets: list[Dataset] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        try:
+            ds = read_dataset(folder)
+        except InputError as exc:
+            prefix = f"{folder.name}/" if len(folders) > 1 else ""
+            problems += [
+                replace(p, file=f"{prefix}{p.file}" if p.file else folder.name) for p in exc.problems
+            ]
+            continue
+        if ds.base in seen:
+            where = f"{folder.name}/rahmen.csv"
+            problems.append(Problem(f"basis_iri {ds.base} auch in {seen[ds.base]}", where, 2, "basis_iri"))
+        seen[ds.base] = folder
+        datasets.append(ds)
+    if problems:
+        raise InputError(f"{len(problems)} Problem(e) in {len(folders)} Datensatz/Datensätzen", problems)
+    existing = set(store.graphs())
+    release = len(datasets) > 1  # many datasets: keep only base and keys once a graph is built
+
+    def mapped(ds: Dataset) -> tuple[str, list[Triple]]:
+        triples = to_triples(ds)
+        if release:
+            ds.files = {}
+        return ds.graph, triples
+
+    for ds in datasets:
+        if ds.graph in existing:
+            store.replace_graph(*mapped(ds))
+    store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
+    _ensure_ontology(store)
+    return datasets
+
+
+def load(store: GraphStore, folder: Path) -> Dataset:
+    """Read, check and map one dataset, then write it (and the ontology if missing) into ``store``."""
+    return load_all(store, [folder])[0]

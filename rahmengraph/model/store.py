@@ -95,6 +95,11 @@ class GraphStore(ABC):
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
         """Replace the content of named graph ``graph`` with ``triples`` in one transaction."""
 
+    def add_graphs(self, graphs: Iterable[tuple[str, Sequence[Triple]]]) -> None:
+        """Write several graphs that are not in the store yet (one transaction where the engine can)."""
+        for graph, triples in graphs:
+            self.replace_graph(graph, triples)
+
     @abstractmethod
     def graphs(self) -> list[str]:
         """Names of the named graphs."""

@@ -30,6 +30,7 @@ OWN_STATIC: Final[dict[str, str]] = {
     "site.css": "text/css",
     "tables.js": "text/javascript",
     "sparql.js": "text/javascript",
+    "sparql-graph.js": "text/javascript",
 }
 #: npm files served at /static/vendor/<name>: name → (path under node_modules, media type).
 VENDOR: Final[dict[str, tuple[str, str]]] = {

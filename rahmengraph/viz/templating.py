@@ -112,6 +112,17 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The editor needs JavaScript. Without JavaScript: enter the query here and submit.",
     ),
     "sparql.run": ("Abfrage ausführen", "Run query"),
+    "sparql.graph": ("Als Graph", "As graph"),
+    "sparql.graph.help": (
+        "„Als Graph“ zeigt Ergebnisse von CONSTRUCT/DESCRIBE und von SELECT mit ?s ?p ?o als Netz.",
+        "“As graph” draws the results of CONSTRUCT/DESCRIBE and of SELECT with ?s ?p ?o as a network.",
+    ),
+    "sparql.graph.summary": ("{nodes} Knoten, {edges} Kanten", "{nodes} nodes, {edges} edges"),
+    "sparql.graph.capped": (
+        "Nur die ersten {max} von {total} Knoten werden gezeigt.",
+        "Only the first {max} of {total} nodes are shown.",
+    ),
+    "sparql.graph.canvas": ("Ergebnisse als Graph", "Results as a graph"),
     "browse.title": ("Stöbern", "Browse"),
     "browse.key": ("ID", "Id"),
     "browse.label": ("Bezeichnung", "Label"),

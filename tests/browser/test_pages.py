@@ -8,15 +8,28 @@ import csv
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
+import httpx
+import pyoxigraph as ox
 import pytest
 
+from rahmengraph.model import vocab
+
 if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
     from tests.browser.conftest import PageLog
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 20_000
+#: The graph view draws at most this many nodes (sparql-graph.js).
+MAX_GRAPH_NODES = 500
+FIELD_QUERY = f"CONSTRUCT {{ ?m <{vocab.rg('field')}> ?f }} WHERE {{ ?m <{vocab.rg('field')}> ?f }}"
+ALL_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+XSS = "<img src=x onerror=alert(1)>"
+XSS_QUERY = f'CONSTRUCT {{ <urn:x> <urn:p> ?o }} WHERE {{ BIND("{XSS}" AS ?o) }}'
 
 
 def test_sparql_editor_runs_query_and_shows_table(browser_page: PageLog, live_server: str) -> None:
@@ -97,3 +110,81 @@ def test_keyboard_reaches_skip_link_and_search(browser_page: PageLog, live_serve
     page.wait_for_url("**/suche?**", timeout=TIMEOUT_MS)
     assert page.locator("table tbody tr").count() > 0
     browser_page.assert_clean()
+
+
+def _expected_graph(live_server: str, query: str) -> tuple[int, int]:
+    """(nodes, statements) of a CONSTRUCT answer fetched as N-Triples: one node per IRI or blank
+    node, one per literal object (a literal is its own node for each statement)."""
+    response = httpx.post(
+        f"{live_server}/sparql", data={"query": query}, headers={"Accept": "application/n-triples"}
+    )
+    assert response.status_code == 200, response.text[:300]
+    triples = list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
+    resources = {t.subject for t in triples} | {
+        t.object for t in triples if not isinstance(t.object, ox.Literal)
+    }
+    literals = sum(isinstance(t.object, ox.Literal) for t in triples)
+    return len(resources) + literals, len(triples)
+
+
+def _run_and_show_graph(page: Page, live_server: str, query: str) -> None:
+    page.goto(f"{live_server}/sparql-editor?{urlencode({'query': query})}")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=TIMEOUT_MS)
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr .select_graph:not(.disabled)", timeout=TIMEOUT_MS)
+    page.focus(".yasr .select_graph")  # keyboard: the view switch is a button
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#sparql-graph-canvas canvas", timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("query", [FIELD_QUERY, ALL_QUERY], ids=["fields", "everything"])
+def test_sparql_editor_shows_construct_as_graph(browser_page: PageLog, live_server: str, query: str) -> None:
+    nodes, statements = _expected_graph(live_server, query)
+    assert statements > 0
+    page = browser_page.page
+    _run_and_show_graph(page, live_server, query)
+    box = page.locator("#sparql-graph-canvas")
+    assert box.get_attribute("data-total-nodes") == str(nodes)
+    assert box.get_attribute("data-nodes") == str(min(nodes, MAX_GRAPH_NODES))
+    note = page.locator("#sparql-graph-note")
+    if nodes > MAX_GRAPH_NODES:
+        assert note.is_visible() and str(MAX_GRAPH_NODES) in note.inner_text()
+    else:
+        assert note.count() == 0
+        assert box.get_attribute("data-edges") == str(statements)
+    assert (
+        page.locator("#sparql-graph-summary").inner_text().startswith(box.get_attribute("data-nodes") or "-")
+    )
+    browser_page.assert_clean()
+
+
+def test_sparql_editor_graph_off_for_plain_select(browser_page: PageLog, live_server: str) -> None:
+    page = browser_page.page
+    page.goto(f"{live_server}/sparql-editor")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=TIMEOUT_MS)
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table tbody tr", timeout=TIMEOUT_MS)
+    assert "disabled" in (page.locator(".yasr .select_graph").get_attribute("class") or "")
+    # ?s ?p ?o bindings of a SELECT are a graph
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"
+    page.evaluate("q => { window.rahmengraphYasgui.getTab().setQuery(q); }", query)
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr .select_graph:not(.disabled)", timeout=TIMEOUT_MS)
+    page.click(".yasr .select_graph")
+    page.wait_for_selector("#sparql-graph-canvas canvas", timeout=TIMEOUT_MS)
+    assert page.locator("#sparql-graph-canvas").get_attribute("data-edges") == "20"
+    browser_page.assert_clean()
+
+
+def test_sparql_editor_graph_shows_markup_as_text(browser_page: PageLog, live_server: str) -> None:
+    page = browser_page.page
+    _run_and_show_graph(page, live_server, XSS_QUERY)
+    assert page.locator("#sparql-graph-canvas").get_attribute("data-nodes") == "2"
+    labels = page.evaluate(
+        "window.rahmengraphYasgui.getTab().getYasr().plugins.graph.network.body.data.nodes.get()"
+        ".map(n => n.label)"
+    )
+    assert sorted(labels) == sorted(["x", XSS])
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("#sparql-graph img").count() == 0
+    browser_page.assert_clean()  # no alert dialog, no console error, nothing fetched from elsewhere

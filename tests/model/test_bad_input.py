@@ -77,3 +77,20 @@ def test_missing_required_file(musterland_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_dataset(folder)
     assert any(p.file == "akteure.csv" and "Pflichtdatei" in p.message for p in info.value.problems)
+
+
+def test_load_all_reports_every_dataset_and_writes_nothing(musterland_dir: Path, tmp_path: Path) -> None:
+    from rahmengraph.model.loader import load_all
+
+    good = tmp_path / "good"
+    shutil.copytree(musterland_dir, good)
+    bad = _dataset(Path(__file__).parent / "bad_input" / "unknown-actor", musterland_dir, tmp_path)
+    twin = tmp_path / "twin"
+    shutil.copytree(musterland_dir, twin)
+    store = OxigraphStore()
+    with pytest.raises(InputError) as info:
+        load_all(store, [good, bad, twin])
+    where = {(p.file, p.column) for p in info.value.problems}
+    assert ("dataset/massnahmen.csv", "federfuehrend") in where  # the bad folder is named
+    assert ("twin/rahmen.csv", "basis_iri") in where  # same base IRI twice
+    assert store.count() == 0

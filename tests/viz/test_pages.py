@@ -8,6 +8,7 @@ import contextlib
 import csv
 import importlib
 import io
+import json
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,3 +210,27 @@ def test_ontology_downloads_are_turtle(client: TestClient) -> None:
     for href in files:
         response = client.get(href)
         assert response.status_code == 200 and "@prefix" in response.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sparql_editor_offers_graph_view(client: TestClient, lang: str) -> None:
+    from rahmengraph.viz.pages import editor_available
+    from rahmengraph.viz.templating import message
+
+    if not editor_available():
+        pytest.skip("Yasgui ist nicht installiert (npm ci)")
+    doc = parse(client.get("/sparql-editor", params={"lang": lang}).text)
+    scripts = [str(s) for s in doc.xpath("//script/@src")]
+    # vis-network from the graph views' route, loaded before the plugin, which loads before Yasgui is built
+    order = [
+        "/static/vendor/yasgui.min.js",
+        "/viz/static/vis-network.min.js",
+        "/static/sparql-graph.js",
+        "/static/sparql.js",
+    ]
+    assert [s for s in scripts if s in order] == order
+    assert "/viz/static/vis-network.css" in doc.xpath("//link[@rel='stylesheet']/@href")
+    text = json.loads(doc.xpath("//script[@id='sparql-graph-text']")[0].text_content())
+    assert text["label"] == message("sparql.graph", lang)
+    assert "{nodes}" in text["summary"] and "{max}" in text["capped"] and "{total}" in text["capped"]
+    assert doc.xpath("//p[@id='graph-hint']")[0].text_content() == message("sparql.graph.help", lang)

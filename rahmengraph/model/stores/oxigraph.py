@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,6 +14,8 @@ from rahmengraph.model.formats import GraphFormat, ResultFormat
 from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data
 from rahmengraph.model.vocab import PREFIXES
 
+#: Quads per call of Oxigraph's bulk loader (its memory grows with the batch).
+BULK_BATCH = 50_000
 _POSITION = re.compile(r"(\d+):(\d+)")
 _LONG = 160
 
@@ -100,7 +103,36 @@ class OxigraphStore(GraphStore):
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
         self.generation += 1
+        g = ox.NamedNode(graph)
+        if not self._store.contains_named_graph(g):
+            # A new graph: one transaction of quads, no update text to build and parse.
+            try:
+                self._store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+            except OSError as exc:
+                raise StoreError(f"Oxigraph-Schreibfehler: {exc}") from exc
+            return
         self.update(insert_data(graph, triples))
+
+    def add_graphs(self, graphs: Iterable[tuple[str, Sequence[Triple]]]) -> None:
+        if len(self._store) != 0:
+            for graph, triples in graphs:  # one transaction per graph
+                self.replace_graph(graph, triples)
+            return
+        self.generation += 1
+
+        def quads() -> Iterator[ox.Quad]:
+            for graph, triples in graphs:
+                g = ox.NamedNode(graph)
+                yield from (ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+
+        try:
+            # Empty store: Oxigraph's bulk loader. It is not transactional, but the data were fully
+            # checked before; if the disk fails midway, delete the folder and load again.
+            stream = quads()
+            while batch := list(islice(stream, BULK_BATCH)):  # bounded memory per bulk write
+                self._store.bulk_extend(batch)
+        except OSError as exc:
+            raise StoreError(f"Oxigraph-Schreibfehler beim ersten Laden: {exc}") from exc
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))

@@ -43,7 +43,12 @@
 
   var Yasgui = window.Yasgui;
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
-    requestConfig: { endpoint: config.endpoint, method: "POST" },
+    requestConfig: {
+      endpoint: config.endpoint,
+      method: "POST",
+      acceptHeaderGraph: "application/n-triples",
+      acceptHeaderSelect: "application/sparql-results+json"
+    },
     copyEndpointOnNewTab: false,
     persistenceId: null,
     populateFromUrl: false,

@@ -76,3 +76,25 @@ def test_persistent_oxigraph_keeps_data(tmp_path: Path, musterland_dir: Path) ->
     del s
     again = open_store(f"oxigraph:{tmp_path / 'store'}")
     assert again.count() == n
+
+
+def test_loading_again_replaces_the_dataset(store: GraphStore, musterland_dir: Path) -> None:
+    before = store.count()
+    load(store, musterland_dir)  # the graph exists now: replaced in one transaction
+    assert store.count() == before
+
+
+def test_loading_several_datasets_into_a_fresh_store(tmp_path: Path, musterland_dir: Path) -> None:
+    import shutil
+
+    from rahmengraph.model.loader import load_all
+
+    other = tmp_path / "other"
+    shutil.copytree(musterland_dir, other)
+    frame = (other / "rahmen.csv").read_text(encoding="utf-8").replace("/musterland/", "/anderland/")
+    (other / "rahmen.csv").write_text(frame, encoding="utf-8")
+    store = open_store(f"oxigraph:{tmp_path / 'store'}")
+    datasets = load_all(store, [musterland_dir, other])
+    assert [d.graph for d in datasets] == [GRAPH, "https://w3id.org/rahmengraph/anderland/"]
+    assert store.count(GRAPH) == store.count("https://w3id.org/rahmengraph/anderland/") > 500
+    assert ONTOLOGY_IRI in store.graphs()

@@ -7,7 +7,7 @@ Errors are raised as :mod:`rahmengraph.errors` exceptions; the API's one handler
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
@@ -97,35 +97,27 @@ def list_analyses() -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/matrix.csv", summary="Abdeckungsmatrix als CSV (Anzahl der Maßnahmen je Zelle)")
-def matrix_as_csv(
-    request: Request,
-    _filters: FilterQuery,
-    rows: Opt = None,
-    cols: Opt = None,
-) -> Response:
-    report = _run(request, "matrix")
-    return Response(
-        matrix_csv(report),
-        media_type=CSV,
-        headers={"Content-Disposition": 'attachment; filename="matrix.csv"'},
-    )
+#: Matrix file suffix → (media type, renderer).
+MATRIX_FILES: Final = {"csv": (CSV, matrix_csv), "xlsx": (XLSX, report_xlsx)}
 
 
 @router.get(
-    "/matrix.xlsx", summary="Abdeckungsmatrix als Excel-Arbeitsmappe (Matrix, belegte und leere Zellen)"
+    "/matrix.{suffix}",
+    summary="Abdeckungsmatrix als Datei: .csv (Anzahl je Zelle) oder .xlsx (mit belegten und leeren Zellen)",
 )
-def matrix_as_xlsx(
+def matrix_file(
     request: Request,
+    suffix: Literal["csv", "xlsx"],
     _filters: FilterQuery,
     rows: Opt = None,
     cols: Opt = None,
 ) -> Response:
+    media_type, render = MATRIX_FILES[suffix]
     report = _run(request, "matrix")
     return Response(
-        report_xlsx(report),
-        media_type=XLSX,
-        headers={"Content-Disposition": 'attachment; filename="matrix.xlsx"'},
+        render(report),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="matrix.{suffix}"'},
     )
 
 

@@ -22,6 +22,7 @@ import re
 import signal
 import socket
 import struct
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -95,10 +96,8 @@ def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBo
 
 def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
-        try:
+        with suppress(SyntaxError):  # own LIMIT or trailing VALUES: run as written and count
             return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
-        except SyntaxError:
-            pass  # own LIMIT or trailing VALUES: run as written and count
     try:
         return _run(store, job.query, job)
     except SyntaxError as exc:

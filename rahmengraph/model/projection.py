@@ -164,19 +164,21 @@ class _Entity:
 def _collect(store: GraphStore, graph: str | None) -> dict[str, _Entity]:
     entities: dict[str, _Entity] = {}
     seen: set[tuple[str, str, str]] = set()
+    literal = ox.Literal
     for s, c, p, o in store.select(projection_query(graph)):
-        if not isinstance(s, ox.NamedNode) or c is None or p is None or o is None:
+        if type(s) is not ox.NamedNode or c is None or p is None or o is None:
             continue
-        kind = KINDS[c.value]  # type: ignore[union-attr]
-        ent = entities.setdefault(s.value, _Entity(kind, defaultdict(list), {}))
-        value = o.value  # type: ignore[union-attr]
-        key = (s.value, p.value, value)  # type: ignore[union-attr]
-        if key in seen:
+        subject, pred, value = s.value, p.value, o.value  # type: ignore[union-attr]
+        key = (subject, pred, value)
+        ent = entities.get(subject)
+        if ent is None:
+            ent = entities[subject] = _Entity(KINDS[c.value], defaultdict(list), {})  # type: ignore[union-attr]
+        elif key in seen:
             continue  # the same triple once per matching class
         seen.add(key)
-        ent.values[p.value].append(value)  # type: ignore[union-attr]
-        if isinstance(o, ox.Literal) and o.language:
-            ent.langs[f"{p.value}\n{value}"] = o.language  # type: ignore[union-attr]
+        ent.values[pred].append(value)
+        if type(o) is literal and o.language:
+            ent.langs[f"{pred}\n{value}"] = o.language
     return entities
 
 

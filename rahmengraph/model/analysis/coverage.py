@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from openpyxl import Workbook
@@ -70,11 +71,38 @@ class Matrix:
     def columns_for(self, row: str) -> list[str]:
         """The columns of the row's own framework (cells across two frameworks are no cells)."""
         fw = self.framework.get(row)
-        return [b for b in self.col_values if self.framework.get(b) == fw]
+        if self._by_framework is None:
+            by_fw: dict[str | None, list[str]] = defaultdict(list)
+            for b in self.col_values:
+                by_fw[self.framework.get(b)].append(b)
+            self._by_framework = by_fw
+        return self._by_framework.get(fw, [])
+
+    def row_cells(self) -> dict[str, dict[str, list[str]]]:
+        """Row value → (column value → measures): the non-empty cells of each row."""
+        if self._rows is None:
+            out: dict[str, dict[str, list[str]]] = defaultdict(dict)
+            for (a, b), ms in self.cells.items():
+                out[a][b] = ms
+            self._rows = out
+        return self._rows
+
+    _by_framework: dict[str | None, list[str]] | None = field(default=None, repr=False)
+    _rows: dict[str, dict[str, list[str]]] | None = field(default=None, repr=False)
 
 
 def matrix(view: View, rows: str, cols: str) -> Matrix:
-    """Count the measures in view per (row value, column value)."""
+    """Count the measures in view per (row value, column value); computed once per view."""
+    key = ("matrix", rows, cols)
+    cached = view.memo.get(key)
+    if isinstance(cached, Matrix):
+        return cached
+    mx = _matrix(view, rows, cols)
+    view.memo[key] = mx
+    return mx
+
+
+def _matrix(view: View, rows: str, cols: str) -> Matrix:
     for option, value in (("rows", rows), ("cols", cols)):
         if value not in DIMENSIONS:
             raise ParameterError(f"Parameter {option}: {value!r} unbekannt; erlaubt: {', '.join(DIMENSIONS)}")
@@ -93,18 +121,24 @@ def matrix(view: View, rows: str, cols: str) -> Matrix:
 def matrix_report(view: View, rows: str = "field", cols: str = "target_group") -> Report:
     """The matrix as three tables: counts, non-empty cells with their measures, empty cells."""
     mx = matrix(view, rows, cols)
-    counts: list[list[Cell]] = [
-        [view.key(a), view.label(a), *(len(mx.cells.get((a, b), [])) for b in mx.col_values)]
-        for a in mx.row_values
-    ]
+    position = {b: i for i, b in enumerate(mx.col_values)}
+    by_row = mx.row_cells()
+    counts: list[list[Cell]] = []
+    for a in mx.row_values:
+        line: list[Cell] = [0] * len(mx.col_values)
+        for b, ms in by_row.get(a, {}).items():
+            if b in position:
+                line[position[b]] = len(ms)
+        counts.append([view.key(a), view.label(a), *line])
     filled: list[list[Cell]] = []
     empty: list[list[Cell]] = []
     for a in mx.row_values:
+        row_cells = by_row.get(a, {})
         for b in mx.columns_for(a):
-            ms = mx.cells.get((a, b))
+            found = row_cells.get(b)
             cell: list[Cell] = [view.key(a), view.label(a), view.key(b), view.label(b)]
-            if ms:
-                filled.append([*cell, len(ms), view.keys(ms), view.sources(ms)])
+            if found:
+                filled.append([*cell, len(found), view.keys(found), view.sources(found)])
             else:
                 empty.append(cell)
     rl, cl = mx.rows.label, mx.cols.label

@@ -26,6 +26,9 @@ from rahmengraph.model.analysis.view import View
 #: At most this many measure chains are listed (paths can explode in large frameworks).
 MAX_CHAINS = 500
 MAX_CHAIN_LENGTH = 12
+#: Above this many actors, betweenness is estimated from this many sampled sources (fixed seed).
+EXACT_BETWEENNESS = 1000
+BETWEENNESS_SAMPLES = 100
 
 
 def actor_graph(view: View) -> nx.Graph[str]:
@@ -57,8 +60,11 @@ def _fields(view: View, measures: list[str]) -> str:
     return view.keys(f for m in measures for f in view.fields.get(m, []))
 
 
-def _hubs(view: View, g: nx.Graph[str], top: int) -> ReportTable:
-    between = nx.betweenness_centrality(g) if g.number_of_edges() else {}
+def _hubs(view: View, g: nx.Graph[str], top: int, seed: int) -> ReportTable:
+    between: dict[str, float] = {}
+    if g.number_of_edges():
+        k = BETWEENNESS_SAMPLES if g.number_of_nodes() > EXACT_BETWEENNESS else None
+        between = nx.betweenness_centrality(g, k=k, seed=seed)
     degree = dict(g.degree(weight="weight"))
     ranked = sorted(
         (a for a in g if g.degree(a)), key=lambda a: (-between.get(a, 0.0), -degree[a], view.rank[a])
@@ -90,18 +96,27 @@ def _hubs(view: View, g: nx.Graph[str], top: int) -> ReportTable:
             "Maßnahmen",
         ],
         rows=rows,
-        explain="Betweenness: Anteil kürzester Wege zwischen anderen Akteuren über diesen Akteur.",
+        explain="Betweenness: Anteil kürzester Wege zwischen anderen Akteuren über diesen Akteur"
+        + (
+            f"; geschätzt aus {BETWEENNESS_SAMPLES} zufälligen Startakteuren (Startwert {seed}), "
+            f"da das Netz mehr als {EXACT_BETWEENNESS} Akteure hat."
+            if g.number_of_nodes() > EXACT_BETWEENNESS
+            else "."
+        ),
     )
 
 
 def _weak_points(view: View, g: nx.Graph[str]) -> tuple[ReportTable, ReportTable]:
     points = sorted(nx.articulation_points(g), key=lambda a: view.rank[a])
+    # The parts left without an actor are its biconnected components: one pass, not one per actor.
+    parts: dict[str, int] = defaultdict(int)
+    for block in nx.biconnected_components(g):
+        for member in block:
+            parts[str(member)] += 1  # nodes are IRIs (the stubs say otherwise)
     point_rows: list[list[Cell]] = []
     for a in points:
-        rest = g.subgraph(n for n in g if n != a)
-        parts = [p for p in nx.connected_components(rest) if any(n in g[a] for n in p)]
         ms = sorted({m for b in g[a] for m in g[a][b]["measures"]})
-        point_rows.append([view.key(a), view.label(a), len(parts), _fields(view, ms), view.keys(ms)])
+        point_rows.append([view.key(a), view.label(a), parts[a], _fields(view, ms), view.keys(ms)])
     bridge_rows: list[list[Cell]] = []
     for edge in sorted(nx.bridges(g), key=lambda e: sorted((view.rank[e[0]], view.rank[e[1]]))):
         a, b = edge[0], edge[1]
@@ -144,7 +159,11 @@ def _chains(view: View, min_ressorts: int) -> ReportTable:
     starts = sorted((n for n in dg if dg.in_degree(n) == 0), key=lambda n: view.rank[n])
     ends = [n for n in dg if dg.out_degree(n) == 0]
     for s in starts:
+        if len(rows) >= MAX_CHAINS:
+            break  # the table is full: later paths cannot change it
         for path in nx.all_simple_paths(dg, s, ends, cutoff=MAX_CHAIN_LENGTH):
+            if len(rows) >= MAX_CHAINS:
+                break
             actors: list[str] = []
             for m in path:
                 for a in view.leads(m) or view.actors(m):
@@ -204,7 +223,13 @@ def compute(view: View, store: object, min_ressorts: int = 3, seed: int = 42, to
     """The ``abhaengigkeiten`` analysis."""
     g = actor_graph(view)
     points, bridges = _weak_points(view, g)
-    tables = [_hubs(view, g, top), points, bridges, _chains(view, min_ressorts), _communities(view, g, seed)]
+    tables = [
+        _hubs(view, g, top, seed),
+        points,
+        bridges,
+        _chains(view, min_ressorts),
+        _communities(view, g, seed),
+    ]
     summary: dict[str, int | float | str] = {
         "akteure": sum(1 for n in g if g.degree(n)),
         "verbindungen": g.number_of_edges(),

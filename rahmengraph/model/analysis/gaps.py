@@ -1,7 +1,9 @@
 """The ``gaps`` analysis: every kind of gap in one report.
 
 Coverage gaps are summarised per row of the four standard matrices (which columns are empty);
-the full matrices with the measures behind every cell come from the ``matrix`` analysis.
+the full matrices with the measures behind every cell come from the ``matrix`` analysis. As there,
+a row's cells are the columns of its own framework (``rg:inFramework``): with several frameworks
+loaded, a field is not "empty" for another framework's target groups.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ def coverage_gaps(view: View) -> ReportTable:
     for r, c in MATRICES:
         mx = matrix(view, r, c)
         name = f"{DIMENSIONS[r].label} × {DIMENSIONS[c].label}"
+        by_row = mx.row_cells()
         for a in mx.row_values:
-            empty = [b for b in mx.col_values if (a, b) not in mx.cells]
+            columns = mx.columns_for(a)  # a row's cells are those of its own framework
+            filled = by_row.get(a, {})
+            empty = [b for b in columns if b not in filled]
             if empty:
-                rows.append(
-                    [name, view.key(a), view.label(a), len(empty), len(mx.col_values), view.keys(empty)]
-                )
+                rows.append([name, view.key(a), view.label(a), len(empty), len(columns), view.keys(empty)])
     return ReportTable(
         name="coverage",
         title="Leere Zellen der Abdeckungsmatrizen (je Zeile)",

@@ -32,22 +32,33 @@ def _narrower(view: View) -> dict[str, set[str]]:
     return out
 
 
-def _reach(view: View, measures: list[str], narrower: dict[str, set[str]]) -> dict[str, list[str]]:
-    """Group → measures addressing it (directly or through a sub-group), for the groups in ``narrower``."""
-    direct: dict[str, list[str]] = defaultdict(list)
+def _above(narrower: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Inverse of ``narrower``: each group → the groups in ``narrower`` it counts for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for g, below in narrower.items():
+        for n in below:
+            out[n].append(g)
+    return out
+
+
+def _reach(view: View, measures: list[str], above: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Group → measures addressing it (directly or through a sub-group); only groups reached."""
+    found: dict[str, list[str]] = defaultdict(list)
     for m in measures:
-        for g in view.groups.get(m, []):
-            direct[g].append(m)
-    if not direct:
-        return {}
-    return {g: view.order(m for n in below for m in direct.get(n, [])) for g, below in narrower.items()}
+        for d in view.groups.get(m, []):
+            for g in above.get(d, []):
+                found[g].append(m)
+    return {g: view.order(ms) for g, ms in found.items()}
 
 
-def _gap_rows(view: View, reach: dict[str, list[str]], prefix: list[str]) -> list[list[str | int | None]]:
+def _gap_rows(
+    view: View, reach: dict[str, list[str]], candidates: dict[str, list[str]], prefix: list[str]
+) -> list[list[str | int | None]]:
     rows: list[list[str | int | None]] = []
-    for g in view.order(reach):
+    reached = {c for p in reach for c in candidates.get(p, ())}  # a gap needs every part reached
+    for g in view.order(reached):
         parts = view.targets(g, "intersection_of")
-        if not parts or reach.get(g) or not all(reach.get(p) for p in parts):
+        if reach.get(g) or not all(reach.get(p) for p in parts):
             continue
         behind = [m for p in parts for m in reach[p]]
         per_part = " | ".join(f"{view.key(p)}: {view.keys(reach[p])}" for p in sorted(parts, key=view.key))
@@ -64,8 +75,12 @@ def intersectional_gaps(view: View) -> tuple[ReportTable, ReportTable]:
         if view.targets(g, "intersection_of")
         for x in (g, *view.targets(g, "intersection_of"))
     }
-    narrower = {g: below for g, below in _narrower(view).items() if g in needed}
-    overall = _gap_rows(view, _reach(view, view.measures, narrower), [])
+    above = _above({g: below for g, below in _narrower(view).items() if g in needed})
+    candidates: dict[str, list[str]] = defaultdict(list)  # component → intersectional groups
+    for g in needed:
+        for part in view.targets(g, "intersection_of"):
+            candidates[part].append(g)
+    overall = _gap_rows(view, _reach(view, view.measures, above), candidates, [])
     by_field: dict[str, list[str]] = defaultdict(list)
     for m in view.measures:
         for f in view.fields.get(m, []):
@@ -73,7 +88,7 @@ def intersectional_gaps(view: View) -> tuple[ReportTable, ReportTable]:
     per_field: list[list[str | int | None]] = []
     for f in view.nodes("field"):
         if by_field.get(f):
-            per_field += _gap_rows(view, _reach(view, by_field[f], narrower), [view.key(f)])
+            per_field += _gap_rows(view, _reach(view, by_field[f], above), candidates, [view.key(f)])
     cols = ["Gruppe", "Name", "Bestandteile", "Maßnahmen je Bestandteil", "Quellen"]
     return (
         ReportTable(

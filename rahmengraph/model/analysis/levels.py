@@ -29,15 +29,20 @@ def _of_kind(view: View, kind: str) -> list[str]:
 
 def _split(view: View, index: dict[str, list[str]], axis: list[str], title: str, name: str) -> ReportTable:
     municipal = _of_kind(view, MUNICIPAL)
+    wanted = set(municipal)
     at: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in view.measures:
         for lv in view.levels.get(m, []):
-            if lv in municipal:
+            if lv in wanted:
                 for x in index.get(m, []):
                     at[(x, lv)].append(m)
+    by_framework: dict[str, list[str]] = defaultdict(list)
+    for lv in municipal:
+        by_framework[view.attr(lv, "framework")].append(lv)
     rows: list[list[str | int | None]] = []
     if len(municipal) > 1:
         for x in axis:
+            municipal = by_framework.get(view.attr(x, "framework"), [])  # the row's own framework
             with_ = [lv for lv in municipal if at.get((x, lv))]
             without = [lv for lv in municipal if not at.get((x, lv))]
             if with_ and without:
@@ -63,7 +68,20 @@ def _split(view: View, index: dict[str, list[str]], axis: list[str], title: str,
 
 def _linked(view: View, m: str) -> set[str]:
     out = set(view.depends.get(m, []))
-    out.update(x for x, deps in view.depends.items() if m in deps)
+    out.update(_dependants(view).get(m, ()))
+    return out
+
+
+def _dependants(view: View) -> dict[str, list[str]]:
+    """Measure → measures in view that depend on it (the reverse of ``view.depends``), once per view."""
+    cached = view.memo.get("dependants")
+    if isinstance(cached, dict):
+        return cached
+    out: dict[str, list[str]] = defaultdict(list)
+    for x, deps in view.depends.items():
+        for d in deps:
+            out[d].append(x)
+    view.memo["dependants"] = out
     return out
 
 

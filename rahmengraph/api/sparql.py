@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
+from starlette.background import BackgroundTask
 
 from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
 from rahmengraph.api.description import description
@@ -27,6 +28,7 @@ from rahmengraph.api.pool import source_of
 from rahmengraph.api.worker import Job, query_form
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
+from rahmengraph.model.projection import shared_projection
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -200,7 +202,8 @@ async def update(request: Request, text: str) -> Response:
                 await state.pool.reload(await run_in_threadpool(source_of, state.store))
             state.catalog.invalidate()
             state.downloads.clear()
-    return Response(status_code=204)
+    # Rebuild the analyses' projection now rather than on the next planner's first analysis.
+    return Response(status_code=204, background=BackgroundTask(shared_projection, state.store))
 
 
 @router.get(

@@ -26,6 +26,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.loader import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
@@ -36,16 +37,6 @@ from rahmengraph.viz.views import VIEW_TITLES, VIEWS
 
 BREMEN = Path(__file__).resolve().parent.parent / "data" / "bremen"
 VIEWPORT = {"width": 1280, "height": 720}
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph[str]:
@@ -103,7 +94,7 @@ def interactive(path: Path, runs: int) -> tuple[float, float]:
     outside: list[float] = []
     inside: list[float] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
             page = browser.new_page(viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]})
             start = time.perf_counter()

@@ -21,7 +21,7 @@ from rahmengraph.config import Settings
 from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-from rahmengraph.model.loader import Dataset, load, read_dataset
+from rahmengraph.model.loader import Dataset, load, read_dataset, write
 from rahmengraph.model.store import GraphStore, Table, open_store
 
 app = typer.Typer(
@@ -61,7 +61,7 @@ def _store(settings: Settings, *, reload: bool = False) -> tuple[GraphStore, Dat
     if reload or ds.graph not in store.graphs():
         if not reload:
             err.print(f"[dim]Lade {settings.dataset} in {settings.store} …[/dim]")
-        ds = load(store, settings.dataset)
+        write(store, [ds])  # already read and checked: no second pass over the files
     return store, ds
 
 

@@ -8,7 +8,6 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -19,9 +18,9 @@ from pydantic import ValidationError
 
 from rahmengraph.errors import InputError, Problem
 from rahmengraph.model import cells, vocab
-from rahmengraph.model.schema import FILES, FileSpec, Kind
+from rahmengraph.model.schema import FILES, FileSpec
 from rahmengraph.model.store import GraphStore, Triple
-from rahmengraph.model.tabular import CsvFile, Row, split_list
+from rahmengraph.model.tabular import CsvFile, Row
 
 
 def entity_iri(base: str, entity: str, key: str) -> str:
@@ -147,104 +146,12 @@ def _register(ds: Dataset, problems: list[Problem]) -> None:
         ds.keys[spec.entity] = reg
 
 
-def _check_cell(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) -> None:
-    for col in spec.columns:
-        cell = row.get(col.name)
-        if not cell:
-            if col.required and col.name in row.cells:
-                problems.append(row.problem(col.name, "Pflichtangabe fehlt"))
-            continue
-        check = CHECKS.get(col.kind)
-        if check is not None:
-            check(ds, spec, row, col.name, problems)
-
-
-#: Entity kind → how an unknown reference to it is named in messages.
-REF_NAMES = {
-    "actor": "Akteur (Kürzel)",
-    "target_group": "Zielgruppe",
-    "field": "Handlungsfeld",
-    "measure": "Maßnahme",
-    "level": "Ebene",
-}
-
-
-def check_list(ds: Dataset, row: Row, column: str, entity: str, problems: list[Problem]) -> None:
-    """Every item of a list cell must be a key of ``entity``; no item may repeat."""
-    what = REF_NAMES.get(entity, entity)
-    items = split_list(row.get(column))
-    for item in items:
-        if item not in ds.keys.get(entity, {}):
-            problems.append(row.problem(column, f"unbekannte(r) {what} {item!r}", item))
-    for item in sorted({i for i in items if items.count(i) > 1}):
-        problems.append(row.problem(column, f"{item!r} steht doppelt in der Liste", item))
-
-
-def _check_refs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    check_list(ds, row, column, spec.column(column).target or "", problems)
-
-
-def _check_anyrefs(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    for item in split_list(row.get(column)):
-        if item not in ds.keys.get("level", {}) and ds.any_key(item) is None:
-            problems.append(row.problem(column, f"unbekannte ID {item!r}", item))
-
-
-def _check_levels(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    known = ds.keys.get("level", {})
-    for item in split_list(row.get(column)):
-        if item not in known:
-            hint = ", ".join(known) or "keine – ebenen.csv fehlt"
-            problems.append(row.problem(column, f"unbekannte Ebene {item!r} (bekannt: {hint})", item))
-
-
-def _check_date(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    try:
-        cells.DATE.validate_python(row.get(column))
-    except ValidationError as exc:
-        problems.append(row.problem(column, cells.message(exc)))
-
-
-def _check_int(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    try:
-        cells.INT.validate_python(row.get(column))
-    except ValidationError:
-        problems.append(row.problem(column, "keine ganze Zahl"))
-
-
-def _check_vocab(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    table = spec.column(column).vocab or {}
-    if row.get(column) not in table:
-        problems.append(row.problem(column, f"unbekannter Wert; erlaubt: {', '.join(table)}"))
-
-
-def _check_sources(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    from rahmengraph.model.mapping import source_node
-
-    for item in split_list(row.get(column), " | "):
-        try:
-            source_node(ds.base, item)
-        except ValueError as exc:
-            problems.append(row.problem(column, f"ungültige Quell-URL: {exc}", item))
-
-
-CHECKS: dict[Kind, Callable[[Dataset, FileSpec, Row, str, list[Problem]], None]] = {
-    Kind.REFS: _check_refs,
-    Kind.ANYREFS: _check_anyrefs,
-    Kind.LEVELS: _check_levels,
-    Kind.DATE: _check_date,
-    Kind.INT: _check_int,
-    Kind.ENUM: _check_vocab,
-    Kind.CLASS: _check_vocab,
-    Kind.SOURCES: _check_sources,
-}
-
-
 def read_dataset(folder: Path) -> Dataset:
     """Read and check a dataset folder (or an ``.xlsx`` workbook with one sheet per file).
 
     Raises :class:`InputError` listing every problem.
     """
+    from rahmengraph.model.checks import check_cell
     from rahmengraph.model.special import check_duplicates, check_special
 
     problems: list[Problem] = []
@@ -257,7 +164,7 @@ def read_dataset(folder: Path) -> Dataset:
         raise InputError(f"Datensatz {folder} ist unvollständig", problems)
     for spec in FILES:
         for row in ds.rows(spec):
-            _check_cell(ds, spec, row, problems)
+            check_cell(ds, spec, row, problems)
             check_special(ds, spec, row, problems)
     if not problems:
         check_duplicates(ds, problems)
@@ -280,15 +187,9 @@ def _ensure_ontology(store: GraphStore) -> None:
         store.replace_graph(vocab.ONTOLOGY_IRI, onto)
 
 
-def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
-    """Read and check every dataset first, then write each into its own named graph.
-
-    Problems of all datasets are reported together (file names prefixed with the folder) and
-    nothing is written unless every dataset is valid. Each graph is replaced in one transaction;
-    the ontology is written only when the store does not hold it yet.
-    """
-    from rahmengraph.model.mapping import to_triples
-
+def read_all(folders: list[Path]) -> list[Dataset]:
+    """Read and check several datasets; one :class:`InputError` lists the problems of all of them
+    (file names prefixed with the folder) and also base IRIs used twice."""
     datasets: list[Dataset] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
@@ -308,8 +209,19 @@ def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
         datasets.append(ds)
     if problems:
         raise InputError(f"{len(problems)} Problem(e) in {len(folders)} Datensatz/Datensätzen", problems)
+    return datasets
+
+
+def write(store: GraphStore, datasets: list[Dataset]) -> None:
+    """Write checked datasets, each into its own named graph, and the ontology if it is missing.
+
+    A graph that exists is replaced in one transaction; new graphs go in together (Oxigraph's bulk
+    loader for an empty store). With many datasets only base and keys are kept once mapped.
+    """
+    from rahmengraph.model.mapping import to_triples
+
     existing = set(store.graphs())
-    release = len(datasets) > 1  # many datasets: keep only base and keys once a graph is built
+    release = len(datasets) > 1
 
     def mapped(ds: Dataset) -> tuple[str, list[Triple]]:
         triples = to_triples(ds)
@@ -322,6 +234,12 @@ def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
             store.replace_graph(*mapped(ds))
     store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
     _ensure_ontology(store)
+
+
+def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
+    """Read and check every dataset first, then write them; nothing is written unless all are valid."""
+    datasets = read_all(folders)
+    write(store, datasets)
     return datasets
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from functools import cached_property
 
 import pyoxigraph as ox
 
 from rahmengraph.model import cells, vocab
 from rahmengraph.model.loader import Dataset, entity_iri
-from rahmengraph.model.schema import FILES, Column, FileSpec, Kind
+from rahmengraph.model.schema import FILES, FILES_BY_ENTITY, Column, FileSpec, Kind
 from rahmengraph.model.store import Triple
 from rahmengraph.model.tabular import SOURCE_SEP, Row, split_list
 
@@ -60,6 +61,11 @@ class Emitter:
         self.ds = ds
         self.triples: list[Triple] = []
         self.sources: dict[str, str] = {}
+
+    @cached_property
+    def actor_levels(self) -> dict[str, list[str]]:
+        """Kürzel → the actor's levels (to derive the levels of its responsibilities)."""
+        return {r.get("kuerzel"): split_list(r.get("ebene")) for r in self.ds.rows(FILES_BY_ENTITY["actor"])}
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
         self.triples.append(ox.Triple(N(s), N(p), o))

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from rahmengraph.errors import Problem
 from rahmengraph.model import cells, vocab
-from rahmengraph.model.loader import Dataset, check_list, entity_iri
+from rahmengraph.model.checks import check_list
+from rahmengraph.model.loader import Dataset, entity_iri
 from rahmengraph.model.mapping import Emitter, event_key
 from rahmengraph.model.schema import FILES_BY_ENTITY, FileSpec
 from rahmengraph.model.tabular import Row, split_list
@@ -119,14 +120,6 @@ def _fields(e: Emitter, s: str, row: Row, cell: str) -> None:
             e.iri(s, vocab.PRIMARY_FIELD, e.ds.keys["field"][item])
 
 
-def _actor_levels(e: Emitter) -> dict[str, list[str]]:
-    cached: dict[str, list[str]] | None = getattr(e, "_actor_levels", None)
-    if cached is None:
-        cached = {r.get("kuerzel"): split_list(r.get("ebene")) for r in e.ds.rows(FILES_BY_ENTITY["actor"])}
-        e._actor_levels = cached  # type: ignore[attr-defined]
-    return cached
-
-
 def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
     term = vocab.ROLES[role]
     shortcut = vocab.LED_BY if role == "federfuehrend" else vocab.PARTNER_P
@@ -136,7 +129,7 @@ def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
         for pos, actor in enumerate(split_list(cell)):
             a = e.ds.keys["actor"][actor]
             r = responsibility_iri(e.ds, row.get("id"), role, actor)
-            common = [lv for lv in measure_levels if lv in _actor_levels(e).get(actor, [])]
+            common = [lv for lv in measure_levels if lv in e.actor_levels.get(actor, [])]
             e.iri(s, shortcut, a)
             _responsibility(e, r, s, a, term, common or measure_levels, vocab.LEVEL_BASES["abgeleitet"].iri)
             e.add(r, vocab.POSITION, cells.integer(pos))

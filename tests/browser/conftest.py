@@ -19,18 +19,9 @@ import pytest
 import uvicorn
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from rahmengraph.config import Settings
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
 

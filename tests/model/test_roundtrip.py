@@ -51,16 +51,21 @@ def test_xlsx_has_the_same_rows_as_csv(musterland_store: GraphStore) -> None:
         assert values[1:] == rows
 
 
-def test_workbook_loads_like_the_folder(musterland_dir: Path, tmp_path: Path) -> None:
-    """A planner's spreadsheet (the exported workbook) loads into the same triples as the CSV folder."""
+def _workbook(folder: Path, book: Path) -> Path:
+    """Export the dataset in ``folder`` as the workbook a planner would edit."""
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
-    ds = read_dataset(musterland_dir)
+    ds = read_dataset(folder)
     store = OxigraphStore()
     store.replace_graph(ds.graph, to_triples(ds))
-    book = tmp_path / "musterland.xlsx"
     book.write_bytes(xlsx_bytes(read_tables(store, ds.graph)))
-    again = read_dataset(book)
+    return book
+
+
+def test_workbook_loads_like_the_folder(musterland_dir: Path, tmp_path: Path) -> None:
+    """A planner's spreadsheet (the exported workbook) loads into the same triples as the CSV folder."""
+    ds = read_dataset(musterland_dir)
+    again = read_dataset(_workbook(musterland_dir, tmp_path / "musterland.xlsx"))
     assert sorted(map(str, to_triples(again))) == sorted(map(str, to_triples(ds)))
 
 
@@ -68,13 +73,8 @@ def test_workbook_errors_name_the_sheet(musterland_dir: Path, tmp_path: Path) ->
     from openpyxl import load_workbook
 
     from rahmengraph.errors import InputError
-    from rahmengraph.model.stores.oxigraph import OxigraphStore
 
-    ds = read_dataset(musterland_dir)
-    store = OxigraphStore()
-    store.replace_graph(ds.graph, to_triples(ds))
-    book = tmp_path / "m.xlsx"
-    book.write_bytes(xlsx_bytes(read_tables(store, ds.graph)))
+    book = _workbook(musterland_dir, tmp_path / "m.xlsx")
     wb = load_workbook(book)
     wb["akteure"]["C2"] = "Ministerium?"
     wb.save(book)

@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="Zeitlimit je SPARQL-Abfrage in Sekunden")
     max_rows: int = Field(10_000, ge=1, description="Höchstzahl von Ergebniszeilen je Abfrage")
     query_workers: int = Field(2, ge=1, le=32, description="Worker-Prozesse für SPARQL-Abfragen")
+    worker_memory_triples: int = Field(
+        250_000,
+        ge=0,
+        description="Query-Worker halten bis zu so vielen Tripeln eine Kopie im Arbeitsspeicher "
+        "(2–3x schnellere Abfragen, je Worker ~0,7 KB je Tripel); darüber lesen sie den Oxigraph-Ordner. "
+        "0: immer den Ordner",
+    )
     allow_update: bool = Field(False, description="SPARQL Update erlauben (nur mit update_token)")
     update_token: SecretStr | None = Field(None, description="Bearer-Token für SPARQL Update")
     cors_origins: list[str] = Field(["*"], description="Erlaubte Origins für CORS (Browser-Clients)")

@@ -19,6 +19,7 @@ from starlette.middleware.cors import CORSMiddleware
 from rahmengraph.api import analysis, linked, planner, problems, sparql
 from rahmengraph.api.access_log import AccessLog
 from rahmengraph.api.direct import DirectRunner
+from rahmengraph.api.endpoint import QueryEndpoint
 from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
 from rahmengraph.model.listing import Catalog
@@ -67,7 +68,7 @@ def create_app(
         if app.state.store.engine == "sparql":
             pool = DirectRunner(app.state.store, settings.query_timeout)
         else:
-            source = await run_in_threadpool(source_of, app.state.store)
+            source = await run_in_threadpool(source_of, app.state.store, settings.worker_memory_triples)
             pool = QueryPool(source, settings.query_workers, settings.query_timeout)
         app.state.pool = pool
         try:
@@ -102,6 +103,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(analyses.router)
     app.include_router(linked.resources)  # catch-all: last
+    app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

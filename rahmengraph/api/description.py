@@ -54,15 +54,16 @@ def description(endpoint: str, settings: Settings, graphs: list[str], fmt: Graph
     triples.extend(
         t(me, sd + "resultFormat", ox.NamedNode(v.FORMATS + name)) for name in FORMAT_IRIS.values()
     )
-    dataset, default = ox.BlankNode(), ox.BlankNode()
+    # fixed blank node labels: the same description twice is the same bytes (caches, diffs)
+    dataset, default = ox.BlankNode("dataset"), ox.BlankNode("default")
     triples += [
         t(me, sd + "defaultDataset", dataset),
         t(dataset, v.TYPE, ox.NamedNode(sd + "Dataset")),
         t(dataset, sd + "defaultGraph", default),
         t(default, v.TYPE, ox.NamedNode(sd + "Graph")),
     ]
-    for g in graphs:
-        named = ox.BlankNode()
+    for i, g in enumerate(sorted(graphs)):
+        named = ox.BlankNode(f"graph{i}")
         triples += [
             t(dataset, sd + "namedGraph", named),
             t(named, v.TYPE, ox.NamedNode(sd + "NamedGraph")),

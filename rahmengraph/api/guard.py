@@ -40,8 +40,15 @@ def unescape(text: str) -> str:
     return _ESCAPES.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
+#: Substrings one of which a text must contain to need a closer look (lower case).
+_STEMS = ("service", "from", "load", "\\u")
+
+
 def needs_check(text: str) -> bool:
     """Cheap pre-check: could the text contain SERVICE, FROM or LOAD at all?"""
+    low = text.lower()
+    if not any(stem in low for stem in _STEMS):  # the usual query: a few substring scans
+        return False
     return _TRIGGER.search(unescape(text)) is not None
 
 

@@ -34,11 +34,13 @@ _CHUNK = 1 << 18
 _CTX = mp.get_context("spawn")  # no fork: the server has threads, a forked child could deadlock
 
 
-def source_of(store: GraphStore) -> tuple[str, str | bytes]:
-    """How workers get the data: the folder of a persistent Oxigraph store, else an N-Quads copy."""
+def source_of(store: GraphStore, memory_triples: int) -> tuple[str, str | bytes]:
+    """How workers get the data. A persistent Oxigraph store: its folder, copied into each worker's
+    memory when it holds at most ``memory_triples`` triples (in-memory queries are 2–3x faster than
+    reads through RocksDB), else read in place. Any other store: an N-Quads copy, in memory."""
     if isinstance(store, OxigraphStore) and store.path is not None:
         store.native.flush()
-        return ("path", str(store.path))
+        return ("copy" if store.count() <= memory_triples else "path", str(store.path))
     return ("nquads", store.dump(GRAPH_FORMATS["nq"]))
 
 

@@ -26,12 +26,17 @@ def error_body(code: str, message: str, problems: list[Problem] | None = None) -
     return {"error": {"code": code, "message": message, "problems": [p.as_dict() for p in problems or []]}}
 
 
-async def rahmengraph_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RahmengraphError)
+def problem_response(exc: RahmengraphError) -> JSONResponse:
+    """The response for one of our errors (also used outside the framework's handlers)."""
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
     return JSONResponse(
         error_body(exc.code, exc.message, exc.problems), status_code=exc.status, headers=headers
     )
+
+
+async def rahmengraph_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RahmengraphError)
+    return problem_response(exc)
 
 
 async def validation_error(request: Request, exc: Exception) -> JSONResponse:

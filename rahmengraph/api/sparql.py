@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 from urllib.parse import parse_qs
@@ -20,6 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from starlette.background import BackgroundTask
+from starlette.datastructures import State
 
 from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
 from rahmengraph.api.description import description
@@ -133,6 +135,33 @@ async def _describe_service(request: Request, ranges: list[Range], fmt: str | No
     return Response(body, media_type=gfmt.media_type, headers={"Vary": "Accept"})
 
 
+async def run_query(
+    state: State,
+    query: str,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    formats: tuple[str | None, str | None, bool],
+) -> Response:
+    """Answer a query (not the editor, not the description): the one code path for every client."""
+    if not query.strip():
+        raise ParameterError("Parameter query ist leer")
+    results, graph, _html = formats
+    form = query_form(query)
+    if (form in ("SELECT", "ASK") and results is None) or (
+        form in ("CONSTRUCT", "DESCRIBE") and graph is None
+    ):
+        raise NotAcceptable(f"Kein Format im Accept-Header passt zu einer {form}-Abfrage")
+    if results is None and graph is None:
+        raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
+    settings = state.settings
+    job = Job(query, results, graph, tuple(default_graphs), tuple(named_graphs), settings.max_rows)
+    result = await state.pool.run(job)
+    headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
+    if result.truncated:
+        headers[TRUNCATED] = "true"
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
 async def answer(
     request: Request,
     query: str | None,
@@ -147,25 +176,59 @@ async def answer(
         if not browser:
             raise ParameterError("Parameter query (oder update) fehlt")
         return await _describe_service(request, parse_accept(accept), fmt)
-    if not query.strip():
-        raise ParameterError("Parameter query ist leer")
-    results, graph, html = formats_for(accept, fmt)
-    if html and browser:
+    formats = formats_for(accept, fmt) if query.strip() else (None, None, False)
+    if formats[2] and browser:
         return _editor(request, query)
-    form = query_form(query)
-    if (form in ("SELECT", "ASK") and results is None) or (
-        form in ("CONSTRUCT", "DESCRIBE") and graph is None
-    ):
-        raise NotAcceptable(f"Kein Format im Accept-Header passt zu einer {form}-Abfrage")
-    if results is None and graph is None:
-        raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
-    settings = request.app.state.settings
-    job = Job(query, results, graph, tuple(default_graphs), tuple(named_graphs), settings.max_rows)
-    result = await request.app.state.pool.run(job)
-    headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
-    if result.truncated:
-        headers[TRUNCATED] = "true"
-    return Response(result.body, media_type=result.media_type, headers=headers)
+    return await run_query(request.app.state, query, default_graphs, named_graphs, formats)
+
+
+@dataclass(frozen=True)
+class Params:
+    """The protocol parameters of one POST, from the query string and the body."""
+
+    query: str | None
+    update: str | None
+    default_graphs: list[str]
+    named_graphs: list[str]
+    fmt: str | None
+
+
+def get_params(query_string: str) -> Params:
+    """The protocol parameters of a GET (``update`` is kept only to be refused)."""
+    params = parse_qs(query_string, keep_blank_values=True)
+    return Params(
+        _first(params, "query"),
+        _first(params, "update"),
+        params.get("default-graph-uri", []),
+        params.get("named-graph-uri", []),
+        _first(params, "format"),
+    )
+
+
+def post_params(content_type: str, query_string: str, body: bytes) -> Params:
+    """Parse a POST the SPARQL 1.1 Protocol way (form, ``application/sparql-query`` or ``-update``)."""
+    ctype = content_type.split(";")[0].strip().lower()
+    params = parse_qs(query_string, keep_blank_values=True)
+    dg, ng = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    fmt = _first(params, "format")
+    text = body.decode("utf-8", "replace")
+    if ctype == "application/x-www-form-urlencoded":
+        form = parse_qs(text, keep_blank_values=True)
+        query, update = _first(form, "query"), _first(form, "update")
+        dg, ng = dg + form.get("default-graph-uri", []), ng + form.get("named-graph-uri", [])
+        fmt = fmt or _first(form, "format")
+    elif ctype == "application/sparql-query":
+        query, update = text, None
+    elif ctype == "application/sparql-update":
+        query, update = None, text
+    else:
+        raise ParameterError(
+            f"Content-Type {ctype or '(fehlt)'!r} nicht unterstützt: application/x-www-form-urlencoded, "
+            "application/sparql-query oder application/sparql-update"
+        )
+    if query is not None and update is not None:
+        raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
+    return Params(query, update, dg, ng, fmt)
 
 
 def _first(form: dict[str, list[str]], name: str) -> str | None:
@@ -199,7 +262,8 @@ async def update(request: Request, text: str) -> Response:
             await run_in_threadpool(state.store.update, text)
         finally:
             if state.pool.copies_store:
-                await state.pool.reload(await run_in_threadpool(source_of, state.store))
+                source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
+                await state.pool.reload(source)
             state.catalog.invalidate()
             state.downloads.clear()
     # Rebuild the analyses' projection now rather than on the next planner's first analysis.
@@ -236,27 +300,7 @@ async def sparql_get(request: Request) -> Response:
     response_class=Response,
 )
 async def sparql_post(request: Request) -> Response:
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    params = request.query_params
-    body = (await request.body()).decode("utf-8", "replace")
-    dg, ng = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-    fmt = params.get("format")
-    if ctype == "application/x-www-form-urlencoded":
-        form = parse_qs(body, keep_blank_values=True)
-        query, text = _first(form, "query"), _first(form, "update")
-        dg, ng = dg + form.get("default-graph-uri", []), ng + form.get("named-graph-uri", [])
-        fmt = fmt or _first(form, "format")
-    elif ctype == "application/sparql-query":
-        query, text = body, None
-    elif ctype == "application/sparql-update":
-        query, text = None, body
-    else:
-        raise ParameterError(
-            f"Content-Type {ctype or '(fehlt)'!r} nicht unterstützt: application/x-www-form-urlencoded, "
-            "application/sparql-query oder application/sparql-update"
-        )
-    if query is not None and text is not None:
-        raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
-    if text is not None:
-        return await update(request, text)
-    return await answer(request, query, dg, ng, fmt, browser=False)
+    p = post_params(request.headers.get("content-type", ""), request.url.query, await request.body())
+    if p.update is not None:
+        return await update(request, p.update)
+    return await answer(request, p.query, p.default_graphs, p.named_graphs, p.fmt, browser=False)

@@ -2,7 +2,8 @@
 
 pyoxigraph cannot cancel a running query, so queries run here and the server kills the process
 when one passes the time limit (see :mod:`rahmengraph.api.pool`). A worker opens a persistent
-Oxigraph folder read-only, or loads an N-Quads copy of the server's store into memory.
+Oxigraph folder read-only, copies it into memory (small stores: 2–3x faster queries), or loads an
+N-Quads copy of the server's store into memory.
 
 Per query: the SSRF guard (cheap unless the text mentions SERVICE/FROM/LOAD), the query with a
 ``LIMIT max_rows+1`` appended to SELECTs when that parses, Oxigraph's native serializer, and an
@@ -169,11 +170,15 @@ def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
 
 
 def open_source(source: tuple[str, str | bytes]) -> ox.Store:
-    """The worker's store: ``("path", folder)`` read-only, or ``("nquads", data)`` in memory."""
+    """The worker's store: ``("path", folder)`` read-only, ``("copy", folder)`` copied from the
+    folder into memory, or ``("nquads", data)`` in memory."""
     kind, value = source
     if kind == "path":
         return ox.Store.read_only(str(value))
     store = ox.Store()
+    if kind == "copy":
+        store.bulk_extend(ox.Store.read_only(str(value)).quads_for_pattern(None, None, None, None))
+        return store
     store.bulk_load(value.encode() if isinstance(value, str) else value, format=ox.RdfFormat.N_QUADS)
     return store
 

@@ -50,8 +50,8 @@ class Plan:
 
 
 PLANS: Final[dict[str, Plan]] = {
-    "bremen": Plan(3, ("ours", "bare", "rdflib"), 30, 0.6, 60, True, 300, 1.2, True, True),
-    "laender": Plan(2, ("ours", "bare", "rdflib"), 20, 0.6, 60, True, 200, 1.0, True, False),
+    "bremen": Plan(3, ("ours", "bare", "rdflib"), 30, 0.6, 60, True, 900, 1.5, True, True),
+    "laender": Plan(2, ("ours", "bare", "rdflib"), 20, 0.6, 60, True, 450, 1.2, True, False),
     "kreise": Plan(1, ("ours", "bare"), 5, 2.0, 120, True, 50, 2.0, False, False),
 }
 QUICK: Final = Plan(1, ("ours", "bare"), 3, 0.2, 30, False, 0, 0.0, False, False)

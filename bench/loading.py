@@ -1,10 +1,11 @@
 """Load time and peak memory of one scale, measured in a fresh process.
 
-``python -m bench.loading --store SPEC [--dump FILE] FOLDER...`` reads, checks and loads every
-dataset folder into the store (``rahmengraph.model.loader.load_all``: the start-up path of the server)
-and prints one JSON line: seconds, triples, peak resident memory (MB, ``ru_maxrss``, imports
-included) and the resident memory before loading. ``--dump`` writes the loaded store as N-Quads
-for the peers that load from a file.
+``python -m bench.loading --store SPEC [--dump FILE] [--validate] FOLDER...`` reads, checks and
+loads every dataset folder into the store (``rahmengraph.model.loader.load_all``: the start-up path
+of the server) and prints one JSON line: seconds, triples, peak resident memory (MB, ``ru_maxrss``,
+imports included) and the resident memory before loading. ``--validate`` then runs the SHACL
+validation of every dataset (what ``rahmengraph validate`` adds) and reports its seconds too.
+``--dump`` writes the loaded store as N-Quads for the peers that load from a file.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", required=True)
     parser.add_argument("--dump", type=Path)
+    parser.add_argument("--validate", action="store_true")
     parser.add_argument("folders", nargs="+", type=Path)
     args = parser.parse_args(argv)
 
@@ -35,13 +37,27 @@ def main(argv: list[str] | None = None) -> None:
     base = _rss_mb()
     start = time.perf_counter()
     store = open_store(args.store)
-    load_all(store, args.folders)
-    store.close()  # flush a persistent store: part of the load
+    datasets = load_all(store, args.folders)
     seconds = time.perf_counter() - start
+    shacl = None
+    if args.validate:
+        from rahmengraph.model.validation import validate
+
+        for ds in datasets:
+            validate(store, ds.graph)
+        shacl = time.perf_counter() - start - seconds
+    store.close()  # flush a persistent store: part of the load
+    seconds = time.perf_counter() - start - (shacl or 0.0)
     triples = store.count()
     if args.dump:
         args.dump.write_bytes(store.dump(GRAPH_FORMATS["nq"]))
-    out = {"seconds": seconds, "triples": triples, "peak_rss_mb": _rss_mb(), "base_rss_mb": base}
+    out = {
+        "seconds": seconds,
+        "shacl_seconds": shacl,
+        "triples": triples,
+        "peak_rss_mb": _rss_mb(),
+        "base_rss_mb": base,
+    }
     sys.stdout.write(json.dumps(out) + "\n")
 
 

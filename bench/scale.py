@@ -46,11 +46,14 @@ def child(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     )
 
 
-def load_once(scale: Scale, store_dir: Path, *, dump: bool) -> dict[str, Any]:
-    """Load all folders of ``scale`` into a persistent store in a fresh process; its JSON line."""
+def load_once(scale: Scale, store_dir: Path, *, dump: bool, validate: bool = False) -> dict[str, Any]:
+    """Load all folders of ``scale`` into a persistent store in a fresh process (and validate them
+    with SHACL when asked); its JSON line."""
     args = ["bench.loading", "--store", f"oxigraph:{store_dir}"]
     if dump:
         args += ["--dump", str(scale.nq)]
+    if validate:
+        args.append("--validate")
     proc = child([*args, *map(str, scale.folders)], timeout=900)
     if proc.returncode != 0:
         raise RuntimeError(f"Laden von {scale.name} fehlgeschlagen: {proc.stderr[-2000:]}")

@@ -22,15 +22,21 @@ from bench.timing import median, ms, percentile, ratio
 LOAD_TARGETS = {"bremen": (1.0, None), "kreise": (15.0, 1024.0)}
 
 
+#: Scales whose datasets are also validated with SHACL in the load workload (start-up time).
+VALIDATED = ("bremen", "laender")
+
+
 def load(scales: list[Scale], repeats: int) -> Table:
     table = Table(
         "load",
-        "Laden (Lesen + Prüfen + Schreiben in persistentes Oxigraph), eigener Prozess",
+        "Laden (Lesen + Prüfen + Schreiben in persistentes Oxigraph) und SHACL, eigener Prozess",
         [
             "Größe",
             "Datensätze",
             "Tripel",
-            "Median s",
+            "Laden s",
+            "SHACL s",
+            "Start s",
             "Läufe",
             "Spitze RSS MB",
             "davon vor dem Laden",
@@ -39,21 +45,32 @@ def load(scales: list[Scale], repeats: int) -> Table:
     )
     for scale in scales:
         runs = []
+        check = scale.name in VALIDATED
         for i in range(repeats):
             last = i == repeats - 1
             target = scale.store if last else scale.work / f"store-{i}"
-            runs.append(load_once(scale, target, dump=last))
+            runs.append(load_once(scale, target, dump=last, validate=check))
             if not last:
                 shutil.rmtree(target, ignore_errors=True)
         secs, mem = [r["seconds"] for r in runs], max(r["peak_rss_mb"] for r in runs)
+        shacl = median([r["shacl_seconds"] for r in runs]) if check else math.nan
+        start = median([r["seconds"] + (r["shacl_seconds"] or 0.0) for r in runs]) if check else math.nan
         goal = LOAD_TARGETS.get(scale.name)
         shown = "–"
         if goal:
-            ok = median(secs) < goal[0] and (goal[1] is None or mem < goal[1])
-            shown = f"< {goal[0]:g} s" + (f", < {goal[1]:g} MB" if goal[1] else "") + (" ✓" if ok else " ✗")
-        row = [scale.name, len(scale.folders), runs[-1]["triples"], round(median(secs), 3), len(runs)]
+            timed = start if check else median(secs)
+            ok = timed < goal[0] and (goal[1] is None or mem < goal[1])
+            what = "Start" if check else "Laden"
+            limit = f"{what} < {goal[0]:g} s" + (f", < {goal[1]:g} MB" if goal[1] else "")
+            shown = limit + (" ✓" if ok else " ✗")
+        row = [scale.name, len(scale.folders), runs[-1]["triples"], round(median(secs), 3)]
+        row += [round(shacl, 3), round(start, 3), len(runs)]
         table.rows.append([*row, round(mem), round(runs[-1]["base_rss_mb"]), shown])
     table.notes.append("Spitze RSS = ru_maxrss des Ladeprozesses einschließlich Python und Importen.")
+    table.notes.append(
+        "Start = Laden + SHACL-Prüfung aller Datensätze (was `rahmengraph validate` tut), ohne Python-Start; "
+        f"SHACL nur bei {', '.join(VALIDATED)}."
+    )
     return table
 
 

@@ -115,13 +115,15 @@ def _short(node: rdflib.term.Node | None) -> str | None:
 
 
 def validate_graph(data: rdflib.Graph, graph: str) -> ValidationReport:
-    """Validate an rdflib graph of one dataset against the shapes (with the ontology mixed in)."""
+    """Validate an rdflib graph of one dataset against the shapes (with the ontology mixed into
+    ``data`` itself: callers hand over a graph of their own)."""
     _conforms, results, _text = pyshacl.validate(
         data,
         shacl_graph=shapes_graph(),
         ont_graph=ontology_graph(),
         inference="none",
         allow_warnings=True,
+        inplace=True,  # ``data`` is a private copy: mix the ontology in without cloning it
     )
     assert isinstance(results, rdflib.Graph)
     report = ValidationReport(graph)

@@ -108,7 +108,21 @@ def test_every_constraint_has_a_german_message(shapes: Graph) -> None:
         assert [o.language for o in messages] == ["de"], shape
 
 
-def test_every_property_shape_is_used_by_a_node_shape(shapes: Graph) -> None:
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def test_every_property_shape_is_evaluated(shapes: Graph) -> None:
+    """Used by a node shape or targeted itself: a shape with neither would never run."""
     property_shapes = set(shapes.subjects(RDF.type, SH.PropertyShape))
     used = set(shapes.objects(None, SH.property))
-    assert property_shapes - used == set()
+    targeted = {s for t in TARGETS for s in shapes.subjects(t, None)}
+    assert property_shapes - used - targeted == set()
+
+
+def test_standalone_property_shapes_target_the_users_of_their_path(shapes: Graph) -> None:
+    """A reference or date check runs only on subjects that use its property (not on every node)."""
+    used = set(shapes.objects(None, SH.property))
+    standalone = set(shapes.subjects(RDF.type, SH.PropertyShape)) - used
+    assert len(standalone) >= 25  # 19 reference and 6 date checks
+    for shape in standalone:
+        assert set(shapes.objects(shape, SH.targetSubjectsOf)) == {shapes.value(shape, SH.path)}, shape

@@ -10,7 +10,8 @@ name → SPARQL), starting at the K-th. Engines (table :data:`ENGINES`):
 
 With ``--analyses`` the ``ours`` engine also times every analysis of
 ``rahmengraph.model.analysis.ANALYSES`` (when importable): cold (projection cache emptied before
-each run, as after a data change) and warm (the server's steady state: remembered reports).
+each run, as after a data change), with a new filter (one run per field: projection ready, report
+not yet; what a planner exploring filters waits for) and warm (remembered reports).
 The parent kills this process when a query runs past its time limit and restarts it after that
 query.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
@@ -70,6 +72,10 @@ def _emit(record: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
+#: Fields of the generated frameworks, each one filter a planner might pick (``--field 3.1`` …).
+FIELD_FILTERS: Final = tuple(f"3.{i}" for i in range(1, 14))
+
+
 def _analyses(store: Any, reps: int, budget: float) -> None:
     try:
         from rahmengraph.model.analysis import ANALYSES
@@ -77,6 +83,7 @@ def _analyses(store: Any, reps: int, budget: float) -> None:
         _emit({"analysis": None, "error": f"ANALYSES nicht importierbar: {exc}"})
         return
     from rahmengraph.model import projection
+    from rahmengraph.model.filters import Filters
 
     def cold(a: Any) -> Any:
         projection._CACHE.clear()  # projection, views and remembered reports: rebuilt from the store
@@ -85,8 +92,14 @@ def _analyses(store: Any, reps: int, budget: float) -> None:
     for name, analysis in ANALYSES.items():
         times, report = repeat(lambda a=analysis: cold(a), reps=reps, budget=budget, warmup=0)
         warm, _ = repeat(lambda a=analysis: a.run(store), reps=reps, budget=budget / 4)
+        # projection (and SHACL report) ready, the report for this filter not yet: one run per field
+        fresh = []
+        for field in FIELD_FILTERS:
+            started = time.perf_counter()
+            analysis.run(store, Filters(field=(field,)))
+            fresh.append(time.perf_counter() - started)
         rows = sum(len(t.rows) for t in report.tables)
-        _emit({"analysis": name, "times": times, "warm": warm, "rows": rows})
+        _emit({"analysis": name, "times": times, "warm": warm, "fresh": fresh, "rows": rows})
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -156,19 +156,23 @@ def latency(scale: Scale, engines: list[str], *, reps: int, budget: float, limit
             "kalt p50 ms",
             "kalt p99 ms",
             "Läufe",
+            "neuer Filter p50 ms",
+            "neuer Filter max ms",
             "warm p50 ms",
-            "Ziel p50 (warm)",
+            "Ziel p50 (neuer Filter)",
         ],
     )
     ana.notes.append(
-        "kalt: Projektions-Cache vor jedem Lauf geleert (wie nach einer Datenänderung); "
-        "warm: gemerkter Bericht (Normalfall im Server)."
+        "kalt: Projektions-Cache vor jedem Lauf geleert (wie direkt nach einer Datenänderung; der Server "
+        "rechnet dann alle Analysen im Hintergrund vor); neuer Filter: je Handlungsfeld ein Lauf mit "
+        "fertiger Projektion, aber noch nicht berechnetem Bericht; warm: gemerkter Bericht."
     )
     goal = 10.0 if scale.name == "bremen" else 100.0
     for key, rec in results["ours"].items():
         if key.startswith("analyse:") and rec.get("times"):
             p50 = ms(percentile(rec["times"], 50))
-            mark = "✓" if ms(percentile(rec["warm"], 50)) < goal else "✗"
+            fresh = rec.get("fresh") or [math.nan]
+            mark = "✓" if ms(percentile(fresh, 50)) < goal else "✗"
             ana.rows.append(
                 [
                     key.removeprefix("analyse:"),
@@ -176,6 +180,8 @@ def latency(scale: Scale, engines: list[str], *, reps: int, budget: float, limit
                     p50,
                     ms(percentile(rec["times"], 99)),
                     len(rec["times"]),
+                    ms(percentile(fresh, 50)),
+                    ms(max(fresh)),
                     ms(percentile(rec["warm"], 50)),
                     f"< {goal:g} ms {mark}",
                 ]

@@ -32,6 +32,11 @@ class Settings(BaseSettings):
         "(2–3x schnellere Abfragen, je Worker ~0,7 KB je Tripel); darüber lesen sie den Oxigraph-Ordner. "
         "0: immer den Ordner",
     )
+    warm_analyses: bool = Field(
+        True,
+        description="Alle Analysen (auch die SHACL-Prüfung) beim Start und nach jedem Update im "
+        "Hintergrund vorberechnen, damit die erste Anfrage nicht wartet",
+    )
     allow_update: bool = Field(False, description="SPARQL Update erlauben (nur mit update_token)")
     update_token: SecretStr | None = Field(None, description="Bearer-Token für SPARQL Update")
     cors_origins: list[str] = Field(["*"], description="Erlaubte Origins für CORS (Browser-Clients)")

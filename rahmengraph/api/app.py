@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -22,6 +22,7 @@ from rahmengraph.api.direct import DirectRunner
 from rahmengraph.api.endpoint import QueryEndpoint
 from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
+from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loader import Dataset, load, read_dataset
 from rahmengraph.model.projection import shared_projection
@@ -71,10 +72,18 @@ def create_app(
             source = await run_in_threadpool(source_of, app.state.store, settings.worker_memory_triples)
             pool = QueryPool(source, settings.query_workers, settings.query_timeout)
         app.state.pool = pool
+        warming: asyncio.Future[None] | None = None
         try:
             await pool.start()
+            if settings.warm_analyses and app.state.store.engine != "sparql":
+                # the remaining analyses (SHACL: ~0.35 s for Bremen) while the server already answers
+                warming = asyncio.get_running_loop().run_in_executor(None, warm, app.state.store)
+            app.state.warming = warming
             yield
         finally:
+            if warming is not None:
+                with suppress(Exception):  # a failure shows again on the analysis's own request
+                    await warming
             await pool.close()
             if own:
                 app.state.store.close()

@@ -29,6 +29,7 @@ from rahmengraph.api.guard import check_update
 from rahmengraph.api.pool import source_of
 from rahmengraph.api.worker import Job, query_form
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
+from rahmengraph.model.analysis import warm
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
 from rahmengraph.model.projection import shared_projection
 
@@ -266,8 +267,9 @@ async def update(request: Request, text: str) -> Response:
                 await state.pool.reload(source)
             state.catalog.invalidate()
             state.downloads.clear()
-    # Rebuild the analyses' projection now rather than on the next planner's first analysis.
-    return Response(status_code=204, background=BackgroundTask(shared_projection, state.store))
+    # Rebuild the analyses now rather than on the next planner's first request.
+    task = BackgroundTask(warm if state.settings.warm_analyses else shared_projection, state.store)
+    return Response(status_code=204, background=task)
 
 
 @router.get(

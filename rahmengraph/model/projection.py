@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final, TypeVar, cast
 
 import networkx as nx
 import pyoxigraph as ox
@@ -37,6 +38,8 @@ import pyoxigraph as ox
 from rahmengraph.model import vocab
 from rahmengraph.model.filters import Filters, matching_measures
 from rahmengraph.model.store import GraphStore
+
+T = TypeVar("T")
 
 #: Class → node kind (``responsibility`` and ``source`` are folded into edges and attributes).
 KINDS: Final[dict[str, str]] = {
@@ -289,6 +292,7 @@ class _Cached:
     fingerprint: tuple[object, ...]
     graphs: dict[str | None, nx.MultiDiGraph[str]]
     measures: dict[Filters, frozenset[str]]
+    derived: dict[tuple[str, ...], object] = field(default_factory=dict)
 
 
 _CACHE: weakref.WeakKeyDictionary[GraphStore, _Cached] = weakref.WeakKeyDictionary()
@@ -310,6 +314,14 @@ def shared_projection(store: GraphStore, graph: str | None = None) -> nx.MultiDi
     if graph not in entry.graphs:
         entry.graphs[graph] = _build(store, graph)
     return entry.graphs[graph]
+
+
+def per_state(store: GraphStore, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """``compute()`` once per store state (e.g. a SHACL report that several filtered views share)."""
+    entry = _entry(store)
+    if key not in entry.derived:
+        entry.derived[key] = compute()
+    return cast(T, entry.derived[key])
 
 
 def measures_in_view(store: GraphStore, filters: Filters | None) -> frozenset[str] | None:

@@ -71,3 +71,19 @@ def test_markdown_has_every_table_and_json_has_settings(results: tuple[dict[str,
 def test_unknown_scale_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         run.main(["--quick", "--scales", "atlantis", "--out", str(tmp_path)])
+
+
+def test_analyses_are_timed_cold_with_new_filters_and_warm(results: tuple[dict[str, Any], str, str]) -> None:
+    from rahmengraph.model.analysis import ANALYSES
+
+    table = _tables(results[0])["analyses-bremen"]
+    cols = table["columns"]
+    assert [row[0] for row in table["rows"]] == list(ANALYSES)
+    for row in table["rows"]:
+        cold, fresh, fresh_max, warm = (
+            row[cols.index(c)]
+            for c in ("kalt p50 ms", "neuer Filter p50 ms", "neuer Filter max ms", "warm p50 ms")
+        )
+        assert cold > 0 and 0 < fresh <= fresh_max and warm > 0
+        assert warm < cold  # a remembered report is cheaper than rebuilding everything
+        assert row[cols.index("Ziel p50 (neuer Filter)")].startswith("< 10 ms")

@@ -14,6 +14,7 @@ from rahmengraph.model.analysis import coverage, dependencies, gaps, overlaps, q
 from rahmengraph.model.analysis.registry import Analysis, Option
 from rahmengraph.model.analysis.render import render_text, report_csv
 from rahmengraph.model.analysis.report import Report, ReportTable
+from rahmengraph.model.store import GraphStore
 
 _DIMS = tuple(coverage.DIMENSIONS)
 
@@ -75,4 +76,21 @@ ANALYSES: Final[dict[str, Analysis]] = {
     )
 }
 
-__all__ = ["ANALYSES", "Analysis", "Option", "Report", "ReportTable", "render_text", "report_csv"]
+
+def warm(store: GraphStore) -> None:
+    """Run every analysis once without filters, so that the first planner after a start or an
+    update finds the projection, the SHACL report and the unfiltered reports ready."""
+    for analysis in ANALYSES.values():
+        analysis.run(store)
+
+
+__all__ = [
+    "ANALYSES",
+    "Analysis",
+    "Option",
+    "Report",
+    "ReportTable",
+    "render_text",
+    "report_csv",
+    "warm",
+]

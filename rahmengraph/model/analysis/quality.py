@@ -9,10 +9,12 @@ are left out.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from rahmengraph.model import vocab
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
 from rahmengraph.model.analysis.view import View, natural
+from rahmengraph.model.projection import per_state
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.validation import Finding, validate
 
@@ -84,14 +86,16 @@ def _group(
 
 
 def compute(view: View, store: GraphStore) -> Report:
-    """The ``datenqualitaet`` analysis (runs pySHACL: seconds, not milliseconds)."""
+    """The ``datenqualitaet`` analysis. pySHACL runs once per dataset and store state (~0.35 s for
+    Bremen); other filters reuse its findings."""
     in_view = set(view.measures)
     filtered = len(in_view) != len(view.nodes("measure"))
     by_field: list[tuple[Finding, set[str]]] = []
     by_actor: list[tuple[Finding, set[str]]] = []
     findings: list[list[str | int | None]] = []
     for graph in sorted(g for g in store.graphs() if g != vocab.ONTOLOGY_IRI):
-        for f in validate(store, graph).findings:
+        report = per_state(store, ("shacl", graph), partial(validate, store, graph))
+        for f in report.findings:
             owners = _owners(view, f.focus, in_view, filtered)
             if owners is None:
                 continue

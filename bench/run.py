@@ -5,6 +5,8 @@ Workloads per scale (tables in bench/out/results.{json,md} and on stdout):
 * load time and peak memory (a fresh process per load, persistent Oxigraph as in production)
 * latency of every query of the reference set (:mod:`bench.queryset`) in-process: our store
   interface, bare pyoxigraph, plain rdflib — and every analysis over our store
+* planner API calls (lists, items, partners, "zuständig heute", named questions, a filtered
+  analysis) against the application itself
 * SPARQL endpoint throughput and p50/p99 at 1 and 8 clients: ours, bare pyoxigraph endpoint,
   rdflib-endpoint (skipped with ``--quick``)
 * graph pages: generation in Python and time-to-interactive in headless Chromium
@@ -121,6 +123,7 @@ def run(args: argparse.Namespace) -> list[Table]:
             tables += workloads.latency(
                 scale, list(plan.engines), reps=plan.reps, budget=plan.budget, limit=plan.limit
             )
+            tables.append(workloads.planner(scale, plan.reps))
             if plan.endpoint and not args.no_servers:
                 peers = throughput.local_peers(
                     scale, requests=plan.requests, cap=plan.cap, rdflib_c8=plan.rdflib_c8

@@ -226,3 +226,31 @@ def pages(sizes: list[int], browser: bool) -> Table:
     if not can:
         table.notes.append("Ohne Browser gemessen (--quick/--no-browser oder /usr/bin/chromium fehlt).")
     return table
+
+
+def planner(scale: Scale, reps: int) -> Table:
+    """Planner API calls against the real application in a child process (:mod:`bench.planner_api`)."""
+    goal = 10.0 if scale.name == "bremen" else 100.0
+    table = Table(
+        f"planner-{scale.name}",
+        f"Planer-API im Prozess der Anwendung ({scale.name})",
+        ["Anfrage", "Pfad", "Status", "p50 ms", "p99 ms", f"Ziel p50 < {goal:g} ms"],
+    )
+    cmd = [sys.executable, "-m", "bench.planner_api", "--store", str(scale.store)]
+    cmd += ["--dataset", str(scale.folders[0]), "--reps", str(reps)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        table.notes.append(f"Messung fehlgeschlagen: {proc.stderr[-500:]}")
+        return table
+    for line in proc.stdout.splitlines():
+        rec = json.loads(line)
+        p50 = ms(percentile(rec["times"], 50))
+        mark = "✓" if p50 < goal and rec["status"] == 200 else "✗"
+        table.rows.append(
+            [rec["request"], rec["url"], rec["status"], p50, ms(percentile(rec["times"], 99)), mark]
+        )
+    table.notes.append(
+        f"{reps} Aufrufe je Anfrage über Starlettes TestClient (ohne Netz, Client-Aufwand eingerechnet), "
+        "Analysen vorberechnet wie im Server; Parameter aus dem ersten Datensatz."
+    )
+    return table

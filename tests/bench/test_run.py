@@ -28,7 +28,14 @@ def _tables(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_every_workload_has_a_table(results: tuple[dict[str, Any], str, str]) -> None:
     tables = _tables(results[0])
-    assert set(tables) == {"headline", "load", "latency-bremen", "analyses-bremen", "pages"}
+    assert set(tables) == {
+        "headline",
+        "load",
+        "latency-bremen",
+        "analyses-bremen",
+        "planner-bremen",
+        "pages",
+    }
     for t in tables.values():
         assert t["rows"], t["key"]
         assert all(len(row) == len(t["columns"]) for row in t["rows"]), t["key"]
@@ -87,3 +94,14 @@ def test_analyses_are_timed_cold_with_new_filters_and_warm(results: tuple[dict[s
         assert cold > 0 and 0 < fresh <= fresh_max and warm > 0
         assert warm < cold  # a remembered report is cheaper than rebuilding everything
         assert row[cols.index("Ziel p50 (neuer Filter)")].startswith("< 10 ms")
+
+
+def test_every_planner_request_answers(results: tuple[dict[str, Any], str, str]) -> None:
+    from bench.planner_api import REQUESTS
+
+    table = _tables(results[0])["planner-bremen"]
+    cols = table["columns"]
+    assert [row[0] for row in table["rows"]] == list(REQUESTS)
+    for row in table["rows"]:
+        assert row[cols.index("Status")] == 200, row
+        assert 0 < row[cols.index("p50 ms")] <= row[cols.index("p99 ms")]

@@ -44,12 +44,12 @@ class Table:
     """The answer of a SELECT query: variable names and rows of terms (``None`` = unbound)."""
 
     variables: list[str]
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    rows: Sequence[Sequence[Term | None]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+    def __iter__(self) -> Iterator[Sequence[Term | None]]:
         return iter(self.rows)
 
     def dicts(self) -> list[dict[str, Term | None]]:

@@ -70,9 +70,8 @@ class OxigraphStore(GraphStore):
         res = self._query(query, subs)
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("Die Abfrage ist keine SELECT-Abfrage.")
-        variables = [v.value for v in res.variables]
-        rows = [tuple(sol[i] for i in range(len(variables))) for sol in res]
-        return Table(variables, rows)
+        # Oxigraph's solutions are rows already (index, iterate, len): no copy into tuples
+        return Table([v.value for v in res.variables], list(res))
 
     def ask(self, query: str) -> bool:
         res = self._query(query)

@@ -14,7 +14,7 @@ from rahmengraph import errors
 from rahmengraph.api.guard import check_graphs, check_query
 from rahmengraph.api.worker import Answer, Job, cut_results, needs_cap, query_form
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-from rahmengraph.model.store import GraphStore
+from rahmengraph.model.store import GraphStore, with_base
 
 
 class DirectRunner:
@@ -57,11 +57,11 @@ class DirectRunner:
         capped = query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows)
         try:
             text = f"{job.query}\nLIMIT {job.max_rows + 1}" if capped else job.query
-            body, media = await self._serialize(text, job)
+            body, media = await self._serialize(with_base(text, job.base_iri), job)
         except errors.QueryError:
             if not capped:
                 raise
-            body, media = await self._serialize(job.query, job)
+            body, media = await self._serialize(with_base(job.query, job.base_iri), job)
         if query_form(job.query) == "SELECT" and job.results is not None:
             body, truncated = cut_results(body, RESULT_FORMATS[job.results], job.max_rows)
             return Answer(body, media, truncated)

@@ -98,4 +98,4 @@ class QueryEndpoint:
         formats = sparql.formats_for(accept, p.fmt) if p.query.strip() else (None, None, False)
         if formats[2] and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
-        return await sparql.run_query(self.state, p.query, p.default_graphs, p.named_graphs, formats)
+        return await sparql.run_query(self.state, p.query, p.default_graphs, p.named_graphs, formats, scope)

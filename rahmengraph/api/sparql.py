@@ -1,7 +1,10 @@
 """The SPARQL 1.1 Protocol endpoint ``/sparql``: queries in worker processes, updates only with a token.
 
 * GET ``?query=``, POST form (``query=`` / ``update=``), POST ``application/sparql-query`` and
-  ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only).
+  ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only);
+  one ``query``/``update`` per request; relative IRIs resolve against the endpoint's IRI (Oxigraph's
+  ``base_iri``); updates'
+  ``using-graph-uri`` / ``using-named-graph-uri`` are refused (400: Oxigraph cannot set them).
 * Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type); a browser
   gets the editor page, a client without a query the service description.
 * Limits: see :mod:`rahmengraph.api.pool` (time), :mod:`rahmengraph.api.worker` (rows),
@@ -22,12 +25,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from starlette.background import BackgroundTask
 from starlette.datastructures import State
+from starlette.requests import HTTPConnection
+from starlette.types import Scope
 
 from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
 from rahmengraph.api.description import description
 from rahmengraph.api.guard import check_update
 from rahmengraph.api.pool import source_of
 from rahmengraph.api.worker import Job, query_form
+from rahmengraph.config import Settings
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
@@ -66,6 +72,16 @@ FORMAT_ALIASES: Final = {
     "rdf": "rdfxml",
     "rdf+xml": "rdfxml",
 }
+
+
+#: Update parameters the engine cannot honour (pyoxigraph sets no dataset for an update).
+USING_PARAMS: Final = ("using-graph-uri", "using-named-graph-uri")
+
+
+def endpoint_iri(settings: Settings, scope: Scope) -> str:
+    """The endpoint's own IRI: ``/sparql`` under ``public_base``, else under the request's base URL.
+    It is the base IRI of queries and updates (the protocol's service-defined base)."""
+    return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
 
 
 def _by_format(value: str) -> tuple[str | None, str | None]:
@@ -129,7 +145,7 @@ async def _describe_service(request: Request, ranges: list[Range], fmt: str | No
             "Die Dienstbeschreibung gibt es als Turtle, N-Triples, JSON-LD oder RDF/XML (Accept)"
         )
     settings = request.app.state.settings
-    endpoint = (settings.public_base or str(request.base_url)).rstrip("/") + "/sparql"
+    endpoint = endpoint_iri(settings, request.scope)
     graphs = await run_in_threadpool(request.app.state.store.graphs)
     gfmt = GRAPH_FORMATS[graph]
     body = description(endpoint, settings, graphs, gfmt)
@@ -142,6 +158,7 @@ async def run_query(
     default_graphs: list[str],
     named_graphs: list[str],
     formats: tuple[str | None, str | None, bool],
+    scope: Scope,
 ) -> Response:
     """Answer a query (not the editor, not the description): the one code path for every client."""
     if not query.strip():
@@ -155,7 +172,15 @@ async def run_query(
     if results is None and graph is None:
         raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
     settings = state.settings
-    job = Job(query, results, graph, tuple(default_graphs), tuple(named_graphs), settings.max_rows)
+    job = Job(
+        query,
+        results,
+        graph,
+        tuple(default_graphs),
+        tuple(named_graphs),
+        settings.max_rows,
+        endpoint_iri(settings, scope),
+    )
     result = await state.pool.run(job)
     headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
     if result.truncated:
@@ -180,7 +205,7 @@ async def answer(
     formats = formats_for(accept, fmt) if query.strip() else (None, None, False)
     if formats[2] and browser:
         return _editor(request, query)
-    return await run_query(request.app.state, query, default_graphs, named_graphs, formats)
+    return await run_query(request.app.state, query, default_graphs, named_graphs, formats, request.scope)
 
 
 @dataclass(frozen=True)
@@ -198,8 +223,8 @@ def get_params(query_string: str) -> Params:
     """The protocol parameters of a GET (``update`` is kept only to be refused)."""
     params = parse_qs(query_string, keep_blank_values=True)
     return Params(
-        _first(params, "query"),
-        _first(params, "update"),
+        _single(params, "query"),
+        _single(params, "update"),
         params.get("default-graph-uri", []),
         params.get("named-graph-uri", []),
         _first(params, "format"),
@@ -213,9 +238,10 @@ def post_params(content_type: str, query_string: str, body: bytes) -> Params:
     dg, ng = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
     fmt = _first(params, "format")
     text = body.decode("utf-8", "replace")
+    form: dict[str, list[str]] = {}
     if ctype == "application/x-www-form-urlencoded":
         form = parse_qs(text, keep_blank_values=True)
-        query, update = _first(form, "query"), _first(form, "update")
+        query, update = _single(form, "query"), _single(form, "update")
         dg, ng = dg + form.get("default-graph-uri", []), ng + form.get("named-graph-uri", [])
         fmt = fmt or _first(form, "format")
     elif ctype == "application/sparql-query":
@@ -229,11 +255,24 @@ def post_params(content_type: str, query_string: str, body: bytes) -> Params:
         )
     if query is not None and update is not None:
         raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
+    if update is not None and any(name in params or name in form for name in USING_PARAMS):
+        raise ParameterError(
+            "using-graph-uri/using-named-graph-uri werden nicht unterstützt: "
+            "bitte USING, USING NAMED oder WITH in der Update-Anfrage"
+        )
     return Params(query, update, dg, ng, fmt)
 
 
 def _first(form: dict[str, list[str]], name: str) -> str | None:
     values = form.get(name)
+    return values[0] if values else None
+
+
+def _single(form: dict[str, list[str]], name: str) -> str | None:
+    """The one value of ``query`` or ``update``; more than one is an error (which would run?)."""
+    values = form.get(name, [])
+    if len(values) > 1:
+        raise ParameterError(f"Parameter {name} mehrfach angegeben: bitte genau eine Anfrage je Aufruf")
     return values[0] if values else None
 
 
@@ -260,7 +299,7 @@ async def update(request: Request, text: str) -> Response:
     async with lock:
         await state.pool.drain()
         try:
-            await run_in_threadpool(state.store.update, text)
+            await run_in_threadpool(state.store.update, text, endpoint_iri(state.settings, request.scope))
         finally:
             if state.pool.copies_store:
                 source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
@@ -280,17 +319,10 @@ async def update(request: Request, text: str) -> Response:
     response_class=Response,
 )
 async def sparql_get(request: Request) -> Response:
-    params = request.query_params
-    if "update" in params:
+    if "update" in request.query_params:
         raise ParameterError("SPARQL Update nur per POST (Parameter update)")
-    return await answer(
-        request,
-        params.get("query"),
-        params.getlist("default-graph-uri"),
-        params.getlist("named-graph-uri"),
-        params.get("format"),
-        browser=True,
-    )
+    p = get_params(request.url.query)
+    return await answer(request, p.query, p.default_graphs, p.named_graphs, p.fmt, browser=True)
 
 
 @router.post(

@@ -72,6 +72,7 @@ class Job:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     max_rows: int = 10_000
+    base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint)
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,11 @@ def needs_cap(text: str, max_rows: int) -> bool:
 
 
 def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    kwargs: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs, "prefixes": PREFIXES}
+    kwargs: dict[str, Any] = {
+        "use_default_graph_as_union": not job.default_graphs,
+        "prefixes": PREFIXES,
+        "base_iri": job.base_iri,
+    }
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     if job.named_graphs:

@@ -88,8 +88,9 @@ class GraphStore(ABC):
         """
 
     @abstractmethod
-    def update(self, update: str) -> None:
-        """Run a SPARQL 1.1 Update (only the endpoint calls this, when updates are enabled)."""
+    def update(self, update: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (only the endpoint calls this, when updates are enabled);
+        relative IRIs resolve against ``base_iri``."""
 
     @abstractmethod
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
@@ -158,3 +159,9 @@ def open_store(spec: str) -> GraphStore:
         raise ParameterError(f"Unbekannter Speicher {spec!r} (Parameter store); bekannt: {known}")
     factory, _help = STORE_KINDS[kind]
     return factory(arg)
+
+
+def with_base(text: str, base_iri: str | None) -> str:
+    """``text`` with ``BASE <base_iri>`` in front, for engines without a base-IRI parameter (its own
+    line: error positions on later lines keep their columns, line numbers move by one)."""
+    return f"BASE <{base_iri}>\n{text}" if base_iri else text

@@ -92,3 +92,10 @@ def test_workers_copy_small_stores_into_memory(
         assert resp.text.splitlines()[1] == str(store.count())
     finally:
         store.close()
+
+
+def test_relative_iris_resolve_against_the_endpoint(client: TestClient) -> None:
+    resp = client.post(
+        "/sparql", data={"query": "SELECT ?x WHERE { BIND(<rel> AS ?x) }"}, headers={"Accept": "text/csv"}
+    )
+    assert resp.text.splitlines()[1] == "http://testserver/rel"

@@ -16,7 +16,7 @@ from rdflib.query import Result
 
 from rahmengraph.errors import QueryError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
-from rahmengraph.model.store import GraphStore, Table, Triple
+from rahmengraph.model.store import GraphStore, Table, Triple, with_base
 from rahmengraph.model.vocab import PREFIXES
 
 
@@ -83,11 +83,11 @@ class RdflibStore(GraphStore):
         )
         return parsed.serialize(format=results.oxigraph) or b"", results.media_type
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         self.generation += 1
         try:
             with self._lock:
-                self._ds.update(update, initNs=PREFIXES)
+                self._ds.update(with_base(update, base_iri), initNs=PREFIXES)
         except Exception as exc:
             raise QueryError(f"SPARQL-Update-Fehler: {exc}") from exc
 

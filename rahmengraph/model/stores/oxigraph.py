@@ -91,10 +91,10 @@ class OxigraphStore(GraphStore):
             return res.serialize(format=graph.oxigraph) or b"", graph.media_type
         return res.serialize(format=results.oxigraph) or b"", results.media_type
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         self.generation += 1
         try:
-            self._store.update(update, prefixes=PREFIXES)
+            self._store.update(update, prefixes=PREFIXES, base_iri=base_iri)
         except SyntaxError as exc:
             raise query_error(exc, update) from exc
         except OSError as exc:

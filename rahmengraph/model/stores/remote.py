@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import QueryError, StoreError
 from rahmengraph.model.formats import RESULT_FORMATS, GraphFormat, ResultFormat
-from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data, text
+from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data, text, with_base
 
 #: Seconds a remote request may take before the store gives up.
 TIMEOUT = 60.0
@@ -233,8 +233,8 @@ class RemoteStore(GraphStore):
         body, ctype = self._post(self.query_url, {"query": query}, accept)
         return body, ctype
 
-    def update(self, update: str) -> None:
-        self._post(self.update_url, {"update": update}, "*/*")
+    def update(self, update: str, base_iri: str | None = None) -> None:
+        self._post(self.update_url, {"update": with_base(update, base_iri)}, "*/*")
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
         # Remote stores give no multi-request transaction: the first request drops the graph

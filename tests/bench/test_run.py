@@ -105,3 +105,12 @@ def test_every_planner_request_answers(results: tuple[dict[str, Any], str, str])
     for row in table["rows"]:
         assert row[cols.index("Status")] == 200, row
         assert 0 < row[cols.index("p50 ms")] <= row[cols.index("p99 ms")]
+
+
+def test_pages_start_with_the_real_bremen_graph(results: tuple[dict[str, Any], str, str]) -> None:
+    table = _tables(results[0])["pages"]
+    cols = table["columns"]
+    first = table["rows"][0]
+    assert first[0] == "Bremen Gesamtbild" and first[cols.index("Knoten")] > 100
+    assert [r[0] for r in table["rows"][1:]] == ["synthetisch"]  # --quick: 100 nodes only
+    assert all(r[cols.index("Python s")] > 0 for r in table["rows"])

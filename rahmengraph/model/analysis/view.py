@@ -7,15 +7,14 @@ store except through :func:`rahmengraph.model.projection.shared_projection` and 
 from __future__ import annotations
 
 import re
-import weakref
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.projection import measures_in_view, shared_projection
+from rahmengraph.model.projection import measures_in_view, per_state, shared_projection
 from rahmengraph.model.store import GraphStore
 
 _DIGITS = re.compile(r"(\d+)")
@@ -148,19 +147,26 @@ def build_view(g: nx.MultiDiGraph[str], keep: frozenset[str] | None) -> View:
 _MEASURE_INDEX = {"field": "fields", "targets": "groups", "level": "levels", "depends_on": "depends"}
 
 
-_VIEWS: weakref.WeakKeyDictionary[nx.MultiDiGraph[str], dict[frozenset[str] | None, View]]
-_VIEWS = weakref.WeakKeyDictionary()
+#: Filtered views (with their remembered reports) kept per projection, least recently used out
+#: first; the unfiltered view always stays. A view indexes the whole projection: at "kreise" scale
+#: (1 M triples) one costs hundreds of MB, so planners trying filter after filter must not pile up.
+MAX_FILTERED_VIEWS = 12
 
 
 def make_view(store: GraphStore, filters: Filters | None = None, graph: str | None = None) -> View:
     """The view of the store (all datasets, or one named graph) under ``filters``.
 
-    Views are cached with the projection they index (rebuilt when the store changes); treat
-    them as read-only.
+    Views are cached per store state like the projection they index (dropped with it when the
+    store changes; filtered ones up to :data:`MAX_FILTERED_VIEWS`); treat them as read-only.
     """
     g = shared_projection(store, graph)
     keep = measures_in_view(store, filters)
-    views = _VIEWS.setdefault(g, {})
-    if keep not in views:
-        views[keep] = build_view(g, keep)
-    return views[keep]
+    views: OrderedDict[frozenset[str] | None, View] = per_state(store, ("views", graph or ""), OrderedDict)
+    if keep in views:
+        views.move_to_end(keep)
+        return views[keep]
+    view = views[keep] = build_view(g, keep)
+    filtered = [k for k in views if k is not None]
+    for old in filtered[: max(0, len(filtered) - MAX_FILTERED_VIEWS)]:
+        del views[old]
+    return view

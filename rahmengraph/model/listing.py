@@ -13,7 +13,8 @@ from typing import Final
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import vocab as v
 from rahmengraph.model.catalog import Item, build_items, collection
-from rahmengraph.model.filters import Filters, matching_measures
+from rahmengraph.model.filters import Filters
+from rahmengraph.model.projection import measures_in_view
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.tabular import natural_key
 
@@ -30,13 +31,11 @@ class Catalog:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._items: dict[str, list[Item]] = {}
-        self._measures: dict[Filters, set[str]] = {}
         self._lock = threading.Lock()
 
     def invalidate(self) -> None:
         with self._lock:
             self._items.clear()
-            self._measures.clear()
 
     def items(self, path: str) -> list[Item]:
         col = collection(path)
@@ -55,15 +54,6 @@ class Catalog:
             raise NotFound(f"{title}: kein Eintrag mit der ID {ident!r} (Pfad /api/{path}/{ident})")
         return found
 
-    def measures(self, filters: Filters) -> set[str]:
-        with self._lock:
-            cached = self._measures.get(filters)
-        if cached is None:
-            cached = matching_measures(self.store, filters)
-            with self._lock:
-                self._measures[filters] = cached
-        return cached
-
 
 def _has(item: Item, column: str, values: tuple[str, ...]) -> bool:
     return bool(item.keys(column) & set(values))
@@ -77,7 +67,7 @@ def select_items(catalog: Catalog, path: str, params: dict[str, str], q: str | N
     if col.entity == "measure":
         shared = Filters.from_mapping({k: list(vals) for k, vals in wanted.items()})
         if not shared.is_empty():
-            keep = catalog.measures(shared)
+            keep = measures_in_view(catalog.store, shared) or frozenset()  # cached per store state
             items = [i for i in items if i.iri in keep]
         role = wanted.pop("role", ())
         if role:

@@ -287,6 +287,10 @@ def _build(store: GraphStore, graph: str | None) -> nx.MultiDiGraph[str]:
     return g
 
 
+#: Filter combinations whose measure sets are remembered per store state.
+MAX_FILTERS = 256
+
+
 @dataclass
 class _Cached:
     fingerprint: tuple[object, ...]
@@ -299,8 +303,8 @@ _CACHE: weakref.WeakKeyDictionary[GraphStore, _Cached] = weakref.WeakKeyDictiona
 
 
 def _entry(store: GraphStore) -> _Cached:
-    """The cache of a store, emptied whenever the store changed (its generation or triple count)."""
-    fingerprint = (getattr(store, "generation", None), store.count())
+    """The cache of a store, emptied whenever the store changed (:meth:`GraphStore.fingerprint`)."""
+    fingerprint = store.fingerprint()
     entry = _CACHE.get(store)
     if entry is None or entry.fingerprint != fingerprint:
         entry = _Cached(fingerprint, {}, {})
@@ -329,9 +333,12 @@ def measures_in_view(store: GraphStore, filters: Filters | None) -> frozenset[st
     if filters is None or filters.is_empty():
         return None
     entry = _entry(store)
-    if filters not in entry.measures:
-        entry.measures[filters] = frozenset(matching_measures(store, filters))
-    return entry.measures[filters]
+    found = entry.measures.get(filters)
+    if found is None:
+        found = entry.measures[filters] = frozenset(matching_measures(store, filters))
+        if len(entry.measures) > MAX_FILTERS:  # the oldest filter goes first
+            entry.measures.pop(next(iter(entry.measures)))
+    return found
 
 
 def project(

@@ -68,6 +68,11 @@ class GraphStore(ABC):
     #: Incremented by every write, so caches (projection, analyses) know when data changed.
     generation: int = 0
 
+    def fingerprint(self) -> tuple[object, ...]:
+        """Changes whenever the data may have changed (caches compare it). Here: our own writes
+        and the triple count, for stores that others can write to as well (a remote server)."""
+        return (self.generation, self.count())
+
     @abstractmethod
     def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
         """Run a SELECT query. ``bindings`` pre-bind variables (values are terms)."""

@@ -45,6 +45,10 @@ class RdflibStore(GraphStore):
         except Exception as exc:  # rdflib raises pyparsing errors and plain exceptions
             raise QueryError(f"SPARQL-Fehler: {exc}") from exc
 
+    def fingerprint(self) -> tuple[object, ...]:
+        # every write goes through this object: the generation suffices
+        return (self.generation,)
+
     def select(
         self, query: str, bindings: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | Triple] | None = None
     ) -> Table:

@@ -234,6 +234,7 @@ class RemoteStore(GraphStore):
         return body, ctype
 
     def update(self, update: str, base_iri: str | None = None) -> None:
+        self.generation += 1  # others may write too: fingerprint() also compares the count
         self._post(self.update_url, {"update": with_base(update, base_iri)}, "*/*")
 
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:

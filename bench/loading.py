@@ -37,14 +37,14 @@ def main(argv: list[str] | None = None) -> None:
     base = _rss_mb()
     start = time.perf_counter()
     store = open_store(args.store)
-    datasets = load_all(store, args.folders)
+    graphs = [ds.graph for ds in load_all(store, args.folders)]  # the datasets themselves go
     seconds = time.perf_counter() - start
     shacl = None
     if args.validate:
         from rahmengraph.model.validation import validate
 
-        for ds in datasets:
-            validate(store, ds.graph)
+        for graph in graphs:
+            validate(store, graph)
         shacl = time.perf_counter() - start - seconds
     store.close()  # flush a persistent store: part of the load
     seconds = time.perf_counter() - start - (shacl or 0.0)

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
-from rahmengraph.api import analysis, linked, planner, problems, sparql
+from rahmengraph.api import analysis, linked, planner, problems, sparql, status
 from rahmengraph.api.access_log import AccessLog
 from rahmengraph.api.direct import DirectRunner
 from rahmengraph.api.endpoint import QueryEndpoint
@@ -98,6 +98,7 @@ def create_app(
             {"name": "SPARQL", "description": "SPARQL 1.1 Protocol"},
             {"name": "Downloads", "description": "der ganze Datensatz in einem Format"},
             {"name": "Linked Data", "description": "jede IRI des Datensatzes und der Ontologie"},
+            {"name": "Betrieb", "description": "Zustand des Servers"},
         ],
     )
     app.state.settings = settings
@@ -105,6 +106,7 @@ def create_app(
     app.state.update_lock = asyncio.Lock()
     problems.install(app)
     app.include_router(sparql.router)
+    app.include_router(status.router)
     app.include_router(planner.router)
     app.include_router(analysis.router)
     app.include_router(graph_routes.router)

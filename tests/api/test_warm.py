@@ -44,6 +44,9 @@ def test_start_up_computes_the_shacl_report(
     store, ds = own_store
     with TestClient(create_app(settings(musterland_dir), store, ds)) as client:
         _wait(client)
+        status = client.get("/api/status").json()
+        assert status["analysen"] == "vorberechnet" and status["speicher"] == "oxigraph"
+        assert "https://w3id.org/rahmengraph/musterland/" in status["graphen"]
         monkeypatch.setattr(quality, "validate", _no_shacl)
         assert _quality_without_shacl(store).summary["befunde"] >= 0  # answered from the remembered report
 
@@ -54,6 +57,7 @@ def test_without_warming_nothing_is_computed_ahead(
     store, ds = own_store
     with TestClient(create_app(settings(musterland_dir, warm_analyses=False), store, ds)) as client:
         assert client.app.state.warming is None  # type: ignore[attr-defined]
+        assert client.get("/api/status").json()["analysen"] == "aus"
         monkeypatch.setattr(quality, "validate", _no_shacl)
         with pytest.raises(StoreError, match="SHACL ran again"):
             _quality_without_shacl(store)

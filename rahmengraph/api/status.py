@@ -1,0 +1,39 @@
+"""``/api/status``: what the server holds and whether the analyses are computed yet.
+
+For health checks and scripts (the benchmark waits for ``analysen == "vorberechnet"`` before it
+measures). Right after a start on large data the analyses are still computed in the background
+(see ``warm_analyses``); requests are answered meanwhile, analyses then compute on demand.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+router = APIRouter(prefix="/api", tags=["Betrieb"])
+
+
+class StatusOut(BaseModel):
+    speicher: str = Field(description="Speicherart (oxigraph, memory, sparql)")
+    graphen: list[str] = Field(description="Benannte Graphen im Speicher")
+    query_worker: int = Field(description="Worker-Prozesse für SPARQL-Abfragen")
+    analysen: Literal["vorberechnet", "laufen", "aus"] = Field(
+        description="Vorberechnung der Analysen seit dem Start: fertig, läuft noch, abgeschaltet"
+    )
+
+
+@router.get("/status", response_model=StatusOut, summary="Zustand des Servers (für Betrieb und Skripte)")
+def status(request: Request) -> StatusOut:
+    state = request.app.state
+    warming = getattr(state, "warming", None)
+    analysen: Literal["vorberechnet", "laufen", "aus"] = (
+        "aus" if warming is None else "vorberechnet" if warming.done() else "laufen"
+    )
+    return StatusOut(
+        speicher=state.store.engine,
+        graphen=state.store.graphs(),
+        query_worker=state.settings.query_workers,
+        analysen=analysen,
+    )

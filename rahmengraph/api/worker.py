@@ -100,14 +100,24 @@ def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBo
     return store.query(text, **kwargs)
 
 
-def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+def _query(store: ox.Store, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, bool]:
+    """The result, and whether it was capped here with ``LIMIT max_rows + 1``."""
     if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
         with suppress(SyntaxError):  # own LIMIT or trailing VALUES: run as written and count
-            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
+            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job), True
     try:
-        return _run(store, job.query, job)
+        return _run(store, job.query, job), False
     except SyntaxError as exc:
         raise query_error(exc, job.query) from exc
+
+
+def _rows(body: bytes, fmt: ResultFormat) -> int:
+    """The exact number of rows in ``body`` (Oxigraph's parser; CSV, which it cannot read, by lines
+    of the csv module)."""
+    if fmt.key == "csv":
+        return len(list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))) - 1
+    parsed = ox.parse_query_results(body, format=fmt.oxigraph)
+    return sum(1 for _ in parsed) if isinstance(parsed, ox.QuerySolutions) else 0
 
 
 def _cut_text(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
@@ -153,7 +163,7 @@ def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
     """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
     check_query(job.query, graphs)
     check_graphs([*job.default_graphs, *job.named_graphs], graphs, "default-graph-uri/named-graph-uri")
-    res = _query(store, job)
+    res, capped = _query(store, job)
     try:
         if isinstance(res, ox.QueryTriples):
             if job.graph is None:
@@ -166,10 +176,16 @@ def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
             raise errors.NotAcceptable("Kein akzeptiertes Ergebnisformat für SELECT/ASK (Accept)")
         rfmt = RESULT_FORMATS[job.results]
         body = res.serialize(format=rfmt.oxigraph) or b""
-        if isinstance(res, ox.QuerySolutions) and rows_at_most(body, rfmt) > job.max_rows:
-            body, truncated = cut_results(body, rfmt, job.max_rows)
-            return Answer(body, rfmt.media_type, truncated)
-        return Answer(body, rfmt.media_type)
+        if not isinstance(res, ox.QuerySolutions) or rows_at_most(body, rfmt) <= job.max_rows:
+            return Answer(body, rfmt.media_type)
+        if capped:  # max_rows + 1 rows at most: if one too many, let the engine cut (run again)
+            if _rows(body, rfmt) <= job.max_rows:
+                return Answer(body, rfmt.media_type)
+            again = _run(store, f"{job.query}\nLIMIT {job.max_rows}", job)
+            assert isinstance(again, ox.QuerySolutions)  # the same SELECT with a smaller LIMIT
+            return Answer(again.serialize(format=rfmt.oxigraph) or b"", rfmt.media_type, True)
+        body, truncated = cut_results(body, rfmt, job.max_rows)
+        return Answer(body, rfmt.media_type, truncated)
     except OSError as exc:
         raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc
 

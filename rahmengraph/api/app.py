@@ -72,18 +72,17 @@ def create_app(
             source = await run_in_threadpool(source_of, app.state.store, settings.worker_memory_triples)
             pool = QueryPool(source, settings.query_workers, settings.query_timeout)
         app.state.pool = pool
-        warming: asyncio.Future[None] | None = None
+        app.state.warming = None  # the latest background warm-up (start or update), see /api/status
         try:
             await pool.start()
             if settings.warm_analyses and app.state.store.engine != "sparql":
-                # the remaining analyses (SHACL: ~0.35 s for Bremen) while the server already answers
-                warming = asyncio.get_running_loop().run_in_executor(None, warm, app.state.store)
-            app.state.warming = warming
+                # the remaining analyses (SHACL: ~0.4 s for Bremen) while the server already answers
+                app.state.warming = asyncio.get_running_loop().run_in_executor(None, warm, app.state.store)
             yield
         finally:
-            if warming is not None:
+            if app.state.warming is not None:
                 with suppress(Exception):  # a failure shows again on the analysis's own request
-                    await warming
+                    await app.state.warming
             await pool.close()
             if own:
                 app.state.store.close()

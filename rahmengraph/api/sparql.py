@@ -23,7 +23,6 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from starlette.background import BackgroundTask
 from starlette.datastructures import State
 from starlette.requests import HTTPConnection
 from starlette.types import Scope
@@ -306,9 +305,13 @@ async def update(request: Request, text: str) -> Response:
                 await state.pool.reload(source)
             state.catalog.invalidate()
             state.downloads.clear()
-    # Rebuild the analyses now rather than on the next planner's first request.
-    task = BackgroundTask(warm if state.settings.warm_analyses else shared_projection, state.store)
-    return Response(status_code=204, background=task)
+    # Recompute now rather than on the next planner's first request (/api/status shows it).
+    loop = asyncio.get_running_loop()
+    if state.settings.warm_analyses:
+        state.warming = loop.run_in_executor(None, warm, state.store)
+    else:
+        loop.run_in_executor(None, shared_projection, state.store)
+    return Response(status_code=204)
 
 
 @router.get(

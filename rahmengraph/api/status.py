@@ -1,8 +1,8 @@
 """``/api/status``: what the server holds and whether the analyses are computed yet.
 
 For health checks and scripts (the benchmark waits for ``analysen == "vorberechnet"`` before it
-measures). Right after a start on large data the analyses are still computed in the background
-(see ``warm_analyses``); requests are answered meanwhile, analyses then compute on demand.
+measures). After a start or an update the analyses are computed in the background (see
+``warm_analyses``); requests are answered meanwhile, an analysis asked for early computes itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class StatusOut(BaseModel):
     graphen: list[str] = Field(description="Benannte Graphen im Speicher")
     query_worker: int = Field(description="Worker-Prozesse für SPARQL-Abfragen")
     analysen: Literal["vorberechnet", "laufen", "aus"] = Field(
-        description="Vorberechnung der Analysen seit dem Start: fertig, läuft noch, abgeschaltet"
+        description="Vorberechnung der Analysen nach Start oder Update: fertig, läuft noch, abgeschaltet"
     )
 
 

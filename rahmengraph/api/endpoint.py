@@ -87,7 +87,7 @@ class QueryEndpoint:
         if p.query is None or p.update is not None:
             return None
         accept = _header(scope, b"accept")
-        formats = sparql.formats_for(accept, p.fmt) if p.query.strip() else (None, None, False)
+        formats = sparql.query_formats(p.query, accept, p.fmt)
         if formats[2] and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
         return await sparql.run_query(self.state, p.query, p.default_graphs, p.named_graphs, formats, scope)

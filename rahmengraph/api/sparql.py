@@ -3,8 +3,8 @@
 * GET ``?query=``, POST form (``query=`` / ``update=``), POST ``application/sparql-query`` and
   ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only);
   one ``query``/``update`` per request; relative IRIs resolve against the endpoint's IRI (Oxigraph's
-  ``base_iri``); updates'
-  ``using-graph-uri`` / ``using-named-graph-uri`` are refused (400: Oxigraph cannot set them).
+  ``base_iri``); updates' ``using-graph-uri`` / ``using-named-graph-uri`` are refused (400: Oxigraph
+  cannot set them).
 * Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type); a browser
   gets the editor page, a client without a query the service description.
 * Limits: see :mod:`rahmengraph.api.pool` (time), :mod:`rahmengraph.api.worker` (rows),
@@ -122,6 +122,11 @@ def formats_for(accept: str | None, fmt: str | None) -> tuple[str | None, str | 
     return _negotiated(accept, fmt)
 
 
+def query_formats(query: str, accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
+    """:func:`formats_for` a query; none for an empty one (:func:`run_query` refuses that)."""
+    return formats_for(accept, fmt) if query.strip() else (None, None, False)
+
+
 def _lang(request: Request) -> str:
     lang = request.query_params.get("lang")
     if lang in ("de", "en"):
@@ -201,7 +206,7 @@ async def answer(
         if not browser:
             raise ParameterError("Parameter query (oder update) fehlt")
         return await _describe_service(request, parse_accept(accept), fmt)
-    formats = formats_for(accept, fmt) if query.strip() else (None, None, False)
+    formats = query_formats(query, accept, fmt)
     if formats[2] and browser:
         return _editor(request, query)
     return await run_query(request.app.state, query, default_graphs, named_graphs, formats, request.scope)
@@ -209,7 +214,7 @@ async def answer(
 
 @dataclass(frozen=True)
 class Params:
-    """The protocol parameters of one POST, from the query string and the body."""
+    """The protocol parameters of one request (a POST's from its query string and body)."""
 
     query: str | None
     update: str | None

@@ -148,9 +148,7 @@ def cut_results(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, b
         return body, False
     if fmt.key in ("csv", "tsv"):
         return _cut_text(body, fmt, max_rows)
-    parsed = ox.parse_query_results(body, format=fmt.oxigraph)
-    rows = sum(1 for _ in parsed) if isinstance(parsed, ox.QuerySolutions) else 0
-    if rows <= max_rows:
+    if _rows(body, fmt) <= max_rows:
         return body, False
     from rdflib.query import Result
 

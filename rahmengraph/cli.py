@@ -179,7 +179,7 @@ def export_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Datensatz exportieren (Tabellen wie die Quelle, RDF oder Netzwerk)."""
-    from rahmengraph.model.export import export
+    from rahmengraph.viz.distribution import export
 
     settings = _settings(dataset, store)
     graph_store, ds = _store(settings)

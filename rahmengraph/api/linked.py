@@ -3,7 +3,7 @@
 ``/<rest>`` answers for ``https://w3id.org/rahmengraph/<rest>`` (see :mod:`rahmengraph.api.links`):
 HTML for browsers (the UI's entity page), Turtle, N-Triples, JSON-LD or RDF/XML by ``Accept`` or
 ``format=``. ``/download/rahmengraph-<dataset>.<ext>`` serves every export of
-:data:`rahmengraph.model.export.EXPORTS`; the catch-all route must be included last.
+:data:`rahmengraph.viz.distribution.DISTRIBUTIONS`; the catch-all route must be included last.
 """
 
 from __future__ import annotations
@@ -19,21 +19,15 @@ from rahmengraph.api.conneg import choose, parse_accept
 from rahmengraph.api.links import iri_for_path
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
 from rahmengraph.model import vocab
-from rahmengraph.model.export import EXPORTS
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
 from rahmengraph.model.store import GraphStore
+from rahmengraph.viz.distribution import DISTRIBUTIONS
 
 downloads = APIRouter(tags=["Downloads"])
 resources = APIRouter(tags=["Linked Data"])
 
 #: Download suffix → (export key, media type).
-SUFFIXES: Final[dict[str, tuple[str, str]]] = {
-    **{f.suffix: (k, f.media_type) for k, f in GRAPH_FORMATS.items() if k in EXPORTS},
-    "graphml": ("graphml", "application/graphml+xml"),
-    "gexf": ("gexf", "application/gexf+xml"),
-    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "csv.zip": ("csv", "application/zip"),
-}
+SUFFIXES: Final[dict[str, tuple[str, str]]] = {d.suffix: (k, d.media_type) for k, d in DISTRIBUTIONS.items()}
 #: Representations of a resource: media type → graph format key (HTML first for browsers).
 LD_OFFERS: Final = {
     "text/html": "html",
@@ -61,7 +55,7 @@ def download_list(request: Request) -> list[DownloadOut]:
             name=f"rahmengraph-{ident}.{suffix}",
             href=f"/download/rahmengraph-{ident}.{suffix}",
             format=key,
-            beschreibung=EXPORTS[key][0],
+            beschreibung=DISTRIBUTIONS[key].help,
         )
         for suffix, (key, _media) in SUFFIXES.items()
     ]
@@ -78,7 +72,7 @@ def download(request: Request, name: str) -> Response:
     key, media = SUFFIXES[suffix]
     cache: dict[str, bytes] = request.app.state.downloads
     if key not in cache:
-        cache[key] = EXPORTS[key][1](request.app.state.store, ds.graph)
+        cache[key] = DISTRIBUTIONS[key].produce(request.app.state.store, ds.graph)
     return Response(
         cache[key], media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )

@@ -1,4 +1,5 @@
-"""Export: the dataset as tables (CSV folder or XLSX workbook) or as RDF, GraphML, GEXF.
+"""Export writers for the tables: CSV folder, ZIP of it, XLSX workbook (the table of all
+downloads is :data:`rahmengraph.viz.distribution.DISTRIBUTIONS`).
 
 Every writer builds its whole output in memory first and then writes it with one replace,
 so a failed export leaves no half-written file behind.
@@ -10,17 +11,11 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Final
 
-import networkx as nx
 from openpyxl import Workbook
 
-from rahmengraph.errors import ParameterError
-from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.store import GraphStore
-from rahmengraph.model.tables import Tables, read_tables
+from rahmengraph.model.tables import Tables
 from rahmengraph.model.tabular import write_csv
 
 
@@ -53,7 +48,8 @@ def zip_bytes(files: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then replace ``path`` with it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -70,44 +66,6 @@ def write_folder(tables: Tables, folder: Path) -> list[Path]:
     files = csv_files(tables)  # render everything before writing anything
     out = []
     for name, text in files.items():
-        _atomic_write(folder / name, text.encode())
+        atomic_write(folder / name, text.encode())
         out.append(folder / name)
     return out
-
-
-def _network(
-    store: GraphStore, graph: str, writer: Callable[[nx.MultiDiGraph[str], io.BytesIO], None]
-) -> bytes:
-    from rahmengraph.model.projection import project
-
-    g = project(store, graph=graph)
-    buf = io.BytesIO()
-    writer(g, buf)
-    return buf.getvalue()
-
-
-#: ``export --format`` value → (help, producer of the bytes). CSV gives a ZIP of the folder
-#: when written to a ``.zip`` file, else the folder itself (see :func:`export`).
-EXPORTS: Final[dict[str, tuple[str, Callable[[GraphStore, str], bytes]]]] = {
-    **{
-        key: (f.help, lambda store, graph, f=f: store.dump(f, graph))  # type: ignore[misc]
-        for key, f in GRAPH_FORMATS.items()
-    },
-    "graphml": ("GraphML (Netzwerk für yEd, Gephi, networkx)", lambda s, g: _network(s, g, nx.write_graphml)),
-    "gexf": ("GEXF (Netzwerk für Gephi)", lambda s, g: _network(s, g, nx.write_gexf)),
-    "xlsx": ("Excel-Arbeitsmappe, ein Blatt je Datei", lambda s, g: xlsx_bytes(read_tables(s, g))),
-    "csv": ("CSV-Dateien (Ordner oder .zip)", lambda s, g: zip_bytes(csv_files(read_tables(s, g)))),
-}
-
-
-def export(store: GraphStore, graph: str, fmt: str, target: Path) -> list[Path]:
-    """Export the dataset in named graph ``graph`` to ``target`` in format ``fmt``."""
-    if fmt not in EXPORTS:
-        raise ParameterError(
-            f"Unbekanntes Exportformat {fmt!r} (Parameter --format); bekannt: {', '.join(EXPORTS)}"
-        )
-    if fmt == "csv" and target.suffix != ".zip":
-        return write_folder(read_tables(store, graph), target)
-    data = EXPORTS[fmt][1](store, graph)
-    _atomic_write(target, data)
-    return [target]

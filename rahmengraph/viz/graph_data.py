@@ -8,7 +8,6 @@ without measures (goals, levels …) as context.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
@@ -18,7 +17,7 @@ import networkx as nx
 from rahmengraph.api.links import local_path
 from rahmengraph.model.filters import FILTER_KINDS
 from rahmengraph.model.vocab import ROOT
-from rahmengraph.viz.graph_styles import MARKS, kind_style, rel_style
+from rahmengraph.viz.graph_styles import MARKS, kind_style, node_size, rel_style
 from rahmengraph.viz.layout import Position, SortKey, natural_key
 
 #: Node attributes shown in the details panel (projection attribute → German label).
@@ -180,7 +179,7 @@ def payload(page: Page, full: Graph | None = None) -> dict[str, Any]:
                 "kind": kind,
                 "x": x,
                 "y": y,
-                "size": round(min(48.0, 10.0 + 4.0 * math.sqrt(degree.get(n, 0))), 1),
+                "size": node_size(degree.get(n, 0)),
                 "marks": page.marks.get(n, []),
                 "ms": sorted(mindex[m] for m in ms if m in mindex),
                 "iri": str(attrs.get("iri", "")),

@@ -9,6 +9,7 @@ show on zoom or hover.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Final
 
@@ -78,6 +79,11 @@ MARKS: Final[dict[str, tuple[str, str]]] = {
     "hub": ("Knotenpunkt (viele Abhängigkeiten)", "#000000"),
     "spof": ("Einzelner Ausfallpunkt", "#a3000b"),
 }
+
+
+def node_size(degree: int) -> float:
+    """Node radius in canvas units: grows with the square root of the degree, capped for hubs."""
+    return round(min(48.0, 10.0 + 4.0 * math.sqrt(degree)), 1)
 
 
 def kind_style(kind: str) -> KindStyle:

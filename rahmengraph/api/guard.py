@@ -1,13 +1,15 @@
-"""What a query from the web may do: no outbound requests (SERVICE, LOAD) and no graphs from elsewhere.
+"""What a query from the web may do: no outbound requests (SERVICE, LOAD).
 
 Oxigraph executes ``SERVICE`` by fetching the remote endpoint, so a query could make this server
-send requests anywhere (server-side request forgery). The check has two stages, to keep the usual
+send requests anywhere (server-side request forgery). ``FROM`` / ``FROM NAMED`` and the protocol's
+graph parameters are safe: Oxigraph reads those graphs from its store only (a graph it does not
+hold is empty, see :mod:`rahmengraph.api.dataset`). The check has two stages, to keep the usual
 query cheap:
 
 1. a pre-check on the raw text (after SPARQL's ``\\u`` codepoint escapes, which parsers apply
-   first): only a query whose text contains ``service``, ``from`` or ``load`` as a word goes on;
-2. the full check on rdflib's parse: ``ServiceGraphPattern`` anywhere in the algebra is refused,
-   ``FROM``/``FROM NAMED`` graphs must be named graphs of the store, updates may not ``LOAD``.
+   first): only a query whose text contains ``service`` or ``load`` as a word goes on;
+2. the full check on rdflib's parse: ``ServiceGraphPattern`` anywhere is refused, updates may not
+   ``LOAD``.
 
 When rdflib cannot parse a query that Oxigraph accepts (newer syntax), a lexical check over the
 text with strings, IRIs and comments removed decides conservatively.
@@ -16,21 +18,22 @@ text with strings, IRIs and comments removed decides conservatively.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from rahmengraph.errors import Forbidden
 
 _ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TRIGGER = re.compile(r"\b(service|from|load)\b", re.IGNORECASE)
+_TRIGGER = re.compile(r"\b(service|load)\b", re.IGNORECASE)
 #: Strings (long forms first), IRIs and comments: removed before the lexical fallback check.
-_OPAQUE = re.compile(
+OPAQUE = re.compile(
     r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
     re.DOTALL,
 )
 _KEYWORDS = re.compile(r"(?<![\w:?$])(SERVICE|FROM|LOAD)(?![\w:])", re.IGNORECASE)
 
 SERVICE_REFUSED = "SERVICE ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen)."
+LOAD_REFUSED = "LOAD ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen)."
 
 
 def unescape(text: str) -> str:
@@ -41,11 +44,11 @@ def unescape(text: str) -> str:
 
 
 #: Substrings one of which a text must contain to need a closer look (lower case).
-_STEMS = ("service", "from", "load", "\\u")
+_STEMS = ("service", "load", "\\u")
 
 
 def needs_check(text: str) -> bool:
-    """Cheap pre-check: could the text contain SERVICE, FROM or LOAD at all?"""
+    """Cheap pre-check: could the text contain SERVICE or LOAD at all?"""
     low = text.lower()
     if not any(stem in low for stem in _STEMS):  # the usual query: a few substring scans
         return False
@@ -54,7 +57,7 @@ def needs_check(text: str) -> bool:
 
 def keywords(text: str) -> set[str]:
     """SERVICE/FROM/LOAD used as keywords (outside strings, IRIs and comments), upper-cased."""
-    code = _OPAQUE.sub(" ", unescape(text))
+    code = OPAQUE.sub(" ", unescape(text))
     return {m.group(1).upper() for m in _KEYWORDS.finditer(code)}
 
 
@@ -73,28 +76,16 @@ def _walk(node: Any) -> Iterator[Any]:
             yield from _walk(value)
 
 
-def _lexical(text: str, graphs_allowed: bool) -> None:
+def _lexical(text: str) -> None:
     found = keywords(text)
     if "SERVICE" in found:
         raise Forbidden(SERVICE_REFUSED)
     if "LOAD" in found:
-        raise Forbidden("LOAD ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen).")
-    if "FROM" in found and not graphs_allowed:
-        raise Forbidden("FROM in einer Abfrage, die sich nicht sicher prüfen lässt, ist nicht erlaubt.")
+        raise Forbidden(LOAD_REFUSED)
 
 
-def check_graphs(names: Collection[str], graphs: Collection[str], where: str) -> None:
-    """Every graph in ``names`` must be a named graph of the store."""
-    unknown = sorted(set(names) - set(graphs))
-    if unknown:
-        raise Forbidden(
-            f"{where}: Graph {unknown[0]} ist nicht im Speicher; entfernte Graphen werden nicht geladen "
-            f"(bekannt: {', '.join(sorted(graphs))})"
-        )
-
-
-def check_query(text: str, graphs: Collection[str]) -> None:
-    """Refuse SERVICE and FROM/FROM NAMED of graphs the store does not hold."""
+def check_query(text: str) -> None:
+    """Refuse SERVICE (anywhere in the query)."""
     if not needs_check(text):
         return
     from rdflib.plugins.sparql.algebra import translateQuery
@@ -103,15 +94,10 @@ def check_query(text: str, graphs: Collection[str]) -> None:
     try:
         algebra = translateQuery(parseQuery(text)).algebra
     except Exception:  # rdflib raises pyparsing and plain errors; Oxigraph reports real syntax errors
-        _lexical(text, graphs_allowed=False)
+        _lexical(text)
         return
-    names = []
-    for node in _walk(algebra):
-        if node.name == "ServiceGraphPattern":
-            raise Forbidden(SERVICE_REFUSED)
-        if node.name == "DatasetClause":
-            names.append(str(node.get("default") or node.get("named")))
-    check_graphs(names, graphs, "FROM")
+    if any(node.name == "ServiceGraphPattern" for node in _walk(algebra)):
+        raise Forbidden(SERVICE_REFUSED)
 
 
 def check_update(text: str) -> None:
@@ -123,10 +109,10 @@ def check_update(text: str) -> None:
     try:
         parsed = parseUpdate(text)
     except Exception:  # Oxigraph reports real syntax errors when it runs the update
-        _lexical(text, graphs_allowed=True)
+        _lexical(text)
         return
     for node in _walk(parsed):
         if node.name == "ServiceGraphPattern":
             raise Forbidden(SERVICE_REFUSED)
         if node.name == "Load":
-            raise Forbidden("LOAD ist auf diesem Server nicht erlaubt (keine ausgehenden Anfragen).")
+            raise Forbidden(LOAD_REFUSED)

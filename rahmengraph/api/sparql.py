@@ -3,8 +3,9 @@
 * GET ``?query=``, POST form (``query=`` / ``update=``), POST ``application/sparql-query`` and
   ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only);
   one ``query``/``update`` per request; relative IRIs resolve against the endpoint's IRI (Oxigraph's
-  ``base_iri``); updates' ``using-graph-uri`` / ``using-named-graph-uri`` are refused (400: Oxigraph
-  cannot set them).
+  ``base_iri``); updates' ``using-graph-uri`` / ``using-named-graph-uri`` become ``USING`` clauses
+  (see :mod:`rahmengraph.api.dataset`, which also says how graphs not in the store behave).
+* Text must be UTF-8: anything else is refused (400) naming the parameter and the byte position.
 * Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type); a browser
   gets the editor page, a client without a query the service description.
 * Limits: see :mod:`rahmengraph.api.pool` (time), :mod:`rahmengraph.api.worker` (rows),
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -28,6 +30,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
 from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
+from rahmengraph.api.dataset import graph_iris, with_using
 from rahmengraph.api.description import description
 from rahmengraph.api.guard import check_update
 from rahmengraph.api.pool import source_of
@@ -71,10 +74,6 @@ FORMAT_ALIASES: Final = {
     "rdf": "rdfxml",
     "rdf+xml": "rdfxml",
 }
-
-
-#: Update parameters the engine cannot honour (pyoxigraph sets no dataset for an update).
-USING_PARAMS: Final = ("using-graph-uri", "using-named-graph-uri")
 
 
 def endpoint_iri(settings: Settings, scope: Scope) -> str:
@@ -159,8 +158,8 @@ async def _describe_service(request: Request, ranges: list[Range], fmt: str | No
 async def run_query(
     state: State,
     query: str,
-    default_graphs: list[str],
-    named_graphs: list[str],
+    default_graphs: Sequence[str],
+    named_graphs: Sequence[str],
     formats: tuple[str | None, str | None, bool],
     scope: Scope,
 ) -> Response:
@@ -195,8 +194,8 @@ async def run_query(
 async def answer(
     request: Request,
     query: str | None,
-    default_graphs: list[str],
-    named_graphs: list[str],
+    default_graphs: Sequence[str],
+    named_graphs: Sequence[str],
     fmt: str | None,
     *,
     browser: bool,
@@ -218,40 +217,69 @@ class Params:
 
     query: str | None
     update: str | None
-    default_graphs: list[str]
-    named_graphs: list[str]
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
     fmt: str | None
+    using_graphs: tuple[str, ...] = ()
+    using_named_graphs: tuple[str, ...] = ()
+
+
+def _utf8(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParameterError(
+            f"{where}: kein gültiges UTF-8 ab Byte {exc.start + 1} (0x{data[exc.start]:02X}); "
+            "SPARQL-Anfragen müssen UTF-8-kodiert sein"
+        ) from None
+
+
+def _form(text: str, where: str) -> dict[str, list[str]]:
+    """Form fields, their values strictly UTF-8 (an error names the parameter and the byte)."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        pass
+    for name, value in parse_qs(text, keep_blank_values=True, encoding="latin-1").items():
+        for v in value:
+            _utf8(v.encode("latin-1"), f"Parameter {name} ({where})")
+    raise AssertionError("unreachable: strict decoding failed, so one value is not UTF-8")
+
+
+def _params(fields: dict[str, list[str]], query: str | None, update: str | None, fmt: str | None) -> Params:
+    return Params(
+        query,
+        update,
+        graph_iris(fields.get("default-graph-uri", []), "default-graph-uri"),
+        graph_iris(fields.get("named-graph-uri", []), "named-graph-uri"),
+        fmt,
+        graph_iris(fields.get("using-graph-uri", []), "using-graph-uri"),
+        graph_iris(fields.get("using-named-graph-uri", []), "using-named-graph-uri"),
+    )
 
 
 def get_params(query_string: str) -> Params:
     """The protocol parameters of a GET (``update`` is kept only to be refused)."""
-    params = parse_qs(query_string, keep_blank_values=True)
-    return Params(
-        _single(params, "query"),
-        _single(params, "update"),
-        params.get("default-graph-uri", []),
-        params.get("named-graph-uri", []),
-        _first(params, "format"),
-    )
+    params = _form(query_string, "URL")
+    return _params(params, _single(params, "query"), _single(params, "update"), _first(params, "format"))
 
 
 def post_params(content_type: str, query_string: str, body: bytes) -> Params:
     """Parse a POST the SPARQL 1.1 Protocol way (form, ``application/sparql-query`` or ``-update``)."""
     ctype = content_type.split(";")[0].strip().lower()
-    params = parse_qs(query_string, keep_blank_values=True)
-    dg, ng = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    params = _form(query_string, "URL")
     fmt = _first(params, "format")
-    text = body.decode("utf-8", "replace")
-    form: dict[str, list[str]] = {}
     if ctype == "application/x-www-form-urlencoded":
-        form = parse_qs(text, keep_blank_values=True)
+        form = _form(_utf8(body, "Formular"), "Formular")
         query, update = _single(form, "query"), _single(form, "update")
-        dg, ng = dg + form.get("default-graph-uri", []), ng + form.get("named-graph-uri", [])
+        for name, values in form.items():
+            if name != "format":
+                params[name] = params.get(name, []) + values
         fmt = fmt or _first(form, "format")
     elif ctype == "application/sparql-query":
-        query, update = text, None
+        query, update = _utf8(body, "Abfrage (application/sparql-query)"), None
     elif ctype == "application/sparql-update":
-        query, update = None, text
+        query, update = None, _utf8(body, "Update (application/sparql-update)")
     else:
         raise ParameterError(
             f"Content-Type {ctype or '(fehlt)'!r} nicht unterstützt: application/x-www-form-urlencoded, "
@@ -259,12 +287,7 @@ def post_params(content_type: str, query_string: str, body: bytes) -> Params:
         )
     if query is not None and update is not None:
         raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
-    if update is not None and any(name in params or name in form for name in USING_PARAMS):
-        raise ParameterError(
-            "using-graph-uri/using-named-graph-uri werden nicht unterstützt: "
-            "bitte USING, USING NAMED oder WITH in der Update-Anfrage"
-        )
-    return Params(query, update, dg, ng, fmt)
+    return _params(params, query, update, fmt)
 
 
 def _first(form: dict[str, list[str]], name: str) -> str | None:
@@ -293,10 +316,11 @@ def _authorize(request: Request) -> None:
         raise Unauthorized("SPARQL Update braucht den richtigen Bearer-Token (Header Authorization)")
 
 
-async def update(request: Request, text: str) -> Response:
+async def update(request: Request, p: Params) -> Response:
     _authorize(request)
-    if not text.strip():
+    if p.update is None or not p.update.strip():
         raise ParameterError("Parameter update ist leer")
+    text = with_using(p.update, p.using_graphs, p.using_named_graphs)
     await run_in_threadpool(check_update, text)
     state = request.app.state
     lock: asyncio.Lock = state.update_lock
@@ -344,5 +368,5 @@ async def sparql_get(request: Request) -> Response:
 async def sparql_post(request: Request) -> Response:
     p = post_params(request.headers.get("content-type", ""), request.url.query, await request.body())
     if p.update is not None:
-        return await update(request, p.update)
+        return await update(request, p)
     return await answer(request, p.query, p.default_graphs, p.named_graphs, p.fmt, browser=False)

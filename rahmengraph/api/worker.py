@@ -32,7 +32,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from rahmengraph import errors
-from rahmengraph.api.guard import check_graphs, check_query
+from rahmengraph.api.dataset import query_dataset
+from rahmengraph.api.guard import check_query
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat, ResultFormat
 from rahmengraph.model.stores.oxigraph import query_error
 from rahmengraph.model.vocab import PREFIXES
@@ -88,16 +89,8 @@ def needs_cap(text: str, max_rows: int) -> bool:
 
 
 def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    kwargs: dict[str, Any] = {
-        "use_default_graph_as_union": not job.default_graphs,
-        "prefixes": PREFIXES,
-        "base_iri": job.base_iri,
-    }
-    if job.default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    if job.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    return store.query(text, **kwargs)
+    dataset = query_dataset(job.query, job.default_graphs, job.named_graphs)
+    return store.query(text, prefixes=PREFIXES, base_iri=job.base_iri, **dataset)
 
 
 def _query(store: ox.Store, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, bool]:
@@ -157,10 +150,9 @@ def cut_results(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, b
     return result.serialize(format=fmt.rdflib) or b"", True
 
 
-def execute(store: ox.Store, graphs: set[str], job: Job) -> Answer:
+def execute(store: ox.Store, job: Job) -> Answer:
     """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
-    check_query(job.query, graphs)
-    check_graphs([*job.default_graphs, *job.named_graphs], graphs, "default-graph-uri/named-graph-uri")
+    check_query(job.query)
     res, capped = _query(store, job)
     try:
         if isinstance(res, ox.QueryTriples):
@@ -227,7 +219,6 @@ def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
     except (OSError, SyntaxError) as exc:
         conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
         return
-    graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
     conn.send(("ready", len(store)))
     sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # answers: raw frames
     while True:
@@ -236,7 +227,7 @@ def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
         except (EOFError, OSError):
             return
         try:
-            answer = execute(store, graphs, job)
+            answer = execute(store, job)
         except errors.RahmengraphError as exc:
             send_error(sock, type(exc).__name__, exc.message, exc.problems)
             continue

@@ -139,11 +139,15 @@ def test_service_is_refused(client: TestClient) -> None:
     assert "SERVICE" in response.json()["error"]["message"]
 
 
-def test_remote_graphs_are_refused_store_graphs_allowed(client: TestClient) -> None:
-    remote = client.get("/sparql", params={"query": "SELECT * FROM <http://evil.example/g> { ?s ?p ?o }"})
-    assert remote.status_code == 403
+def test_graphs_not_in_the_store_are_empty_store_graphs_answer(client: TestClient) -> None:
+    remote = client.get(
+        "/sparql", params={"query": "SELECT * FROM <http://evil.example/g> { ?s ?p ?o }", "format": "csv"}
+    )
+    assert remote.status_code == 200 and count(remote.content, ox.QueryResultsFormat.CSV) == 0
     bad_param = client.get("/sparql", params={"query": SELECT, "named-graph-uri": "http://evil.example/g"})
-    assert bad_param.status_code == 403
+    assert bad_param.status_code == 200 and bad_param.json()["results"]["bindings"] == []
+    not_an_iri = client.get("/sparql", params={"query": SELECT, "default-graph-uri": "kein iri"})
+    assert not_an_iri.status_code == 400 and "default-graph-uri" in not_an_iri.json()["error"]["message"]
     own = client.get(
         "/sparql",
         params={
@@ -239,3 +243,33 @@ def test_cors_preflight(client: TestClient) -> None:
         "/sparql", headers={"origin": "https://evil.example", "access-control-request-method": "POST"}
     )
     assert other.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("method", "kwargs", "position"),
+    [
+        ("GET", {"url": "/sparql?query=ASK%20%7B%7D%20%23%20%FF"}, 10),
+        (
+            "POST",
+            {
+                "content": b"query=ASK%20%7B%7D%20%23%20%C3%28",
+                "headers": {"content-type": "application/x-www-form-urlencoded"},
+            },
+            10,
+        ),
+        (
+            "POST",
+            {"content": b"ASK {} # \xe4", "headers": {"content-type": "application/sparql-query"}},
+            10,
+        ),
+    ],
+    ids=["get", "post-form", "post-direct"],
+)
+def test_invalid_utf8_is_refused_with_its_position(
+    client: TestClient, method: str, kwargs: dict[str, object], position: int
+) -> None:
+    url = str(kwargs.pop("url", "/sparql"))
+    response = client.request(method, url, **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == 400, response.text
+    message = response.json()["error"]["message"]
+    assert "UTF-8" in message and f"Byte {position}" in message

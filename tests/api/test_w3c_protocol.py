@@ -4,10 +4,8 @@ Every ``mf:ProtocolTest`` sends its ``ht:Request``\\ s in order (``/sparql/`` be
 an app with updates enabled; each request carries the update token (``Authorization: Bearer``),
 which the manifest cannot know. The ``ut:graphData`` files are loaded into named graphs with the
 ``rdfs:label`` IRIs, so the dataset tests run for real. A graph that a request names in
-``default-graph-uri``/``named-graph-uri`` without data in the manifest (``data0.rdf``) gets one
-placeholder triple: our store answers only for its own graphs, and it cannot keep an empty one.
-
-Tests in :data:`DEVIATIONS` are answered differently on purpose; for them the refusal is checked.
+``default-graph-uri``/``named-graph-uri`` without data in the manifest (``data0.rdf``) is not in
+the store: it is evaluated as an empty graph.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pyoxigraph as ox
@@ -37,19 +34,6 @@ CNT = rdflib.Namespace("http://www.w3.org/2011/content#")
 UT = rdflib.Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 STATUS = re.compile(r"http://www\.w3\.org/2011/http-statusCodes#StatusCode(\d)xx")
 
-#: Test → why we answer it differently (the first request must then be refused with a JSON error).
-DEVIATIONS: dict[str, str] = {
-    name: "using-graph-uri/using-named-graph-uri werden nicht unterstützt (pyoxigraph kann den Datensatz "
-    "eines Updates nicht setzen): 400 statt das Update stillschweigend über einem anderen Datensatz "
-    "auszuführen; USING/USING NAMED bzw. WITH in der Anfrage gehen."
-    for name in (
-        "update_dataset_default_graph",
-        "update_dataset_default_graphs",
-        "update_dataset_named_graphs",
-        "update_dataset_full",
-    )
-}
-
 #: mf:expectedFormat → acceptable media types (the manifest's test names list them).
 MEDIA_TYPES: dict[str, set[str]] = {
     "boolean": {"application/sparql-results+xml", "application/sparql-results+json"},
@@ -61,8 +45,6 @@ MEDIA_TYPES: dict[str, set[str]] = {
     },
     "RDF": {"application/rdf+xml", "text/turtle", "application/n-triples", "text/html"},
 }
-COMMENT = ox.NamedNode(str(rdflib.RDFS.comment))
-PLACEHOLDER = "Platzhalter: das Manifest nennt diesen Graphen, liefert aber keine Daten"
 
 
 @dataclass(frozen=True)
@@ -130,17 +112,12 @@ CASES = protocol_tests()
 
 
 def store_for(case: Case) -> OxigraphStore:
-    """The manifest's graph data, and a placeholder for each graph named without data."""
-    graphs = {
-        iri: [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)]
-        for iri, path in case.graphs.items()
-    }
-    for request in case.requests:
-        params = parse_qs(urlsplit(request.path).query)
-        for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
-            graphs.setdefault(iri, [ox.Triple(ox.NamedNode(iri), COMMENT, ox.Literal(PLACEHOLDER))])
+    """The manifest's graph data."""
     store = OxigraphStore()
-    store.add_graphs(graphs.items())
+    store.add_graphs(
+        (iri, [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)])
+        for iri, path in case.graphs.items()
+    )
     return store
 
 
@@ -166,10 +143,9 @@ def check(response: httpx.Response, request: Request) -> None:
         list(results)
 
 
-def test_manifest_is_read_and_deviations_name_its_tests() -> None:
+def test_manifest_is_read() -> None:
     names = [c.name for c in CASES]
     assert names and len(set(names)) == len(names) and all(c.requests for c in CASES)
-    assert set(DEVIATIONS) <= set(names)
     assert any(c.graphs for c in CASES)  # the dataset tests get their data
 
 
@@ -181,10 +157,4 @@ def test_protocol(case: Case, musterland_dir: Path) -> None:
         for request in case.requests:
             headers = {**request.headers, "authorization": f"Bearer {TOKEN}"}
             response = client.request(request.method, request.path, headers=headers, content=request.body)
-            if case.name in DEVIATIONS:
-                # our documented answer: a refusal as JSON error where the manifest expects success
-                assert 2 in request.status_classes
-                assert response.status_code == 400, response.text
-                assert response.json()["error"]["code"]
-                return
             check(response, request)

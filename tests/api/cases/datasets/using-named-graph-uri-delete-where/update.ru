@@ -1,0 +1,1 @@
+DELETE WHERE { GRAPH <http://example.org/g1> { ?s ?p ?o } }

@@ -13,7 +13,7 @@ from typing import Final
 
 from bench import lexicon as lx
 from bench import supplements as sup
-from rahmengraph.model.tabular import natural_key
+from rahmengraph.model.ordering import natural_key
 
 Row = dict[str, str]
 XSS_NAME: Final = "<img src=x onerror=alert(1)>"

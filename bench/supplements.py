@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bench import lexicon as lx
-from rahmengraph.model.tabular import natural_key
+from rahmengraph.model.ordering import natural_key
 
 if TYPE_CHECKING:
     from bench.framework import Framework, Row

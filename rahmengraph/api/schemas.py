@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from rahmengraph.api.links import local_path
 from rahmengraph.model import catalog
+from rahmengraph.model.kinds import kind_of_iri
 from rahmengraph.model.partners import Entity, Partner
 from rahmengraph.model.relations import Duty, Incoming, Source
 from rahmengraph.model.responsibility import Actor, Succession
@@ -15,7 +16,7 @@ from rahmengraph.model.responsibility import Actor, Succession
 
 def api_href(iri: str, ident: str) -> str | None:
     """The JSON API URL of an entity (``None`` for vocabulary terms and unlisted kinds)."""
-    col = catalog.BY_ENTITY.get(catalog.entity_of(iri) or "")
+    col = catalog.BY_ENTITY.get(kind_of_iri(iri) or "")
     return f"/api/{col.path}/{quote(ident, safe='')}" if col else None
 
 

@@ -15,8 +15,9 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
 from rahmengraph.model import vocab as v
+from rahmengraph.model.kinds import KINDS, kind_of_iri
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.store import GraphStore, text
-from rahmengraph.model.tabular import natural_key
 
 
 @dataclass(frozen=True)
@@ -31,33 +32,38 @@ class Column:
 
 @dataclass(frozen=True)
 class Collection:
-    path: str  # URL segment under /api
-    entity: str  # key of vocab.SEGMENTS
-    cls: str
-    title: str
+    entity: str  # key of kinds.KINDS
     columns: tuple[Column, ...]
+
+    @property
+    def path(self) -> str:
+        """URL segment under /api."""
+        path = KINDS[self.entity].collection
+        assert path is not None
+        return path
+
+    @property
+    def cls(self) -> str:
+        return KINDS[self.entity].cls
+
+    @property
+    def title(self) -> str:
+        return KINDS[self.entity].plural_de
 
 
 C = Column
 _TYPE = C("typ", v.TYPE, ref=True, help="Art (Unterklasse)")
-_SOURCES = C("quellen", v.DCT_SOURCE, ref=True, help="Quellen")
 _FIELDS = C("handlungsfelder", v.FIELD, ref=True, help="Handlungsfelder")
 
 COLLECTIONS: Final[dict[str, Collection]] = {
     c.path: c
     for c in (
         Collection(
-            "handlungsfelder",
             "field",
-            v.ACTION_FIELD,
-            "Handlungsfelder",
             (C("kurztitel", v.SHORT_TITLE), C("seite", v.PAGE), C("unterabschnitte", v.SUBSECTION)),
         ),
         Collection(
-            "massnahmen",
             "measure",
-            v.MEASURE,
-            "Maßnahmen",
             (
                 C("beschreibung", v.DESCRIPTION),
                 _FIELDS,
@@ -74,10 +80,7 @@ COLLECTIONS: Final[dict[str, Collection]] = {
             ),
         ),
         Collection(
-            "akteure",
             "actor",
-            v.ACTOR,
-            "Akteure",
             (
                 _TYPE,
                 C("ebenen", v.LEVEL_P, ref=True),
@@ -88,10 +91,7 @@ COLLECTIONS: Final[dict[str, Collection]] = {
             ),
         ),
         Collection(
-            "zielgruppen",
             "target_group",
-            v.TARGET_GROUP,
-            "Zielgruppen",
             (
                 _TYPE,
                 C("dimension", v.DIMENSION_P, ref=True),
@@ -99,21 +99,13 @@ COLLECTIONS: Final[dict[str, Collection]] = {
                 C("schnitt_aus", v.INTERSECTION_OF, ref=True),
             ),
         ),
+        Collection("goal", (C("nummer", v.CHAPTER), C("beschreibung", v.DESCRIPTION))),
         Collection(
-            "ziele", "goal", v.GOAL, "Ziele", (C("nummer", v.CHAPTER), C("beschreibung", v.DESCRIPTION))
-        ),
-        Collection(
-            "ebenen",
             "level",
-            v.LEVEL,
-            "Ebenen",
             (C("typ", v.LEVEL_KIND, ref=True), C("uebergeordnet", v.BROADER, ref=True)),
         ),
         Collection(
-            "gremien",
             "body",
-            v.BODY,
-            "Gremien",
             (
                 C("typ", v.BODY_TYPE),
                 C("mitglieder", v.HAS_MEMBER, ref=True),
@@ -124,17 +116,11 @@ COLLECTIONS: Final[dict[str, Collection]] = {
             ),
         ),
         Collection(
-            "indikatoren",
             "indicator",
-            v.INDICATOR,
-            "Indikatoren",
             (C("bereich", v.AREA), _FIELDS, C("massnahmen", v.MEASURES_P, ref=True)),
         ),
         Collection(
-            "ereignisse",
             "event",
-            v.EVENT,
-            "Ereignisse",
             (
                 C("datum", v.IN_XSD_DATE),
                 C("monat", v.IN_XSD_GYEAR_MONTH),
@@ -144,10 +130,7 @@ COLLECTIONS: Final[dict[str, Collection]] = {
             ),
         ),
         Collection(
-            "vorhaben",
             "initiative",
-            v.INITIATIVE,
-            "Vorhaben",
             (
                 _TYPE,
                 C("federfuehrend", v.LED_BY, ref=True),
@@ -167,7 +150,7 @@ class Ref:
     id: str
     label: str
     iri: str
-    entity: str | None  # key of vocab.SEGMENTS when the IRI is a dataset entity
+    entity: str | None  # key of kinds.KINDS when the IRI is a dataset entity
 
 
 @dataclass
@@ -188,14 +171,6 @@ class Item:
         """Ids and labels in a column (what a column filter compares with)."""
         refs = self.refs.get(column, [])
         return {r.id for r in refs} | {r.label for r in refs} | set(self.texts.get(column, []))
-
-
-def entity_of(iri: str) -> str | None:
-    """Entity kind of a dataset IRI from its path segment (``…/massnahme/M-1`` → ``measure``)."""
-    parts = iri.rsplit("/", 2)
-    if len(parts) < 3 or not iri.startswith(v.ROOT):
-        return None
-    return next((e for e, seg in v.SEGMENTS.items() if seg == parts[1]), None)
 
 
 def _query(col: Collection) -> str:
@@ -237,7 +212,7 @@ def build_items(store: GraphStore, col: Collection) -> list[Item]:
                     continue
                 name = olabel.value if isinstance(olabel, ox.Literal) else (text(key) or o.value)
                 ref = Ref(
-                    key.value if isinstance(key, ox.Literal) else name, name, o.value, entity_of(o.value)
+                    key.value if isinstance(key, ox.Literal) else name, name, o.value, kind_of_iri(o.value)
                 )
                 if ref not in it.refs.setdefault(c.name, []):
                     it.refs[c.name].append(ref)

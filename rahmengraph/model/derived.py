@@ -8,6 +8,7 @@ intersectional-group class, and ``org:ChangeEvent`` nodes for re-organisations (
 from __future__ import annotations
 
 from rahmengraph.model import cells, vocab
+from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loader import entity_iri
 from rahmengraph.model.mapping import Emitter
 from rahmengraph.model.schema import FILES_BY_ENTITY
@@ -22,7 +23,7 @@ _SCHEMES = (
 def _schemes(e: Emitter) -> None:
     ds = e.ds
     for entity, scheme_key, de, en, broader in _SCHEMES:
-        scheme = ds.base + vocab.SEGMENTS[scheme_key]
+        scheme = ds.base + SEGMENTS[scheme_key]
         e.iri(scheme, vocab.TYPE, vocab.CONCEPT_SCHEME)
         e.iri(scheme, vocab.IN_FRAMEWORK, ds.framework)
         e.text(scheme, vocab.LABEL, de, vocab.GERMAN)

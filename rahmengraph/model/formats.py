@@ -77,17 +77,3 @@ GRAPH_FORMATS: Final[dict[str, GraphFormat]] = {
         GraphFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, "trig", "TriG", dataset=True),
     )
 }
-
-
-def result_format(key_or_media_type: str) -> ResultFormat | None:
-    """Look a results format up by key (``json``) or media type."""
-    if key_or_media_type in RESULT_FORMATS:
-        return RESULT_FORMATS[key_or_media_type]
-    return next((f for f in RESULT_FORMATS.values() if f.media_type == key_or_media_type), None)
-
-
-def graph_format(key_or_media_type: str) -> GraphFormat | None:
-    """Look a graph format up by key (``ttl``) or media type."""
-    if key_or_media_type in GRAPH_FORMATS:
-        return GRAPH_FORMATS[key_or_media_type]
-    return next((f for f in GRAPH_FORMATS.values() if f.media_type == key_or_media_type), None)

@@ -14,9 +14,9 @@ from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import vocab as v
 from rahmengraph.model.catalog import Item, build_items, collection
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.projection import measures_in_view
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.tabular import natural_key
 
 #: Measure-only filters beyond the shared ones of :mod:`rahmengraph.model.filters`.
 MEASURE_FILTERS: Final = {

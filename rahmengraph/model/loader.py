@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from rahmengraph.errors import InputError, Problem
 from rahmengraph.model import cells, vocab
+from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.schema import FILES, FileSpec
 from rahmengraph.model.store import GraphStore, Triple
 from rahmengraph.model.tabular import CsvFile, Row
@@ -25,7 +26,7 @@ from rahmengraph.model.tabular import CsvFile, Row
 
 def entity_iri(base: str, entity: str, key: str) -> str:
     """IRI of an entity: ``{base}{segment}/{key}`` with the key percent-encoded where needed."""
-    return f"{base}{vocab.SEGMENTS[entity]}/{quote(key, safe='-._~')}"
+    return f"{base}{SEGMENTS[entity]}/{quote(key, safe='-._~')}"
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Dataset:
 
     @property
     def framework(self) -> str:
-        return self.base + vocab.SEGMENTS["framework"]
+        return self.base + SEGMENTS["framework"]
 
     def rows(self, spec: FileSpec) -> list[Row]:
         f = self.files.get(spec.file)

@@ -13,6 +13,7 @@ from functools import cached_property
 import pyoxigraph as ox
 
 from rahmengraph.model import cells, vocab
+from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loader import Dataset, entity_iri
 from rahmengraph.model.schema import FILES, FILES_BY_ENTITY, Column, FileSpec, Kind
 from rahmengraph.model.store import Triple
@@ -31,7 +32,7 @@ def source_node(base: str, text: str) -> ox.NamedNode:
         return N(text)
     slug = _SLUG.sub("-", text.casefold()).strip("-")[:48].strip("-")
     digest = hashlib.sha1(text.encode()).hexdigest()[:6]
-    return N(f"{base}{vocab.SEGMENTS['source']}/{slug}-{digest}")
+    return N(f"{base}{SEGMENTS['source']}/{slug}-{digest}")
 
 
 def event_key(row: Row) -> str:

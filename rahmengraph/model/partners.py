@@ -8,9 +8,9 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
 from rahmengraph.model import vocab as v
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.responsibility import ROLE_CELLS
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.tabular import natural_key
 
 
 @dataclass(frozen=True)

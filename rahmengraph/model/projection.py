@@ -37,25 +37,10 @@ import pyoxigraph as ox
 
 from rahmengraph.model import vocab
 from rahmengraph.model.filters import Filters, matching_measures
+from rahmengraph.model.kinds import BY_CLASS
 from rahmengraph.model.store import GraphStore
 
 T = TypeVar("T")
-
-#: Class → node kind (``responsibility`` and ``source`` are folded into edges and attributes).
-KINDS: Final[dict[str, str]] = {
-    vocab.FRAMEWORK: "framework",
-    vocab.GOAL: "goal",
-    vocab.ACTION_FIELD: "field",
-    vocab.MEASURE: "measure",
-    vocab.ACTOR: "actor",
-    vocab.TARGET_GROUP: "target_group",
-    vocab.LEVEL: "level",
-    vocab.BODY: "body",
-    vocab.INDICATOR: "indicator",
-    vocab.INITIATIVE: "initiative",
-    vocab.RESPONSIBILITY: "responsibility",
-    vocab.SOURCE: "source",
-}
 
 
 def _cells(*tables: dict[str, vocab.Term]) -> dict[str, str]:
@@ -149,7 +134,7 @@ _PREDICATES: Final = sorted(
 
 def projection_query(graph: str | None = None) -> str:
     """The one SELECT behind :func:`project`: ``?s ?c ?p ?o`` for every entity of a known class."""
-    classes = " ".join(f"<{c}>" for c in KINDS)
+    classes = " ".join(f"<{c}>" for c in BY_CLASS)
     preds = " ".join(f"<{p}>" for p in _PREDICATES)
     pattern = f"VALUES ?c {{ {classes} }} ?s a ?c . VALUES ?p {{ {preds} }} ?s ?p ?o ."
     if graph is not None:
@@ -175,7 +160,7 @@ def _collect(store: GraphStore, graph: str | None) -> dict[str, _Entity]:
         key = (subject, pred, value)
         ent = entities.get(subject)
         if ent is None:
-            ent = entities[subject] = _Entity(KINDS[c.value], defaultdict(list), {})  # type: ignore[union-attr]
+            ent = entities[subject] = _Entity(BY_CLASS[c.value], defaultdict(list), {})  # type: ignore[union-attr]
         elif key in seen:
             continue  # the same triple once per matching class
         seen.add(key)

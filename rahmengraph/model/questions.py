@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import vocab
+from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.store import GraphStore, Table
 
 
@@ -36,15 +37,15 @@ class ParamType:
     help: str
 
 
+def _entity_param(kind: str) -> ParamType:
+    k = KINDS[kind]
+    return ParamType(kind, k.cls, k.singular_de, k.id_help)
+
+
 PARAM_TYPES: Final[dict[str, ParamType]] = {
     t.name: t
     for t in (
-        ParamType("field", vocab.ACTION_FIELD, "Handlungsfeld", "Nummer, z. B. 3.1"),
-        ParamType("actor", vocab.ACTOR, "Akteur", "Kürzel, z. B. SASJI"),
-        ParamType("level", vocab.LEVEL, "Ebene", "Name oder ID, z. B. Land oder stadt-bremerhaven"),
-        ParamType("target_group", vocab.TARGET_GROUP, "Zielgruppe", "ID, z. B. gefluechtete"),
-        ParamType("measure", vocab.MEASURE, "Maßnahme", "ID, z. B. M-3.10-02"),
-        ParamType("goal", vocab.GOAL, "Ziel", "ID, z. B. Z-2.1"),
+        *(_entity_param(k) for k in ("field", "actor", "level", "target_group", "measure", "goal")),
         ParamType("role", vocab.ROLE, "Rolle", "federfuehrend oder beteiligt"),
         ParamType("evidence", vocab.EVIDENCE_LEVEL, "Beleg", "rahmenkonzept oder kontext"),
         ParamType("text", None, "Text", "Freitext"),

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab as v
-from rahmengraph.model.catalog import Ref, entity_of
+from rahmengraph.model.catalog import Ref
+from rahmengraph.model.kinds import kind_of_iri
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.responsibility import ROLE_CELLS
 from rahmengraph.model.store import GraphStore, text
-from rahmengraph.model.tabular import natural_key
 
 _BASES = {t.iri: t.cell for t in v.LEVEL_BASES.values()}
 _DE = 'FILTER(LANGMATCHES(LANG(?{0}), "de") || LANG(?{0}) = "")'
@@ -45,7 +46,7 @@ class Duty:
 
 def _ref(iri: ox.NamedNode, key: ox.Literal | None, label: ox.Literal | None) -> Ref:
     ident = key.value if key is not None else iri.value.rsplit("/", 1)[-1]
-    return Ref(ident, label.value if label is not None else ident, iri.value, entity_of(iri.value))
+    return Ref(ident, label.value if label is not None else ident, iri.value, kind_of_iri(iri.value))
 
 
 def sources(store: GraphStore, iri: str) -> list[Source]:

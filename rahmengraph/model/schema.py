@@ -25,6 +25,7 @@ from enum import Enum
 from typing import Final
 
 from rahmengraph.model import vocab as v
+from rahmengraph.model.kinds import KINDS
 
 
 class Kind(Enum):
@@ -56,14 +57,23 @@ class Column:
 
 @dataclass(frozen=True)
 class FileSpec:
-    file: str
-    entity: str  # key of vocab.SEGMENTS
-    cls: str  # base class of the rows' entities
+    entity: str  # key of kinds.KINDS (which also names the file and the rows' base class)
     key: str | None  # key column (None: no key, e.g. events)
     columns: tuple[Column, ...]
     required: bool = True  # the file must exist
     help: str = ""
     label: str | None = None  # column that also gives rdfs:label (when its predicate is another one)
+
+    @property
+    def file(self) -> str:
+        name = KINDS[self.entity].file
+        assert name is not None
+        return name
+
+    @property
+    def cls(self) -> str:
+        """Base class of the rows' entities."""
+        return KINDS[self.entity].cls
 
     @property
     def names(self) -> list[str]:
@@ -83,9 +93,7 @@ _NOTE = C("anmerkung", K.DE, v.NOTE, help="Erläuterungen, Unsicherheiten")
 
 FILES: Final[tuple[FileSpec, ...]] = (
     FileSpec(
-        "rahmen.csv",
         "framework",
-        v.FRAMEWORK,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -103,9 +111,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         label="titel",
     ),
     FileSpec(
-        "ebenen.csv",
         "level",
-        v.LEVEL,
         "name",
         (
             C("name", K.SPECIAL, required=True, help="Schreibweise in allen ebene-Zellen"),
@@ -119,9 +125,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         label="name",
     ),
     FileSpec(
-        "handlungsfelder.csv",
         "field",
-        v.ACTION_FIELD,
         "nummer",
         (
             C("nummer", K.TEXT, v.NOTATION, required=True),
@@ -133,9 +137,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         ),
     ),
     FileSpec(
-        "ziele.csv",
         "goal",
-        v.GOAL,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -147,9 +149,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         ),
     ),
     FileSpec(
-        "akteure.csv",
         "actor",
-        v.ACTOR,
         "kuerzel",
         (
             C("kuerzel", K.TEXT, v.NOTATION, required=True),
@@ -165,9 +165,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         ),
     ),
     FileSpec(
-        "zielgruppen.csv",
         "target_group",
-        v.TARGET_GROUP,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -181,9 +179,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         label="label_de",
     ),
     FileSpec(
-        "massnahmen.csv",
         "measure",
-        v.MEASURE,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -205,9 +201,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         ),
     ),
     FileSpec(
-        "zustaendigkeiten.csv",
         "responsibility",
-        v.RESPONSIBILITY,
         None,
         (
             C("massnahme", K.SPECIAL, v.RESPONSIBILITY_OF, target="measure", required=True),
@@ -221,9 +215,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         help="ebenengenaue Zuständigkeiten",
     ),
     FileSpec(
-        "gremien.csv",
         "body",
-        v.BODY,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -240,9 +232,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         required=False,
     ),
     FileSpec(
-        "ereignisse.csv",
         "event",
-        v.EVENT,
         None,
         (
             C("datum", K.SPECIAL, required=True, help="ISO-Datum, -Monat oder -Jahr"),
@@ -254,9 +244,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         label="ereignis",
     ),
     FileSpec(
-        "vorhaben.csv",
         "initiative",
-        v.INITIATIVE,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -271,9 +259,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         required=False,
     ),
     FileSpec(
-        "indikatoren.csv",
         "indicator",
-        v.INDICATOR,
         "id",
         (
             C("id", K.TEXT, v.NOTATION, required=True),
@@ -288,4 +274,3 @@ FILES: Final[tuple[FileSpec, ...]] = (
 )
 
 FILES_BY_ENTITY: Final = {f.entity: f for f in FILES}
-FILES_BY_NAME: Final = {f.file: f for f in FILES}

@@ -25,7 +25,7 @@ from typing import Final, TypeAlias
 
 import pyoxigraph as ox
 
-from rahmengraph.errors import ParameterError
+from rahmengraph.errors import ParameterError, QueryError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -58,6 +58,13 @@ class Table:
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain strings (IRI text, literal lexical form), for tables and JSON."""
         return [{v: text(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
+
+
+def boolean_answer(result: object) -> bool:
+    """The answer of an ASK query from pyoxigraph's result object; anything else is a QueryError."""
+    if not isinstance(result, ox.QueryBoolean):
+        raise QueryError("Die Abfrage ist keine ASK-Abfrage.")
+    return bool(result)
 
 
 class GraphStore(ABC):

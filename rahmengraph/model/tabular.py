@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,14 +44,6 @@ class CsvFile:
 def split_list(cell: str, sep: str = LIST_SEP) -> list[str]:
     """Items of a list cell, stripped, empty items dropped."""
     return [x.strip() for x in cell.split(sep) if x.strip()]
-
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that orders ``3.2`` before ``3.10`` and ``M-3.2-01`` before ``M-3.10-01``."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in _DIGITS.split(text) if p)
 
 
 def read_csv(

@@ -33,7 +33,6 @@ TIME: Final = "http://www.w3.org/2006/time#"
 FOAF: Final = "http://xmlns.com/foaf/0.1/"
 SH: Final = "http://www.w3.org/ns/shacl#"
 SD: Final = "http://www.w3.org/ns/sparql-service-description#"
-VOID: Final = "http://rdfs.org/ns/void#"
 #: W3C unique URIs for file formats (SPARQL service descriptions name result formats with them).
 FORMATS: Final = "http://www.w3.org/ns/formats/"
 
@@ -84,14 +83,8 @@ SOURCE = rg("Source")
 EVIDENCE_LEVEL = rg("EvidenceLevel")
 CERTAINTY_LEVEL = rg("CertaintyLevel")
 LEVEL_BASIS = rg("LevelBasis")
-LEVEL_KIND_CLASS = rg("LevelKind")
 
 # Concept schemes of the ontology's controlled vocabularies.
-EVIDENCE_SCHEME = rg("evidenceLevels")
-CERTAINTY_SCHEME = rg("certaintyLevels")
-LEVEL_BASIS_SCHEME = rg("levelBases")
-LEVEL_KIND_SCHEME = rg("levelKinds")
-DIMENSION_SCHEME = rg("diversityDimensions")
 
 
 @dataclass(frozen=True)
@@ -235,9 +228,7 @@ TOP_CONCEPT_OF = SKOS + "topConceptOf"
 DESCRIPTION = DCT + "description"
 TITLE = DCT + "title"
 ISSUED = DCT + "issued"
-PUBLISHER = DCT + "publisher"
 DCT_SOURCE = DCT + "source"
-IS_PART_OF = DCT + "isPartOf"
 HAS_MEMBER = ORG + "hasMember"
 QUALIFIED_ASSOCIATION = PROV + "qualifiedAssociation"
 PROV_AGENT = PROV + "agent"
@@ -248,7 +239,6 @@ IN_XSD_GYEAR = TIME + "inXSDgYear"
 CHANGE_EVENT = ORG + "ChangeEvent"
 ORIGINAL_ORG = ORG + "originalOrganization"
 RESULTING_ORG = ORG + "resultingOrganization"
-FOAF_PAGE = FOAF + "page"
 
 # Own properties (rg:).
 IN_FRAMEWORK = rg("inFramework")
@@ -290,29 +280,7 @@ AREA = rg("area")
 MEASURES_P = rg("measures")
 CONCERNS = rg("concerns")
 PLANNED = rg("planned")
-INITIATIVE_LED_BY = LED_BY
 PRIMARY_SOURCE = rg("primarySource")
 SOURCE_NOTE = rg("sourceNote")
 LEVEL_KIND = rg("levelKind")
-ENGLISH_LABEL_LANG = "en"
 GERMAN = "de"
-
-#: Path segments of data IRIs under a dataset base, one per entity kind (``{base}{segment}/{id}``).
-SEGMENTS: Final[dict[str, str]] = {
-    "framework": "rahmenkonzept",
-    "goal": "ziel",
-    "field": "handlungsfeld",
-    "measure": "massnahme",
-    "responsibility": "zustaendigkeit",
-    "actor": "akteur",
-    "level": "ebene",
-    "target_group": "zielgruppe",
-    "body": "gremium",
-    "indicator": "indikator",
-    "event": "ereignis",
-    "initiative": "vorhaben",
-    "source": "quelle",
-    "change": "aenderung",
-    "level_scheme": "ebenen",
-    "target_group_scheme": "zielgruppen",
-}

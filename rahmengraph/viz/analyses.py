@@ -14,8 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from rahmengraph.errors import NotFound, RahmengraphError
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
-from rahmengraph.model.analysis.labels import SUMMARY_LABELS
 from rahmengraph.model.filters import FILTER_KINDS, Filters
+from rahmengraph.model.labels import summary_label
 from rahmengraph.model.questions import PARAM_TYPES
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.answers import Field, choices
@@ -102,8 +102,7 @@ def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float
     names = {t.name for t in report.tables}
     out: list[tuple[str, str, int | float | str, bool]] = []
     for key, value in report.summary.items():
-        de, en = SUMMARY_LABELS.get(key, (key, key))
-        out.append((key, en if lang == "en" else de, value, key in names))
+        out.append((key, summary_label(key, lang), value, key in names))
     return out
 
 
@@ -168,8 +167,7 @@ def headlines(store: GraphStore, lang: str) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     for name in START_GAPS:
         if name in counts:
-            de, en = SUMMARY_LABELS.get(name, (name, name))
-            out.append((name, en if lang == "en" else de, counts[name]))
+            out.append((name, summary_label(name, lang), counts[name]))
     return out
 
 

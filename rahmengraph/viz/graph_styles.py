@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
+from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
+
 
 @dataclass(frozen=True)
 class KindStyle:
@@ -25,18 +27,23 @@ class KindStyle:
     prominent: bool  # label readable (≥ 14 px) at the default zoom; others show on zoom and hover
 
 
-#: Node kind (as in the projection's ``kind`` attribute) → style.
+def _style(kind: str, color: str, shape: str, column: int, caption: str, prominent: bool) -> KindStyle:
+    k = ENTITY_KINDS[kind]
+    return KindStyle(k.singular_de, k.plural_de, color, shape, column, caption, prominent)
+
+
+#: Node kind (as in the projection's ``kind`` attribute) → style; names from the model's kinds table.
 KINDS: Final[dict[str, KindStyle]] = {
-    "framework": KindStyle("Rahmenkonzept", "Rahmenkonzept", "#000000", "star", 0, "label", True),
-    "goal": KindStyle("Ziel", "Ziele", "#8a5a00", "triangle", 1, "label", True),
-    "field": KindStyle("Handlungsfeld", "Handlungsfelder", "#b35900", "box", 2, "key label", True),
-    "target_group": KindStyle("Zielgruppe", "Zielgruppen", "#0066a1", "dot", 3, "label", False),
-    "measure": KindStyle("Maßnahme", "Maßnahmen", "#007a5a", "dot", 4, "label", False),
-    "indicator": KindStyle("Indikator", "Indikatoren", "#6b6b6b", "triangleDown", 5, "key", False),
-    "actor": KindStyle("Akteur/Ressort", "Akteure und Ressorts", "#b8006b", "diamond", 6, "key", True),
-    "body": KindStyle("Gremium", "Gremien", "#5a3d99", "hexagon", 7, "key", True),
-    "initiative": KindStyle("Vorhaben", "Vorhaben", "#4d4d4d", "square", 8, "label", False),
-    "level": KindStyle("Ebene", "Ebenen", "#a3000b", "ellipse", 9, "label", True),
+    "framework": _style("framework", "#000000", "star", 0, "label", True),
+    "goal": _style("goal", "#8a5a00", "triangle", 1, "label", True),
+    "field": _style("field", "#b35900", "box", 2, "key label", True),
+    "target_group": _style("target_group", "#0066a1", "dot", 3, "label", False),
+    "measure": _style("measure", "#007a5a", "dot", 4, "label", False),
+    "indicator": _style("indicator", "#6b6b6b", "triangleDown", 5, "key", False),
+    "actor": _style("actor", "#b8006b", "diamond", 6, "key", True),
+    "body": _style("body", "#5a3d99", "hexagon", 7, "key", True),
+    "initiative": _style("initiative", "#4d4d4d", "square", 8, "label", False),
+    "level": _style("level", "#a3000b", "ellipse", 9, "label", True),
 }
 
 #: Fallback for a kind the projection adds later.

@@ -14,6 +14,7 @@ from typing import Final
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 from rahmengraph.model.store import GraphStore
 
 
@@ -25,21 +26,23 @@ class Kind:
     graph_param: str  # query parameter of that view that takes the entity's key
 
 
-#: Kinds of entity with a list page (/browse/{kind}), in menu order.
+#: Graph view (of rahmengraph.viz.views) and its parameter per kind with a list page (/browse/{kind}).
+_GRAPH_VIEWS: Final[dict[str, tuple[str | None, str]]] = {
+    "field": ("handlungsfeld", "feld"),
+    "measure": ("gesamtbild", "fokus"),
+    "actor": ("ressort-netz", "fokus"),
+    "target_group": ("gesamtbild", "fokus"),
+    "goal": (None, "fokus"),
+    "body": (None, "fokus"),
+    "level": ("gesamtbild", "level"),
+    "indicator": (None, "fokus"),
+    "initiative": (None, "fokus"),
+    "framework": ("gesamtbild", "fokus"),
+}
+
+#: Kinds of entity with a list page, in menu order (the model's kinds table).
 KINDS: Final[dict[str, Kind]] = {
-    k.name: k
-    for k in (
-        Kind("field", vocab.ACTION_FIELD, "handlungsfeld", "feld"),
-        Kind("measure", vocab.MEASURE, "gesamtbild", "fokus"),
-        Kind("actor", vocab.ACTOR, "ressort-netz", "fokus"),
-        Kind("target_group", vocab.TARGET_GROUP, "gesamtbild", "fokus"),
-        Kind("goal", vocab.GOAL, None, "fokus"),
-        Kind("body", vocab.BODY, None, "fokus"),
-        Kind("level", vocab.LEVEL, "gesamtbild", "level"),
-        Kind("indicator", vocab.INDICATOR, None, "fokus"),
-        Kind("initiative", vocab.INITIATIVE, None, "fokus"),
-        Kind("framework", vocab.FRAMEWORK, "gesamtbild", "fokus"),
-    )
+    k.key: Kind(k.key, k.cls, *_GRAPH_VIEWS[k.key]) for k in ENTITY_KINDS.values() if k.key in _GRAPH_VIEWS
 }
 
 #: Every class (subclasses included) → kind name.

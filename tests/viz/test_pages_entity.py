@@ -12,6 +12,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
 from rahmengraph.model import vocab
+from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loader import load
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
@@ -50,7 +51,7 @@ def test_every_measure_page_shows_label_facts_and_sources(
     folder: Path = request.getfixturevalue(f"{dataset}_dir")
     base = base_of(folder)
     for row in rows(folder, "massnahmen.csv"):
-        doc = page(store, f"{base}{vocab.SEGMENTS['measure']}/{row['id']}")
+        doc = page(store, f"{base}{SEGMENTS['measure']}/{row['id']}")
         assert row["name"].strip() in doc.xpath("//h1")[0].text_content()
         source_ids = set(doc.xpath("//ol[@class='sources']/li/@id"))
         assert source_ids, row["id"]
@@ -71,7 +72,7 @@ def test_responsible_today_follows_successors(musterland_store: GraphStore, must
     assert recut, "the test framework must contain a re-cut department"
     for actor in recut:
         successors = {actors[k]["name"] for k in actor["nachfolger"].split(";")}
-        doc = page(musterland_store, f"{base}{vocab.SEGMENTS['actor']}/{actor['kuerzel']}")
+        doc = page(musterland_store, f"{base}{SEGMENTS['actor']}/{actor['kuerzel']}")
         shown = {s.text_content() for s in doc.xpath("//section[@aria-labelledby='h-today']//strong")}
         assert successors <= shown
         led = [
@@ -80,7 +81,7 @@ def test_responsible_today_follows_successors(musterland_store: GraphStore, must
             if actor["kuerzel"] in m["federfuehrend"].split(";")
         ]
         for measure in led:
-            mdoc = page(musterland_store, f"{base}{vocab.SEGMENTS['measure']}/{measure['id']}")
+            mdoc = page(musterland_store, f"{base}{SEGMENTS['measure']}/{measure['id']}")
             today = {s.text_content() for s in mdoc.xpath("//section[@aria-labelledby='h-today']//strong")}
             assert successors <= today, measure["id"]
 
@@ -90,7 +91,7 @@ def test_measure_lists_its_responsibilities(musterland_store: GraphStore, muster
     names = {r["kuerzel"]: r["name"] for r in rows(musterland_dir, "akteure.csv")}
     for m in rows(musterland_dir, "massnahmen.csv"):
         named = {k for col in ("federfuehrend", "beteiligt") for k in m[col].split(";") if k}
-        doc = page(musterland_store, f"{base}{vocab.SEGMENTS['measure']}/{m['id']}")
+        doc = page(musterland_store, f"{base}{SEGMENTS['measure']}/{m['id']}")
         shown = {
             td.text_content() for td in doc.xpath("//section[@aria-labelledby='h-resp']//tbody/tr/td[3]")
         }
@@ -100,7 +101,7 @@ def test_measure_lists_its_responsibilities(musterland_store: GraphStore, muster
 def test_graph_link_when_views_installed(musterland_store: GraphStore, musterland_dir: Path) -> None:
     base = base_of(musterland_dir)
     number = rows(musterland_dir, "handlungsfelder.csv")[0]["nummer"]
-    doc = page(musterland_store, f"{base}{vocab.SEGMENTS['field']}/{number}")
+    doc = page(musterland_store, f"{base}{SEGMENTS['field']}/{number}")
     links = [h for h in doc.xpath("//a/@href") if h.startswith("/viz/")]
     assert bool(links) == ("handlungsfeld" in views())
 
@@ -109,7 +110,7 @@ def test_english_page_keeps_language_in_links(musterland_store: GraphStore, must
     base = base_of(musterland_dir)
     doc = page(
         musterland_store,
-        f"{base}{vocab.SEGMENTS['measure']}/{rows(musterland_dir, 'massnahmen.csv')[0]['id']}",
+        f"{base}{SEGMENTS['measure']}/{rows(musterland_dir, 'massnahmen.csv')[0]['id']}",
         "en",
     )
     assert doc.get("lang") == "en"

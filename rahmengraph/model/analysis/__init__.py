@@ -23,9 +23,6 @@ ANALYSES: Final[dict[str, Analysis]] = {
     for a in (
         Analysis(
             "overlaps",
-            "Überschneidungen",
-            "Maßnahmen in mehreren Handlungsfeldern, Handlungsfeld-Netz, Ressort-Zusammenarbeit "
-            "(federführend/beteiligt, je Ebene), Ressorts in vielen Handlungsfeldern, mögliche Doppelungen.",
             overlaps.compute,
             (
                 Option(
@@ -38,17 +35,10 @@ ANALYSES: Final[dict[str, Analysis]] = {
         ),
         Analysis(
             "gaps",
-            "Lücken",
-            "Leere Zellen der Abdeckungsmatrizen, intersektionale Lücken, Ebenen-Lücken, Messbarkeit, "
-            "Zuständigkeit, Governance.",
             gaps.compute,
         ),
         Analysis(
             "abhaengigkeiten",
-            "Ressortübergreifende Abhängigkeiten",
-            "Abhängigkeitsgraph der Ressorts (rg:dependsOn zwischen Maßnahmen und geteilte Zuständigkeit): "
-            "Knotenpunkte, Schwachstellen (Artikulationspunkte, Brücken), Ketten über mindestens drei "
-            "Ressorts, Gemeinschaften.",
             dependencies.compute,
             (
                 Option("min_ressorts", "3", "Mindestzahl der Ressorts einer Kette", integer=True),
@@ -58,9 +48,6 @@ ANALYSES: Final[dict[str, Analysis]] = {
         ),
         Analysis(
             "matrix",
-            "Abdeckungsmatrix",
-            "Maßnahmen je Zelle zweier Dimensionen (Handlungsfeld, Zielgruppe, Ebene, Akteur) "
-            "mit leeren Zellen.",
             coverage.compute,
             (
                 Option("rows", "field", "Zeilen-Dimension", _DIMS),
@@ -69,8 +56,6 @@ ANALYSES: Final[dict[str, Analysis]] = {
         ),
         Analysis(
             "datenqualitaet",
-            "Datenqualität",
-            "Der SHACL-Prüfbericht, gruppiert nach Handlungsfeld und Ressort.",
             quality.compute,
         ),
     )

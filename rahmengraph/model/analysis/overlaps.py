@@ -20,7 +20,8 @@ from collections import defaultdict
 from itertools import combinations
 
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View, natural
+from rahmengraph.model.analysis.view import View
+from rahmengraph.model.ordering import natural_key
 
 ROLE_PAIRS = {
     ("lead", "partner"): "federführend–beteiligt",
@@ -78,9 +79,9 @@ def _pair_levels(view: View, m: str, a: str, b: str) -> list[str]:
     lb = {lv for d in view.duties[m] if d.actor == b for lv in d.levels}
     common = la & lb
     if common:
-        return sorted(common, key=natural)
+        return sorted(common, key=natural_key)
     measure_levels = [view.key(lv) for lv in view.levels.get(m, [])]
-    return sorted(measure_levels, key=natural) or [NO_LEVEL]
+    return sorted(measure_levels, key=natural_key) or [NO_LEVEL]
 
 
 def _collaboration(view: View) -> tuple[ReportTable, ReportTable]:
@@ -211,7 +212,7 @@ def _duplicates(view: View) -> ReportTable:
                 view.sources(ms),
             ]
         )
-    rows.sort(key=lambda r: (natural(str(r[0])), str(r[1]), natural(str(r[3]))))
+    rows.sort(key=lambda r: (natural_key(str(r[0])), str(r[1]), natural_key(str(r[3]))))
     return ReportTable(
         name="duplicates",
         title="Mögliche Doppelungen: verschiedene Ressorts, gleiche Zielgruppe, gleiches Handlungsfeld, "

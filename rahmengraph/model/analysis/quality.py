@@ -13,7 +13,8 @@ from functools import partial
 
 from rahmengraph.model import vocab
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View, natural
+from rahmengraph.model.analysis.view import View
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.projection import per_state
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.validation import Finding, validate
@@ -59,7 +60,7 @@ def _group(
     rows: list[list[Cell]] = []
     for o, items in sorted(
         groups.items(),
-        key=lambda kv: (kv[0] == UNASSIGNED, natural(view.key(kv[0]) if kv[0] in view.g else kv[0])),
+        key=lambda kv: (kv[0] == UNASSIGNED, natural_key(view.key(kv[0]) if kv[0] in view.g else kv[0])),
     ):
         count: dict[str, int] = defaultdict(int)
         for f in items:
@@ -73,7 +74,7 @@ def _group(
                 count["Verstoß"],
                 count["Warnung"],
                 count["Hinweis"],
-                ";".join(sorted({f.focus_key for f in items}, key=natural)),
+                ";".join(sorted({f.focus_key for f in items}, key=natural_key)),
                 messages,
             ]
         )

@@ -9,6 +9,7 @@ from rahmengraph.errors import ParameterError
 from rahmengraph.model.analysis.report import Report
 from rahmengraph.model.analysis.view import View, make_view
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore
 
 
@@ -26,10 +27,17 @@ class Option:
 @dataclass(frozen=True)
 class Analysis:
     name: str
-    title: str
-    help: str
     compute: Callable[..., Report]  # (view, store, **options) -> Report
     options: tuple[Option, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        """German title (English one: ``labels.label(f"analysis.{name}.title", "en")``)."""
+        return label(f"analysis.{self.name}.title")
+
+    @property
+    def help(self) -> str:
+        return label(f"analysis.{self.name}.help")
 
     def parse_options(self, raw: dict[str, str | None]) -> dict[str, str | int]:
         """Check and type option values; unknown names and bad values raise ParameterError."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
-from rahmengraph.model.analysis.labels import summary_label
 from rahmengraph.model.analysis.report import Cell, Report
+from rahmengraph.model.labels import summary_label
 
 #: Widest a text column may get before it is cut (with "…") in the terminal table.
 MAX_WIDTH = 60
@@ -84,8 +83,3 @@ def _csv(value: Cell) -> str | int | float:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     return value
-
-
-def report_json(report: Report) -> str:
-    """The report as JSON text (as the API returns it)."""
-    return json.dumps(report.model_dump(), ensure_ascii=False, indent=2)

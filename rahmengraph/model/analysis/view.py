@@ -6,7 +6,6 @@ store except through :func:`rahmengraph.model.projection.shared_projection` and 
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,15 +13,9 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.projection import measures_in_view, per_state, shared_projection
 from rahmengraph.model.store import GraphStore
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key: ``3.2`` before ``3.10``, ``M-3.2-01`` before ``M-3.10-01``."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _DIGITS.split(text) if p)
 
 
 @dataclass(frozen=True)
@@ -120,7 +113,7 @@ class View:
 def build_view(g: nx.MultiDiGraph[str], keep: frozenset[str] | None) -> View:
     """Indexes over ``g`` for the measures in ``keep`` (``None``: all measures)."""
     key_of = {n: str(data.get("key") or n.rsplit("/", 1)[-1]) for n, data in g.nodes(data=True)}
-    ordered = sorted(g.nodes, key=lambda n: (natural(key_of[n]), n))
+    ordered = sorted(g.nodes, key=lambda n: (natural_key(key_of[n]), n))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for n in ordered:
         by_kind[str(g.nodes[n]["kind"])].append(n)

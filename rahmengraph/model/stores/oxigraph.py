@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import Problem, QueryError, StoreError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
-from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data
+from rahmengraph.model.store import GraphStore, Table, Term, Triple, boolean_answer, insert_data
 from rahmengraph.model.vocab import PREFIXES
 
 #: Quads per call of Oxigraph's bulk loader (its memory grows with the batch).
@@ -78,10 +78,7 @@ class OxigraphStore(GraphStore):
         return Table([v.value for v in res.variables], list(res))
 
     def ask(self, query: str) -> bool:
-        res = self._query(query)
-        if not isinstance(res, ox.QueryBoolean):
-            raise QueryError("Die Abfrage ist keine ASK-Abfrage.")
-        return bool(res)
+        return boolean_answer(self._query(query))
 
     def construct(self, query: str) -> list[Triple]:
         res = self._query(query)

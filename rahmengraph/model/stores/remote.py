@@ -36,7 +36,16 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import QueryError, StoreError
 from rahmengraph.model.formats import RESULT_FORMATS, GraphFormat, ResultFormat
-from rahmengraph.model.store import GraphStore, Table, Term, Triple, insert_data, text, with_base
+from rahmengraph.model.store import (
+    GraphStore,
+    Table,
+    Term,
+    Triple,
+    boolean_answer,
+    insert_data,
+    text,
+    with_base,
+)
 
 #: Seconds a remote request may take before the store gives up.
 TIMEOUT = 60.0
@@ -219,10 +228,7 @@ class RemoteStore(GraphStore):
         return Table(variables, [tuple(sol[i] for i in range(len(variables))) for sol in res])
 
     def ask(self, query: str) -> bool:
-        res = self._results(query)
-        if not isinstance(res, ox.QueryBoolean):
-            raise QueryError("Die Abfrage ist keine ASK-Abfrage.")
-        return bool(res)
+        return boolean_answer(self._results(query))
 
     def construct(self, query: str) -> list[Triple]:
         body, _ = self._post(self.query_url, {"query": query}, "application/n-triples")

@@ -1,7 +1,7 @@
 """Load time and peak memory of one scale, measured in a fresh process.
 
 ``python -m bench.loading --store SPEC [--dump FILE] [--validate] FOLDER...`` reads, checks and
-loads every dataset folder into the store (``rahmengraph.model.loader.load_all``: the start-up path
+loads every dataset folder into the store (``rahmengraph.model.loading.writing.load_all``: the start-up path
 of the server) and prints one JSON line: seconds, triples, peak resident memory (MB, ``ru_maxrss``,
 imports included) and the resident memory before loading. ``--validate`` then runs the SHACL
 validation of every dataset (what ``rahmengraph validate`` adds) and reports its seconds too.
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     from rahmengraph.model.formats import GRAPH_FORMATS
-    from rahmengraph.model.loader import load_all
+    from rahmengraph.model.loading.writing import load_all
     from rahmengraph.model.store import open_store
 
     base = _rss_mb()

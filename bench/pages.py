@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from rahmengraph.viz import graph_build
 from rahmengraph.viz.graph_data import payload

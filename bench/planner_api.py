@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from rahmengraph.api.app import create_app
     from rahmengraph.config import Settings
-    from rahmengraph.model.loader import read_dataset
+    from rahmengraph.model.loading.checking import read_dataset
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
     values = representative(args.dataset)

@@ -37,7 +37,7 @@ WARM_TIMEOUT = 900.0
 def _ours(args: argparse.Namespace) -> Any:
     from rahmengraph.api.app import create_app
     from rahmengraph.config import Settings
-    from rahmengraph.model.loader import read_dataset
+    from rahmengraph.model.loading.checking import read_dataset
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
     settings = Settings(

@@ -1,7 +1,7 @@
 """The remote-store configuration, measured: the "laender" data in Virtuoso through our RemoteStore.
 
 Needs a running Virtuoso (``scripts/virtuoso.sh start``). Loads every dataset through SPARQL Update
-(``rahmengraph.model.loader.load`` on a ``sparql:`` store, as ``rahmengraph serve --store sparql:…``
+(``rahmengraph.model.loading.writing.load`` on a ``sparql:`` store, as ``rahmengraph serve --store sparql:…``
 does), checks that every query of the reference set gives the same answer as the embedded store,
 and times both stores in-process; :func:`peer` adds Virtuoso's own endpoint to the throughput table.
 """
@@ -21,7 +21,7 @@ from bench.scale import Scale
 from bench.servers import ping
 from bench.throughput import Peer
 from bench.timing import median, ms, ratio, repeat
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore, open_store
 from rahmengraph.model.store import Table as Rows
 from rahmengraph.model.stores.remote import expression_types

@@ -21,11 +21,11 @@ sys.path.insert(0, str(HERE.parent))
 
 from rahmengraph.errors import InputError  # noqa: E402
 from rahmengraph.model.export import write_folder  # noqa: E402
-from rahmengraph.model.loader import read_dataset  # noqa: E402
-from rahmengraph.model.mapping import to_triples  # noqa: E402
+from rahmengraph.model.loading.checking import read_dataset  # noqa: E402
+from rahmengraph.model.loading.csv_text import write_csv  # noqa: E402
+from rahmengraph.model.loading.mapping import to_triples  # noqa: E402
 from rahmengraph.model.stores.oxigraph import OxigraphStore  # noqa: E402
-from rahmengraph.model.tables import read_tables  # noqa: E402
-from rahmengraph.model.tabular import write_csv  # noqa: E402
+from rahmengraph.model.tabulation import read_tables  # noqa: E402
 
 SEED = "Seed: Fachtag-Folien 16.11.2023 (000_9e78c3a089644d82.txt)"
 TOC = "https://9dok.net/document/zpngx9xo-rahmenkonzept-gesellschaftliche-teilhabe-und-diversity.html"

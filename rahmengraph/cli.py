@@ -21,7 +21,9 @@ from rahmengraph.config import Settings
 from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-from rahmengraph.model.loader import Dataset, load, read_dataset, write
+from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.writing import load, write
 from rahmengraph.model.store import GraphStore, Table, open_store
 
 app = typer.Typer(

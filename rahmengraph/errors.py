@@ -8,6 +8,14 @@ Messages name the value and where it came from (file, line, column, or parameter
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+
+class ProblemKind(Enum):
+    """What a problem is, for code that must react to it (messages are for people)."""
+
+    MISSING_FILE = "missing_file"  # a required file (or worksheet) of a dataset is absent
+    UNREADABLE = "unreadable"  # a file that cannot be decoded or parsed at all
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class Problem:
     line: int | None = None
     column: str | None = None
     value: str | None = None
+    kind: ProblemKind | None = None
 
     def where(self) -> str:
         parts = [p for p in (self.file, str(self.line) if self.line is not None else None) if p]

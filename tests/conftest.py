@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from rahmengraph.config import Settings
-from rahmengraph.model.loader import Dataset, load
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 

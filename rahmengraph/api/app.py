@@ -24,7 +24,9 @@ from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
-from rahmengraph.model.loader import Dataset, load, read_dataset
+from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore, open_store
 from rahmengraph.viz import analyses, graph_routes, pages

@@ -15,7 +15,7 @@ import uvicorn
 from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
 from rahmengraph.errors import ParameterError
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import open_store
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from rahmengraph.model.tables import Tables
-from rahmengraph.model.tabular import write_csv
+from rahmengraph.model.loading.csv_text import write_csv
+from rahmengraph.model.tabulation import Tables
 
 
 def csv_files(tables: Tables) -> dict[str, str]:

@@ -15,6 +15,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from rahmengraph.model import vocab
+from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.ontology import ontology_graph, shapes_graph
 from rahmengraph.model.store import GraphStore
 
@@ -151,8 +152,6 @@ def validate_graph(data: rdflib.Graph, graph: str) -> ValidationReport:
 
 def validate(store: GraphStore, graph: str) -> ValidationReport:
     """Validate the dataset in named graph ``graph`` of ``store``."""
-    from rahmengraph.model.formats import GRAPH_FORMATS
-
     data = rdflib.Graph()
     data.parse(data=store.dump(GRAPH_FORMATS["nt"], graph), format="nt")
     return validate_graph(data, graph)

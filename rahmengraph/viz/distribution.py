@@ -18,7 +18,7 @@ from rahmengraph.errors import ParameterError
 from rahmengraph.model.export import atomic_write, csv_files, write_folder, xlsx_bytes, zip_bytes
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.tables import read_tables
+from rahmengraph.model.tabulation import read_tables
 from rahmengraph.viz.network import gexf_bytes, graphml_bytes
 
 Producer = Callable[[GraphStore, str], bytes]

@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
-from rahmengraph.model.loader import Dataset, load
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 

@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
-from rahmengraph.model.loader import read_dataset
+from rahmengraph.model.loading.checking import read_dataset
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from tests.api.conftest import CASES, TOKEN, settings
 

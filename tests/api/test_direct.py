@@ -12,7 +12,7 @@ from rahmengraph.api.direct import DirectRunner
 from rahmengraph.api.worker import Job
 from rahmengraph.errors import Forbidden, QueryTimeout
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat, ResultFormat
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
 

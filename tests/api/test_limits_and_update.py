@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import TOKEN, LiveServer, settings
 

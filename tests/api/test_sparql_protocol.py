@@ -15,7 +15,7 @@ from rdflib.query import Result
 
 from rahmengraph.api.app import create_app
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import settings
 

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from rdflib.query import Result, ResultRow
 
 from rahmengraph.api.app import create_app
-from rahmengraph.model.loader import read_dataset
+from rahmengraph.model.loading.checking import read_dataset
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from tests.api.conftest import W3C, settings
 

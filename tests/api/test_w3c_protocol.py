@@ -23,7 +23,7 @@ from fastapi.testclient import TestClient
 from rdflib.collection import Collection
 
 from rahmengraph.api.app import create_app
-from rahmengraph.model.loader import read_dataset
+from rahmengraph.model.loading.checking import read_dataset
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from tests.api.conftest import TOKEN, W3C, settings
 

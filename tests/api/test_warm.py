@@ -12,7 +12,7 @@ from rahmengraph.api.app import create_app
 from rahmengraph.errors import StoreError
 from rahmengraph.model.analysis import ANALYSES, Report, quality
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import TOKEN, settings
 

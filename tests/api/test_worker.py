@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from rahmengraph.api.app import create_app
 from rahmengraph.api.worker import rows_at_most
 from rahmengraph.model.formats import RESULT_FORMATS
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import CASES, settings
 

@@ -15,10 +15,10 @@ from bench.generate import SYNTH_BASE, XSS_NAME, frameworks, generate, main
 from rahmengraph.errors import ParameterError
 from rahmengraph.model import vocab
 from rahmengraph.model.export import csv_files
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.stores.oxigraph import OxigraphStore
-from rahmengraph.model.tables import read_tables
+from rahmengraph.model.tabulation import read_tables
 
 README = Path(__file__).resolve().parents[2] / "data" / "README.md"
 Table = list[dict[str, str]]

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import ViewportSize
 
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from rahmengraph.viz.graph_file import write_view

@@ -9,7 +9,7 @@ import pytest
 
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import questions
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore, open_store
 
 CASES = sorted((Path(__file__).parent / "questions").glob("*.json"))

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from rahmengraph.model.export import csv_files, xlsx_bytes
-from rahmengraph.model.loader import read_dataset
-from rahmengraph.model.mapping import to_triples
+from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.mapping import to_triples
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.tables import read_tables
+from rahmengraph.model.tabulation import read_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = [ROOT / "data" / "bremen", ROOT / "tests" / "cases" / "musterland"]

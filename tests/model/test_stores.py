@@ -9,7 +9,7 @@ import pytest
 
 from rahmengraph.errors import ParameterError, QueryError
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore, open_store
 from rahmengraph.model.vocab import ONTOLOGY_IRI
 
@@ -87,7 +87,7 @@ def test_loading_again_replaces_the_dataset(store: GraphStore, musterland_dir: P
 def test_loading_several_datasets_into_a_fresh_store(tmp_path: Path, musterland_dir: Path) -> None:
     import shutil
 
-    from rahmengraph.model.loader import load_all
+    from rahmengraph.model.loading.writing import load_all
 
     other = tmp_path / "other"
     shutil.copytree(musterland_dir, other)

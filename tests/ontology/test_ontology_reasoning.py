@@ -101,7 +101,7 @@ def test_bremen_dataset_is_consistent_and_keeps_its_types(ontology: Graph) -> No
     """Domains and ranges hold on the real data: no clash, and no entity gains an unasserted rg: type
     other than a superclass of one it has (a wrong rdfs:domain would add e.g. rg:Responsibility)."""
     from rahmengraph.model.formats import GRAPH_FORMATS
-    from rahmengraph.model.loader import load
+    from rahmengraph.model.loading.writing import load
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
     store = OxigraphStore()

@@ -22,7 +22,7 @@ from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
 from rahmengraph.model.analysis import ANALYSES, Report
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.analyses import GRAPH_VIEWS, START_GAPS
 

@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from rahmengraph.model.filters import Filters, matching_measures
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore

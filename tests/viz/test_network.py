@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.distribution import export

@@ -13,7 +13,7 @@ from rdflib.namespace import OWL, RDF
 
 from rahmengraph.model import vocab
 from rahmengraph.model.kinds import SEGMENTS
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from rahmengraph.viz.documentation import ontology_page

@@ -26,8 +26,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import ReportTable
-from rahmengraph.model.analysis.view import View
 from rahmengraph.model.store import GraphStore, text
 
 PARTICIPATION = "Beteiligungsformat"

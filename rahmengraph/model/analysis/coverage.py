@@ -18,8 +18,8 @@ from typing import Final
 from openpyxl import Workbook
 
 from rahmengraph.errors import ParameterError
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from itertools import combinations
 
 import networkx as nx
 
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View
 
 #: At most this many measure chains are listed (paths can explode in large frameworks).
 MAX_CHAINS = 500

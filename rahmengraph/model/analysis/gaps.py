@@ -12,10 +12,10 @@ from typing import Final
 
 from rahmengraph.model.analysis.accountability import governance, measurability, responsibility
 from rahmengraph.model.analysis.coverage import DIMENSIONS, matrix
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.intersections import intersectional_gaps
 from rahmengraph.model.analysis.levels import level_gaps
 from rahmengraph.model.analysis.report import Report, ReportTable
-from rahmengraph.model.analysis.view import View
 from rahmengraph.model.store import GraphStore
 
 #: The coverage matrices the gap report summarises (rows, cols).

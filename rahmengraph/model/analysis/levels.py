@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import ReportTable
-from rahmengraph.model.analysis.view import View
 
 MUNICIPAL = "Kommune"
 STATE = "Land"

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View
 from rahmengraph.model.ordering import natural_key
 
 ROLE_PAIRS = {

@@ -12,8 +12,8 @@ from collections import defaultdict
 from functools import partial
 
 from rahmengraph.model import vocab
+from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.analysis.view import View
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.projection import per_state
 from rahmengraph.model.store import GraphStore

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rahmengraph.errors import ParameterError
+from rahmengraph.model.analysis.indexes import View, make_view
 from rahmengraph.model.analysis.report import Report
-from rahmengraph.model.analysis.view import View, make_view
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore

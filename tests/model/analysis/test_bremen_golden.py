@@ -25,7 +25,7 @@ def test_bremen_golden(bremen_store: GraphStore) -> None:
 
 
 if __name__ == "__main__":
-    from rahmengraph.model.loader import load
+    from rahmengraph.model.loading.writing import load
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
     store = OxigraphStore()

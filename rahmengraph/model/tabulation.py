@@ -15,10 +15,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.loading.dataset import LIST_SEP, SOURCE_SEP
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.schema import FILES, Column, FileSpec, Kind
 from rahmengraph.model.store import GraphStore, Term
-from rahmengraph.model.tabular import LIST_SEP, SOURCE_SEP
 
 Index = dict[str, dict[str, list[Term]]]
 

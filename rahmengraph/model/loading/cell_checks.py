@@ -1,22 +1,31 @@
-"""Cell checks of the loader: references, levels, dates, numbers, controlled values, sources.
+"""Cell checks of the loader: references, levels, dates, numbers, controlled values, sources, and
+the bespoke columns (responsibilities, certainty, event dates, level ids, duplicate rows).
 
 Each check appends located problems (file, line, column, value) and never stops at the first one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from rahmengraph.errors import Problem
-from rahmengraph.model import cells
-from rahmengraph.model.schema import FileSpec, Kind
-from rahmengraph.model.tabular import Row, split_list
+from rahmengraph.model import vocab
+from rahmengraph.model.loading import cells
+from rahmengraph.model.loading.dataset import (
+    SOURCE_SEP,
+    Dataset,
+    Row,
+    event_key,
+    responsibility_row_key,
+    source_node,
+    split_list,
+)
+from rahmengraph.model.schema import FILES_BY_ENTITY, FileSpec, Kind
 
-if TYPE_CHECKING:
-    from rahmengraph.model.loader import Dataset
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def check_cell(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) -> None:
@@ -91,9 +100,7 @@ def _check_vocab(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: l
 
 
 def _check_sources(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
-    from rahmengraph.model.mapping import source_node
-
-    for item in split_list(row.get(column), " | "):
+    for item in split_list(row.get(column), SOURCE_SEP):
         try:
             source_node(ds.base, item)
         except ValueError as exc:
@@ -110,3 +117,62 @@ CHECKS: dict[Kind, Callable[[Dataset, FileSpec, Row, str, list[Problem]], None]]
     Kind.CLASS: _check_vocab,
     Kind.SOURCES: _check_sources,
 }
+
+
+def _check_measure(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    check_list(ds, row, "handlungsfelder", "field", problems)
+    check_list(ds, row, "federfuehrend", "actor", problems)
+    check_list(ds, row, "beteiligt", "actor", problems)
+    if row.get("sicherheit"):
+        try:
+            cells.certainty(row.get("sicherheit"))
+        except ValueError as exc:
+            problems.append(row.problem("sicherheit", str(exc)))
+
+
+def _check_responsibility(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    if row.get("massnahme") and row.get("massnahme") not in ds.keys.get("measure", {}):
+        problems.append(row.problem("massnahme", f"unbekannte Maßnahme {row.get('massnahme')!r}"))
+    if row.get("rolle") and row.get("rolle") not in vocab.ROLES:
+        problems.append(row.problem("rolle", f"unbekannte Rolle; erlaubt: {', '.join(vocab.ROLES)}"))
+    if row.get("akteur") and row.get("akteur") not in ds.keys.get("actor", {}):
+        problems.append(row.problem("akteur", f"unbekannte(r) Akteur (Kürzel) {row.get('akteur')!r}"))
+
+
+def _check_event(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    if not row.get("datum"):
+        return
+    try:
+        cells.DATE.validate_python(row.get("datum"))
+    except ValidationError as exc:
+        problems.append(row.problem("datum", cells.message(exc)))
+
+
+def _check_level(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    if row.get("id") and not _SLUG.match(row.get("id")):
+        problems.append(row.problem("id", "nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich erlaubt"))
+
+
+CHECK: dict[str, Callable[[Dataset, Row, list[Problem]], None]] = {
+    "measure": _check_measure,
+    "responsibility": _check_responsibility,
+    "event": _check_event,
+    "level": _check_level,
+}
+
+
+def check_special(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) -> None:
+    check = CHECK.get(spec.entity)
+    if check is not None:
+        check(ds, row, problems)
+
+
+def check_duplicates(ds: Dataset, problems: list[Problem]) -> None:
+    """Rows without a key column that would get the same IRI."""
+    seen: dict[str, Row] = {}
+    for entity, key in (("event", event_key), ("responsibility", responsibility_row_key)):
+        for row in ds.rows(FILES_BY_ENTITY[entity]):
+            k = f"{entity}:{key(row)}"
+            if k in seen:
+                problems.append(Problem(f"doppelte Zeile (wie Zeile {seen[k].line})", row.file, row.line))
+            seen[k] = row

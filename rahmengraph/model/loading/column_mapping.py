@@ -1,8 +1,7 @@
-"""Columns the generic table cannot describe: their checks and their triples.
-
-Responsibilities (``federfuehrend``/``beteiligt`` and ``zustaendigkeiten.csv``), the certainty
-cell, the primary Handlungsfeld, body classes by the first word of their type, event dates, and the
-triples derived from the whole dataset (concept schemes, re-organisation events).
+"""Table → RDF, column by column: the generic column kinds of :mod:`rahmengraph.model.schema`
+(:data:`EMIT`) and the columns the generic table cannot describe (:data:`BESPOKE_EMIT`):
+responsibilities (``federfuehrend``/``beteiligt`` and ``zustaendigkeiten.csv``), the certainty cell,
+the primary Handlungsfeld, body classes by the first word of their type, event dates.
 """
 
 from __future__ import annotations
@@ -10,17 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pydantic import ValidationError
+from rahmengraph.model import vocab
+from rahmengraph.model.loading import cells
+from rahmengraph.model.loading.dataset import Row, responsibility_iri, split_list
+from rahmengraph.model.loading.emitter import Emitter
+from rahmengraph.model.schema import Column, Kind
 
-from rahmengraph.errors import Problem
-from rahmengraph.model import cells, vocab
-from rahmengraph.model.checks import check_list
-from rahmengraph.model.loader import Dataset, entity_iri
-from rahmengraph.model.mapping import Emitter, event_key
-from rahmengraph.model.schema import FILES_BY_ENTITY, FileSpec
-from rahmengraph.model.tabular import Row, split_list
-
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _PLANNED = re.compile(r"Geplant:|angekündigt", re.IGNORECASE)
 
 
@@ -31,82 +25,77 @@ def body_class(type_text: str) -> str:
     return term.iri if term else vocab.BODY
 
 
-def responsibility_iri(
-    ds: Dataset, measure: str, role: str, actor: str, levels: list[str] | None = None
-) -> str:
-    key = f"{measure}/{role}/{actor}"
-    if levels:
-        key += "/" + "+".join(ds.keys["level"][lv].rsplit("/", 1)[1] for lv in levels)
-    return entity_iri(ds.base, "responsibility", key).replace("%2F", "/")
+# --- generic column kinds ---------------------------------------------------------------------
 
 
-# --- checks ---------------------------------------------------------------------------------------
+def _text(lang: str | None) -> Callable[[Emitter, str, Column, str], None]:
+    def emit(e: Emitter, s: str, col: Column, cell: str) -> None:
+        assert col.predicate
+        e.text(s, col.predicate, cell, lang)
+
+    return emit
 
 
-def _check_measure(ds: Dataset, row: Row, problems: list[Problem]) -> None:
-    check_list(ds, row, "handlungsfelder", "field", problems)
-    check_list(ds, row, "federfuehrend", "actor", problems)
-    check_list(ds, row, "beteiligt", "actor", problems)
-    if row.get("sicherheit"):
-        try:
-            cells.certainty(row.get("sicherheit"))
-        except ValueError as exc:
-            problems.append(row.problem("sicherheit", str(exc)))
+def _int(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate
+    e.add(s, col.predicate, cells.integer(cell))
 
 
-def _check_responsibility(ds: Dataset, row: Row, problems: list[Problem]) -> None:
-    if row.get("massnahme") and row.get("massnahme") not in ds.keys.get("measure", {}):
-        problems.append(row.problem("massnahme", f"unbekannte Maßnahme {row.get('massnahme')!r}"))
-    if row.get("rolle") and row.get("rolle") not in vocab.ROLES:
-        problems.append(row.problem("rolle", f"unbekannte Rolle; erlaubt: {', '.join(vocab.ROLES)}"))
-    if row.get("akteur") and row.get("akteur") not in ds.keys.get("actor", {}):
-        problems.append(row.problem("akteur", f"unbekannte(r) Akteur (Kürzel) {row.get('akteur')!r}"))
+def _date(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate
+    e.add(s, col.predicate, cells.date_literal(cell))
 
 
-def _check_event(ds: Dataset, row: Row, problems: list[Problem]) -> None:
-    if not row.get("datum"):
-        return
-    try:
-        cells.DATE.validate_python(row.get("datum"))
-    except ValidationError as exc:
-        problems.append(row.problem("datum", cells.message(exc)))
+def _refs(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate and col.target
+    reg = e.ds.keys[col.target]
+    for item in split_list(cell):
+        e.iri(s, col.predicate, reg[item])
 
 
-def _check_level(ds: Dataset, row: Row, problems: list[Problem]) -> None:
-    if row.get("id") and not _SLUG.match(row.get("id")):
-        problems.append(row.problem("id", "nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich erlaubt"))
+def _anyrefs(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate
+    for item in split_list(cell):
+        target = e.ds.any_key(item) or e.ds.keys["level"][item]
+        e.iri(s, col.predicate, target)
 
 
-CHECK: dict[str, Callable[[Dataset, Row, list[Problem]], None]] = {
-    "measure": _check_measure,
-    "responsibility": _check_responsibility,
-    "event": _check_event,
-    "level": _check_level,
+def _levels(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate
+    for item in split_list(cell):
+        e.iri(s, col.predicate, e.ds.keys["level"][item])
+
+
+def _sources(e: Emitter, s: str, col: Column, cell: str) -> None:
+    e.sources_of(s, cell)
+
+
+def _enum(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate and col.vocab
+    e.iri(s, col.predicate, col.vocab[cell].iri)
+
+
+def _class(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.vocab
+    e.iri(s, vocab.TYPE, col.vocab[cell].iri)
+
+
+EMIT: dict[Kind, Callable[[Emitter, str, Column, str], None]] = {
+    Kind.TEXT: _text(None),
+    Kind.DE: _text(vocab.GERMAN),
+    Kind.EN: _text("en"),
+    Kind.INT: _int,
+    Kind.DATE: _date,
+    Kind.REFS: _refs,
+    Kind.ANYREFS: _anyrefs,
+    Kind.LEVELS: _levels,
+    Kind.SOURCES: _sources,
+    Kind.ENUM: _enum,
+    Kind.CLASS: _class,
 }
 
 
-def check_special(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]) -> None:
-    check = CHECK.get(spec.entity)
-    if check is not None:
-        check(ds, row, problems)
-
-
-def check_duplicates(ds: Dataset, problems: list[Problem]) -> None:
-    """Rows without a key column that would get the same IRI."""
-    seen: dict[str, Row] = {}
-    for entity, key in (("event", event_key), ("responsibility", lambda r: responsibility_row_key(ds, r))):
-        for row in ds.rows(FILES_BY_ENTITY[entity]):
-            k = f"{entity}:{key(row)}"
-            if k in seen:
-                problems.append(Problem(f"doppelte Zeile (wie Zeile {seen[k].line})", row.file, row.line))
-            seen[k] = row
-
-
-def responsibility_row_key(ds: Dataset, row: Row) -> str:
-    return f"{row.get('massnahme')}/{row.get('rolle')}/{row.get('akteur')}/{row.get('ebene')}"
-
-
-# --- triples --------------------------------------------------------------------------------------
+# --- bespoke columns ------------------------------------------------------------------------------
 
 
 def _noop(e: Emitter, s: str, row: Row, cell: str) -> None:
@@ -195,7 +184,7 @@ def _level_name(e: Emitter, s: str, row: Row, cell: str) -> None:
     e.text(s, vocab.PREF_LABEL, cell, vocab.GERMAN)
 
 
-SPECIAL_EMIT: dict[tuple[str, str], Callable[[Emitter, str, Row, str], None]] = {
+BESPOKE_EMIT: dict[tuple[str, str], Callable[[Emitter, str, Row, str], None]] = {
     ("framework", "basis_iri"): _noop,
     ("level", "name"): _level_name,
     ("field", "unterabschnitte"): _subsections,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from rahmengraph.errors import InputError
-from rahmengraph.model.loader import load, read_dataset
+from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
 CASES = sorted(p for p in (Path(__file__).parent / "bad_input").iterdir() if p.is_dir())
@@ -80,7 +81,7 @@ def test_missing_required_file(musterland_dir: Path, tmp_path: Path) -> None:
 
 
 def test_load_all_reports_every_dataset_and_writes_nothing(musterland_dir: Path, tmp_path: Path) -> None:
-    from rahmengraph.model.loader import load_all
+    from rahmengraph.model.loading.writing import load_all
 
     good = tmp_path / "good"
     shutil.copytree(musterland_dir, good)

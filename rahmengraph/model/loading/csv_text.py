@@ -1,4 +1,6 @@
-"""Reading and writing the CSV files of a dataset: UTF-8, RFC 4180, LF, one header line.
+"""CSV bytes ↔ rows: reading a dataset's CSV files and writing the canonical CSV text.
+
+The canonical form is UTF-8, RFC 4180, LF, one header line.
 
 Reading never stops at the first problem: every located problem (file, line, column, value) is
 collected so that a planner sees all of them at once.
@@ -7,43 +9,12 @@ collected so that a planner sees all of them at once.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from rahmengraph.errors import Problem
-
-LIST_SEP = ";"
-SOURCE_SEP = " | "
-
-
-@dataclass(frozen=True)
-class Row:
-    """One record of a CSV file: the line it starts on and its cells by column name."""
-
-    file: str
-    line: int
-    cells: dict[str, str]
-
-    def get(self, column: str) -> str:
-        return self.cells.get(column, "")
-
-    def problem(self, column: str, message: str, value: str | None = None) -> Problem:
-        return Problem(message, self.file, self.line, column, self.get(column) if value is None else value)
-
-
-@dataclass
-class CsvFile:
-    name: str
-    header: list[str]
-    rows: list[Row]
-
-
-def split_list(cell: str, sep: str = LIST_SEP) -> list[str]:
-    """Items of a list cell, stripped, empty items dropped."""
-    return [x.strip() for x in cell.split(sep) if x.strip()]
+from rahmengraph.model.loading.dataset import CsvFile, Row
 
 
 def read_csv(
@@ -112,41 +83,3 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    """A spreadsheet cell as the text a CSV file would hold (dates ISO, whole numbers without .0)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def xlsx_as_csv(path: Path) -> tuple[dict[str, bytes], list[Problem]]:
-    """The worksheets of a workbook as CSV bytes by file name (sheet ``massnahmen`` → ``massnahmen.csv``)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
-        return {}, [Problem(f"Arbeitsmappe nicht lesbar: {exc}", path.name)]
-    files = {}
-    for ws in wb.worksheets:
-        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-        while rows and not any(rows[-1]):
-            rows.pop()
-        if not rows:
-            files[f"{ws.title}.csv"] = b""
-            continue
-        width = len(rows[0])
-        while width and not rows[0][width - 1]:
-            width -= 1
-        files[f"{ws.title}.csv"] = write_csv(rows[0][:width], [r[:width] for r in rows[1:]]).encode()
-    wb.close()
-    return files, []

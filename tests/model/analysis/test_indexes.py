@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rahmengraph.model.analysis import view as view_module
-from rahmengraph.model.analysis.view import make_view
+from rahmengraph.model.analysis import indexes as view_module
+from rahmengraph.model.analysis.indexes import make_view
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loader import load
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore

@@ -7,12 +7,12 @@ intersectional-group class, and ``org:ChangeEvent`` nodes for re-organisations (
 
 from __future__ import annotations
 
-from rahmengraph.model import cells, vocab
+from rahmengraph.model import vocab
 from rahmengraph.model.kinds import SEGMENTS
-from rahmengraph.model.loader import entity_iri
-from rahmengraph.model.mapping import Emitter
+from rahmengraph.model.loading import cells
+from rahmengraph.model.loading.dataset import entity_iri, split_list
+from rahmengraph.model.loading.emitter import Emitter
 from rahmengraph.model.schema import FILES_BY_ENTITY
-from rahmengraph.model.tabular import split_list
 
 _SCHEMES = (
     ("level", "level_scheme", "Ebenen", "Levels", "uebergeordnet"),

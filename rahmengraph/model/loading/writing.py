@@ -1,0 +1,65 @@
+"""Writing checked datasets into a store: each dataset in its own named graph, plus the ontology.
+
+``load`` and ``load_all`` read and check first (:mod:`rahmengraph.model.loading.checking`) and
+write only when every dataset is valid; each graph is written in one transaction.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from rahmengraph.model import vocab
+from rahmengraph.model.loading.checking import read_all
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.mapping import to_triples
+from rahmengraph.model.ontology import ontology_turtle
+from rahmengraph.model.store import GraphStore, Triple
+
+
+@cache
+def ontology_triples() -> tuple[Triple, ...]:
+    """The ontology as triples (parsed once per process)."""
+    return tuple(q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
+
+
+def _ensure_ontology(store: GraphStore) -> None:
+    onto = ontology_triples()
+    if store.count(vocab.ONTOLOGY_IRI) != len(onto):
+        store.replace_graph(vocab.ONTOLOGY_IRI, onto)
+
+
+def write(store: GraphStore, datasets: list[Dataset]) -> None:
+    """Write checked datasets, each into its own named graph, and the ontology if it is missing.
+
+    A graph that exists is replaced in one transaction; new graphs go in together (Oxigraph's bulk
+    loader for an empty store). With many datasets only base and keys are kept once mapped.
+    """
+    existing = set(store.graphs())
+    release = len(datasets) > 1
+
+    def mapped(ds: Dataset) -> tuple[str, list[Triple]]:
+        triples = to_triples(ds)
+        if release:
+            ds.files = {}
+        return ds.graph, triples
+
+    for ds in datasets:
+        if ds.graph in existing:
+            store.replace_graph(*mapped(ds))
+    store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
+    _ensure_ontology(store)
+
+
+def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
+    """Read and check every dataset first, then write them; nothing is written unless all are valid."""
+    datasets = read_all(folders)
+    write(store, datasets)
+    return datasets
+
+
+def load(store: GraphStore, folder: Path) -> Dataset:
+    """Read, check and map one dataset, then write it (and the ontology if missing) into ``store``."""
+    return load_all(store, [folder])[0]

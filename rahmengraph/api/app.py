@@ -18,10 +18,9 @@ from starlette.middleware.cors import CORSMiddleware
 
 from rahmengraph.api import analysis, linked, planner, problems, sparql, status
 from rahmengraph.api.access_log import AccessLog
-from rahmengraph.api.direct import DirectRunner
 from rahmengraph.api.endpoint import QueryEndpoint
-from rahmengraph.api.pool import QueryPool, source_of
 from rahmengraph.config import Settings
+from rahmengraph.engine.runner import runner_for
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loading.checking import read_dataset
@@ -67,12 +66,7 @@ def create_app(
         if app.state.store.engine != "sparql":
             # Build the networkx projection once now, so no planner waits for it on a first analysis.
             await run_in_threadpool(shared_projection, app.state.store)
-        pool: QueryPool | DirectRunner
-        if app.state.store.engine == "sparql":
-            pool = DirectRunner(app.state.store, settings.query_timeout)
-        else:
-            source = await run_in_threadpool(source_of, app.state.store, settings.worker_memory_triples)
-            pool = QueryPool(source, settings.query_workers, settings.query_timeout)
+        pool = await run_in_threadpool(runner_for, app.state.store, settings)
         app.state.pool = pool
         app.state.warming = None  # the latest background warm-up (start or update), see /api/status
         try:

@@ -18,6 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rahmengraph.api import sparql
 from rahmengraph.api.problems import problem_response
+from rahmengraph.engine.negotiation import query_formats
+from rahmengraph.engine.protocol import get_params, post_params
 from rahmengraph.errors import RahmengraphError
 
 PATH = "/sparql"
@@ -81,13 +83,13 @@ class QueryEndpoint:
         """The answer to a query; None for what the routes answer (description, editor, update)."""
         query_string = scope["query_string"].decode("latin-1")
         if scope["method"] == "POST":
-            p = sparql.post_params(_header(scope, b"content-type") or "", query_string, body)
+            p = post_params(_header(scope, b"content-type") or "", query_string, body)
         else:
-            p = sparql.get_params(query_string)
+            p = get_params(query_string)
         if p.query is None or p.update is not None:
             return None
         accept = _header(scope, b"accept")
-        formats = sparql.query_formats(p.query, accept, p.fmt)
-        if formats[2] and scope["method"] == "GET":
+        formats = query_formats(p.query, accept, p.fmt)
+        if formats.html and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
         return await sparql.run_query(self.state, p.query, p.default_graphs, p.named_graphs, formats, scope)

@@ -1,6 +1,6 @@
 """Linked data and downloads: every project IRI resolves here, the whole dataset at stable URLs.
 
-``/<rest>`` answers for ``https://w3id.org/rahmengraph/<rest>`` (see :mod:`rahmengraph.api.links`):
+``/<rest>`` answers for ``https://w3id.org/rahmengraph/<rest>`` (see :mod:`rahmengraph.model.iri_paths`):
 HTML for browsers (the UI's entity page), Turtle, N-Triples, JSON-LD or RDF/XML by ``Accept`` or
 ``format=``. ``/download/rahmengraph-<dataset>.<ext>`` serves every export of
 :data:`rahmengraph.viz.distribution.DISTRIBUTIONS`; the catch-all route must be included last.
@@ -15,11 +15,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
-from rahmengraph.api.conneg import choose, parse_accept
-from rahmengraph.api.links import iri_for_path
+from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
 from rahmengraph.model import vocab
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
+from rahmengraph.model.iri_paths import iri_for_path
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.distribution import DISTRIBUTIONS
 

@@ -6,8 +6,8 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 
-from rahmengraph.api.links import local_path
 from rahmengraph.model import catalog
+from rahmengraph.model.iri_paths import local_path
 from rahmengraph.model.kinds import kind_of_iri
 from rahmengraph.model.partners import Entity, Partner
 from rahmengraph.model.relations import Duty, Incoming, Source

@@ -1,15 +1,14 @@
 """The SPARQL 1.1 Protocol endpoint ``/sparql``: queries in worker processes, updates only with a token.
 
-* GET ``?query=``, POST form (``query=`` / ``update=``), POST ``application/sparql-query`` and
-  ``application/sparql-update``; ``default-graph-uri`` / ``named-graph-uri`` (store graphs only);
-  one ``query``/``update`` per request; relative IRIs resolve against the endpoint's IRI (Oxigraph's
-  ``base_iri``); updates' ``using-graph-uri`` / ``using-named-graph-uri`` become ``USING`` clauses
-  (see :mod:`rahmengraph.api.dataset`, which also says how graphs not in the store behave).
-* Text must be UTF-8: anything else is refused (400) naming the parameter and the byte position.
-* Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type); a browser
-  gets the editor page, a client without a query the service description.
-* Limits: see :mod:`rahmengraph.api.pool` (time), :mod:`rahmengraph.api.worker` (rows),
-  :mod:`rahmengraph.api.guard` (no SERVICE, LOAD or remote graphs).
+* Parameters: :mod:`rahmengraph.engine.protocol` (text must be UTF-8); relative IRIs resolve against
+  the endpoint's IRI (Oxigraph's ``base_iri``); updates' ``using-graph-uri`` /
+  ``using-named-graph-uri`` become ``USING`` clauses (see :mod:`rahmengraph.engine.dataset`, which
+  also says how graphs not in the store behave).
+* Result formats by ``Accept`` (q-values, wildcards) or ``format=`` (key or media type,
+  :mod:`rahmengraph.engine.negotiation`); a browser gets the editor page, a client without a query
+  the service description.
+* Limits: see :mod:`rahmengraph.engine.pool` (time), :mod:`rahmengraph.engine.row_cap` (rows),
+  :mod:`rahmengraph.engine.guard` (no SERVICE, LOAD).
 """
 
 from __future__ import annotations
@@ -17,10 +16,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -29,101 +25,30 @@ from starlette.datastructures import State
 from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
-from rahmengraph.api.conneg import Range, choose, explicitly_accepts, parse_accept, quality
-from rahmengraph.api.dataset import graph_iris, with_using
-from rahmengraph.api.description import description
-from rahmengraph.api.guard import check_update
-from rahmengraph.api.pool import source_of
-from rahmengraph.api.worker import Job, query_form
 from rahmengraph.config import Settings
+from rahmengraph.engine.dataset import with_using
+from rahmengraph.engine.guard import check_update
+from rahmengraph.engine.job import Formats, job_for
+from rahmengraph.engine.negotiation import Range, negotiate, parse_accept, query_formats
+from rahmengraph.engine.pool import source_of
+from rahmengraph.engine.protocol import Params, get_params, post_params
+from rahmengraph.engine.service_description import description
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
 from rahmengraph.model.analysis import warm
-from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
+from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.projection import shared_projection
 
 router = APIRouter(tags=["SPARQL"])
 
-HTML = "text/html"
-#: Media type → results format key, in the server's order of preference (aliases last).
-RESULT_OFFERS: Final = {
-    **{f.media_type: k for k, f in RESULT_FORMATS.items()},
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-#: Media type → graph format key (only graph formats: N-Quads/TriG are for whole datasets).
-GRAPH_OFFERS: Final = {
-    **{f.media_type: k for k, f in GRAPH_FORMATS.items() if k in ("ttl", "nt", "jsonld", "rdfxml")},
-    "application/x-turtle": "ttl",
-    "application/turtle": "ttl",
-    "text/plain": "nt",
-    "application/json": "jsonld",
-    "application/xml": "rdfxml",
-}
 #: Header telling a client its results were cut to ``max_rows``.
 TRUNCATED: Final = "X-Rahmengraph-Truncated"
 MAX_ROWS: Final = "X-Rahmengraph-Max-Rows"
-
-
-#: Other spellings of ``format=`` values that clients send (SPARQLWrapper: ``turtle`` …).
-FORMAT_ALIASES: Final = {
-    "turtle": "ttl",
-    "ntriples": "nt",
-    "n-triples": "nt",
-    "json-ld": "jsonld",
-    "rdf": "rdfxml",
-    "rdf+xml": "rdfxml",
-}
 
 
 def endpoint_iri(settings: Settings, scope: Scope) -> str:
     """The endpoint's own IRI: ``/sparql`` under ``public_base``, else under the request's base URL.
     It is the base IRI of queries and updates (the protocol's service-defined base)."""
     return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
-
-
-def _by_format(value: str) -> tuple[str | None, str | None]:
-    value = FORMAT_ALIASES.get(value.lower(), value)
-    key = RESULT_OFFERS.get(value) or (value if value in RESULT_FORMATS else None)
-    gkey = GRAPH_OFFERS.get(value) or (value if value in GRAPH_FORMATS else None)
-    if key is None and gkey is None:
-        known = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
-        raise ParameterError(f"Parameter format: {value!r} unbekannt; bekannt: {known}")
-    return key or "json", gkey or "ttl"
-
-
-def negotiate(ranges: list[Range], fmt: str | None) -> tuple[str | None, str | None, bool]:
-    """(results format key, graph format key, wants HTML) for a request."""
-    if fmt:
-        if fmt == "html":
-            return None, None, True
-        results, graph = _by_format(fmt)
-        return results, graph, False
-    rtype, rq = choose(ranges, list(RESULT_OFFERS))
-    gtype, gq = choose(ranges, list(GRAPH_OFFERS))
-    html = explicitly_accepts(ranges, HTML) and quality(ranges, HTML) >= max(rq, gq)
-    return (RESULT_OFFERS[rtype] if rtype else None), (GRAPH_OFFERS[gtype] if gtype else None), html
-
-
-#: Accept headers up to this length have their negotiation remembered (clients repeat theirs).
-_CACHED_ACCEPT = 512
-
-
-@lru_cache(maxsize=256)
-def _negotiated(accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
-    return negotiate(parse_accept(accept), fmt)
-
-
-def formats_for(accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
-    """:func:`negotiate` for an Accept header, remembered for the usual (short) headers."""
-    if accept is not None and len(accept) > _CACHED_ACCEPT:
-        return negotiate(parse_accept(accept), fmt)
-    return _negotiated(accept, fmt)
-
-
-def query_formats(query: str, accept: str | None, fmt: str | None) -> tuple[str | None, str | None, bool]:
-    """:func:`formats_for` a query; none for an empty one (:func:`run_query` refuses that)."""
-    return formats_for(accept, fmt) if query.strip() else (None, None, False)
 
 
 def _lang(request: Request) -> str:
@@ -160,29 +85,13 @@ async def run_query(
     query: str,
     default_graphs: Sequence[str],
     named_graphs: Sequence[str],
-    formats: tuple[str | None, str | None, bool],
+    formats: Formats,
     scope: Scope,
 ) -> Response:
     """Answer a query (not the editor, not the description): the one code path for every client."""
-    if not query.strip():
-        raise ParameterError("Parameter query ist leer")
-    results, graph, _html = formats
-    form = query_form(query)
-    if (form in ("SELECT", "ASK") and results is None) or (
-        form in ("CONSTRUCT", "DESCRIBE") and graph is None
-    ):
-        raise NotAcceptable(f"Kein Format im Accept-Header passt zu einer {form}-Abfrage")
-    if results is None and graph is None:
-        raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
     settings = state.settings
-    job = Job(
-        query,
-        results,
-        graph,
-        tuple(default_graphs),
-        tuple(named_graphs),
-        settings.max_rows,
-        endpoint_iri(settings, scope),
+    job = job_for(
+        query, formats, default_graphs, named_graphs, settings.max_rows, endpoint_iri(settings, scope)
     )
     result = await state.pool.run(job)
     headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
@@ -206,101 +115,9 @@ async def answer(
             raise ParameterError("Parameter query (oder update) fehlt")
         return await _describe_service(request, parse_accept(accept), fmt)
     formats = query_formats(query, accept, fmt)
-    if formats[2] and browser:
+    if formats.html and browser:
         return _editor(request, query)
     return await run_query(request.app.state, query, default_graphs, named_graphs, formats, request.scope)
-
-
-@dataclass(frozen=True)
-class Params:
-    """The protocol parameters of one request (a POST's from its query string and body)."""
-
-    query: str | None
-    update: str | None
-    default_graphs: tuple[str, ...]
-    named_graphs: tuple[str, ...]
-    fmt: str | None
-    using_graphs: tuple[str, ...] = ()
-    using_named_graphs: tuple[str, ...] = ()
-
-
-def _utf8(data: bytes, where: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParameterError(
-            f"{where}: kein gültiges UTF-8 ab Byte {exc.start + 1} (0x{data[exc.start]:02X}); "
-            "SPARQL-Anfragen müssen UTF-8-kodiert sein"
-        ) from None
-
-
-def _form(text: str, where: str) -> dict[str, list[str]]:
-    """Form fields, their values strictly UTF-8 (an error names the parameter and the byte)."""
-    try:
-        return parse_qs(text, keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        pass
-    for name, value in parse_qs(text, keep_blank_values=True, encoding="latin-1").items():
-        for v in value:
-            _utf8(v.encode("latin-1"), f"Parameter {name} ({where})")
-    raise AssertionError("unreachable: strict decoding failed, so one value is not UTF-8")
-
-
-def _params(fields: dict[str, list[str]], query: str | None, update: str | None, fmt: str | None) -> Params:
-    return Params(
-        query,
-        update,
-        graph_iris(fields.get("default-graph-uri", []), "default-graph-uri"),
-        graph_iris(fields.get("named-graph-uri", []), "named-graph-uri"),
-        fmt,
-        graph_iris(fields.get("using-graph-uri", []), "using-graph-uri"),
-        graph_iris(fields.get("using-named-graph-uri", []), "using-named-graph-uri"),
-    )
-
-
-def get_params(query_string: str) -> Params:
-    """The protocol parameters of a GET (``update`` is kept only to be refused)."""
-    params = _form(query_string, "URL")
-    return _params(params, _single(params, "query"), _single(params, "update"), _first(params, "format"))
-
-
-def post_params(content_type: str, query_string: str, body: bytes) -> Params:
-    """Parse a POST the SPARQL 1.1 Protocol way (form, ``application/sparql-query`` or ``-update``)."""
-    ctype = content_type.split(";")[0].strip().lower()
-    params = _form(query_string, "URL")
-    fmt = _first(params, "format")
-    if ctype == "application/x-www-form-urlencoded":
-        form = _form(_utf8(body, "Formular"), "Formular")
-        query, update = _single(form, "query"), _single(form, "update")
-        for name, values in form.items():
-            if name != "format":
-                params[name] = params.get(name, []) + values
-        fmt = fmt or _first(form, "format")
-    elif ctype == "application/sparql-query":
-        query, update = _utf8(body, "Abfrage (application/sparql-query)"), None
-    elif ctype == "application/sparql-update":
-        query, update = None, _utf8(body, "Update (application/sparql-update)")
-    else:
-        raise ParameterError(
-            f"Content-Type {ctype or '(fehlt)'!r} nicht unterstützt: application/x-www-form-urlencoded, "
-            "application/sparql-query oder application/sparql-update"
-        )
-    if query is not None and update is not None:
-        raise ParameterError("query und update zugleich: bitte nur eines (Parameter query/update)")
-    return _params(params, query, update, fmt)
-
-
-def _first(form: dict[str, list[str]], name: str) -> str | None:
-    values = form.get(name)
-    return values[0] if values else None
-
-
-def _single(form: dict[str, list[str]], name: str) -> str | None:
-    """The one value of ``query`` or ``update``; more than one is an error (which would run?)."""
-    values = form.get(name, [])
-    if len(values) > 1:
-        raise ParameterError(f"Parameter {name} mehrfach angegeben: bitte genau eine Anfrage je Aufruf")
-    return values[0] if values else None
 
 
 def _authorize(request: Request) -> None:

@@ -14,8 +14,8 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 
-from rahmengraph.api.links import local_path
 from rahmengraph.model.filters import FILTER_KINDS
+from rahmengraph.model.iri_paths import local_path
 from rahmengraph.model.vocab import ROOT
 from rahmengraph.viz.graph_styles import MARKS, kind_style, node_size, rel_style
 from rahmengraph.viz.layout import Position, SortKey, natural_key

@@ -7,13 +7,14 @@ query is a SELECT against the store's union graph.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.iri_paths import local_path
 from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 from rahmengraph.model.store import GraphStore
 
@@ -89,28 +90,14 @@ def prefixed(iri: str) -> str:
     return iri
 
 
-def _api_local_path() -> Callable[[str], str | None] | None:
-    try:
-        module = importlib.import_module("rahmengraph.api.links")
-    except ImportError:
-        return None
-    fn: Callable[[str], str | None] | None = getattr(module, "local_path", None)
-    return fn
-
-
 def href(iri: str) -> str | None:
     """Local address of an IRI we serve: ontology terms → their entry on /ontologie,
-    data IRIs → the linked-data path (``rahmengraph.api.links.local_path`` when installed)."""
+    data IRIs → the linked-data path (:func:`rahmengraph.model.iri_paths.local_path`)."""
     if iri == vocab.ONTOLOGY_IRI:
         return "/ontologie"
     if iri.startswith(vocab.RG):
         return "/ontologie#" + iri[len(vocab.RG) :]
-    if not iri.startswith(vocab.ROOT):
-        return None
-    api = _api_local_path()
-    if api is not None:
-        return api(iri)
-    return "/" + iri[len(vocab.ROOT) :].split("#", 1)[0]
+    return local_path(iri)
 
 
 def kind_of(types: Iterable[str]) -> str | None:

@@ -13,7 +13,7 @@ from httpx import Response
 from rahmengraph.api import sparql
 from rahmengraph.api.app import create_app
 from rahmengraph.api.endpoint import QueryEndpoint
-from rahmengraph.api.pool import source_of
+from rahmengraph.engine.pool import source_of
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from tests.api.conftest import CASES, settings

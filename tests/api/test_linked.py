@@ -14,8 +14,8 @@ import rdflib
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.linked import SUFFIXES
-from rahmengraph.api.links import iri_for_path, local_path
 from rahmengraph.model.formats import GRAPH_FORMATS
+from rahmengraph.model.iri_paths import local_path
 
 MEASURE = "https://w3id.org/rahmengraph/musterland/massnahme/M-1-01"
 
@@ -27,21 +27,6 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.hrefs.extend(v for k, v in attrs if tag == "a" and k == "href" and v)
-
-
-@pytest.mark.parametrize(
-    ("iri", "path"),
-    [
-        (MEASURE, "/musterland/massnahme/M-1-01"),
-        ("https://w3id.org/rahmengraph/ontology#Measure", "/ontology"),
-        ("https://w3id.org/rahmengraph/bremen/akteur/%C3%84", "/bremen/akteur/%C3%84"),
-        ("http://example.org/x", None),
-    ],
-)
-def test_url_scheme(iri: str, path: str | None) -> None:
-    assert local_path(iri) == path
-    if path is not None:
-        assert iri_for_path(path) == iri.split("#")[0]
 
 
 @pytest.mark.parametrize("key", ["ttl", "nt", "jsonld", "rdfxml"])

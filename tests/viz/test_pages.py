@@ -33,7 +33,7 @@ VIZ_LINKS_PER_VIEW = 2
 
 def _bare_app(settings: Settings) -> FastAPI:
     """Our router on a plain app, with the linked-data route the API serves (until create_app exists)."""
-    from rahmengraph.api.links import iri_for_path
+    from rahmengraph.model.iri_paths import iri_for_path
     from rahmengraph.model.loading.writing import load
     from rahmengraph.model.store import open_store
     from rahmengraph.viz.entity import render_entity

@@ -3,7 +3,7 @@
 Oxigraph executes ``SERVICE`` by fetching the remote endpoint, so a query could make this server
 send requests anywhere (server-side request forgery). ``FROM`` / ``FROM NAMED`` and the protocol's
 graph parameters are safe: Oxigraph reads those graphs from its store only (a graph it does not
-hold is empty, see :mod:`rahmengraph.api.dataset`). The check has two stages, to keep the usual
+hold is empty, see :mod:`rahmengraph.engine.dataset`). The check has two stages, to keep the usual
 query cheap:
 
 1. a pre-check on the raw text (after SPARQL's ``\\u`` codepoint escapes, which parsers apply

@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 
 from rahmengraph import errors
-from rahmengraph.api.guard import check_query
-from rahmengraph.api.worker import Answer, Job, cut_results, needs_cap, query_form
+from rahmengraph.engine.guard import check_query
+from rahmengraph.engine.job import Answer, Job, query_form
+from rahmengraph.engine.row_cap import cut_results, needs_cap
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
 from rahmengraph.model.store import GraphStore, with_base
 
@@ -43,8 +44,8 @@ def check_graphs(names: list[str], graphs: list[str]) -> None:
         )
 
 
-class DirectRunner:
-    """Same interface as :class:`rahmengraph.api.pool.QueryPool`, answering from ``store`` itself."""
+class RemoteRunner:
+    """Same interface as :class:`rahmengraph.engine.pool.QueryPool`, answering from ``store`` itself."""
 
     #: Updates need no worker reload: the remote store is the only copy.
     copies_store = False

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from rahmengraph.api.direct import DirectRunner
-from rahmengraph.api.worker import Job
+from rahmengraph.engine.job import Job
+from rahmengraph.engine.remote import RemoteRunner
 from rahmengraph.errors import Forbidden, QueryTimeout
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat, ResultFormat
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
+from tests.engine.conftest import run
 
 
 class SlowStore(OxigraphStore):
@@ -38,25 +38,25 @@ def remote(musterland_dir: Path) -> SlowStore:
 
 def test_answers_come_from_the_store_and_are_capped(remote: SlowStore) -> None:
     job = Job("SELECT ?m WHERE { ?m a rg:Measure }", "json", None, max_rows=3)
-    answer = asyncio.run(DirectRunner(remote, timeout=5).run(job))
+    answer = run(RemoteRunner(remote, timeout=5).run(job))
     rows = list(ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON))  # type: ignore[arg-type]
     assert len(rows) == 3 and answer.truncated
 
 
 def test_construct_goes_through(remote: SlowStore) -> None:
     job = Job("CONSTRUCT { ?m a rg:Measure } WHERE { ?m a rg:Measure }", None, "nt")
-    answer = asyncio.run(DirectRunner(remote, timeout=5).run(job))
+    answer = run(RemoteRunner(remote, timeout=5).run(job))
     assert answer.media_type == GRAPH_FORMATS["nt"].media_type and answer.body.count(b"\n") == 8
 
 
 def test_service_is_refused_before_the_remote_sees_it(remote: SlowStore) -> None:
     job = Job("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "json", None)
     with pytest.raises(Forbidden):
-        asyncio.run(DirectRunner(remote, timeout=5).run(job))
+        run(RemoteRunner(remote, timeout=5).run(job))
 
 
 def test_slow_remote_hits_the_time_limit(remote: SlowStore) -> None:
     remote.delay = 2.0
     job = Job("ASK { ?s ?p ?o }", "json", None)
     with pytest.raises(QueryTimeout):
-        asyncio.run(DirectRunner(remote, timeout=0.2).run(job))
+        run(RemoteRunner(remote, timeout=0.2).run(job))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rahmengraph.api.conneg import choose, explicitly_accepts, parse_accept, quality
+from rahmengraph.engine.negotiation import choose, explicitly_accepts, parse_accept, quality
 
 OFFERS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/html"]
 

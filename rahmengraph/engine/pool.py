@@ -13,20 +13,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
-import pickle
 import socket
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
 
 from rahmengraph import errors
-from rahmengraph.api import worker
-from rahmengraph.api.worker import FRAME, OK, Answer, Job
+from rahmengraph.engine import worker
+from rahmengraph.engine.frame import FrameReader, error_from
+from rahmengraph.engine.job import Answer, Job
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
-log = logging.getLogger("rahmengraph.api")
+log = logging.getLogger("rahmengraph.engine")
 #: Seconds a new worker may take to open its store.
 START_TIMEOUT = 120.0
 #: Bytes asked for per read of an answer.
@@ -64,10 +63,10 @@ class _Worker:
             raise errors.StoreError(f"Query-Worker startet nicht: {exc}") from exc
         if msg[0] != "ready":
             self.kill()
-            raise errors.StoreError(str(msg[2]))
+            raise error_from(str(msg[1]), str(msg[2]), msg[3])
         # answers come as raw frames, read without waiting (a duplicate of the pipe's descriptor)
         self.sock = socket.fromfd(parent.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)
-        self.reader = _Frame()
+        self.reader = FrameReader()
 
     def read(self) -> Answer | errors.RahmengraphError | None:
         """Take what the socket holds; the answer (or error) once its frame is complete."""
@@ -80,7 +79,7 @@ class _Worker:
                 raise EOFError("Verbindung zum Query-Worker geschlossen")
             done = self.reader.feed(chunk)
             if done is not None:
-                self.reader = _Frame()
+                self.reader = FrameReader()
                 return done
 
     def kill(self) -> None:
@@ -90,40 +89,6 @@ class _Worker:
         if hasattr(self, "sock"):
             self.sock.close()
         self.conn.close()
-
-
-class _Frame:
-    """One answer frame (see :mod:`rahmengraph.api.worker`), assembled from the chunks read."""
-
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.have = 0
-        self.need = FRAME.size
-        self.head: tuple[int, int, int, int] | None = None
-
-    def feed(self, chunk: bytes) -> Answer | errors.RahmengraphError | None:
-        self.parts.append(chunk)
-        self.have += len(chunk)
-        if self.head is None and self.have >= FRAME.size:
-            data = b"".join(self.parts)
-            self.parts = [data]
-            self.head = FRAME.unpack_from(data)
-            self.need = FRAME.size + self.head[2] + self.head[3]
-        if self.head is None or self.have < self.need:
-            return None
-        data = self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
-        status, truncated, media_len, _size = self.head
-        start = FRAME.size + media_len
-        if status == OK:
-            return Answer(data[start:], data[FRAME.size : start].decode(), bool(truncated))
-        return _error(("error", *pickle.loads(data[start:])))
-
-
-def _error(msg: tuple[Any, ...]) -> errors.RahmengraphError:
-    cls = getattr(errors, str(msg[1]), errors.StoreError)
-    if not (isinstance(cls, type) and issubclass(cls, errors.RahmengraphError)):
-        cls = errors.StoreError
-    return cls(str(msg[2]), list(msg[3]))
 
 
 class QueryPool:

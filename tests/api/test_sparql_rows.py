@@ -1,57 +1,20 @@
-"""The worker's answers: the cheap row bound over Oxigraph's output, exact cuts, large answer frames."""
+"""/sparql answers through the query workers: the row cap at its boundary, large answers, errors."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
-from rahmengraph.api.worker import rows_at_most
 from rahmengraph.model.formats import RESULT_FORMATS
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
-from tests.api.conftest import CASES, settings
-
-#: Solutions with literals that look like row separators in every format, plus unbound variables.
-TRICKY = "SELECT ?s ?o ?t WHERE { ?s ?p ?o OPTIONAL { ?t ?q ?s } }"
-
-
-def count(body: bytes, key: str) -> int:
-    """Rows of a results document (CSV with the csv module: Oxigraph does not parse lossy CSV)."""
-    if key == "csv":
-        return len(list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))) - 1
-    parsed = ox.parse_query_results(body, format=RESULT_FORMATS[key].oxigraph)
-    assert isinstance(parsed, ox.QuerySolutions)
-    return sum(1 for _ in parsed)
-
-
-@pytest.fixture(scope="module")
-def tricky() -> ox.Store:
-    store = ox.Store()
-    store.load(path=str(CASES / "tricky-literals.ttl"), format=ox.RdfFormat.TURTLE)
-    return store
-
-
-@pytest.mark.parametrize("key", list(RESULT_FORMATS))
-def test_row_bound_is_never_below_the_rows(tricky: ox.Store, key: str) -> None:
-    fmt = RESULT_FORMATS[key]
-    result = tricky.query(TRICKY)
-    assert isinstance(result, ox.QuerySolutions)
-    rows = len(list(result))
-    again = tricky.query(TRICKY)
-    assert isinstance(again, ox.QuerySolutions)
-    body = again.serialize(format=fmt.oxigraph) or b""
-    assert count(body, key) == rows == 6
-    assert rows_at_most(body, fmt) >= rows
-    if key in ("xml", "tsv"):  # markers that cannot occur inside values: exact
-        assert rows_at_most(body, fmt) == rows
+from tests.api.conftest import settings
+from tests.engine.conftest import count
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rahmengraph.api.guard import check_query, check_update, keywords, needs_check, unescape
+from rahmengraph.engine.guard import check_query, check_update, keywords, needs_check, unescape
 from rahmengraph.errors import Forbidden
 
 REFUSED = [

@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from rahmengraph.api.guard import OPAQUE, keywords
+from rahmengraph.engine.guard import OPAQUE, keywords
 from rahmengraph.errors import ParameterError
 
 #: Keywords and braces that matter for finding the WHERE of an update operation.

@@ -1,4 +1,4 @@
-"""Linked-data URL scheme: a project IRI ``https://w3id.org/rahmengraph/<rest>`` is served at ``/<rest>``.
+"""Where a project IRI is served: ``https://w3id.org/rahmengraph/<rest>`` at ``/<rest>`` (linked data).
 
 The fragment is dropped (``…/ontology#Measure`` → ``/ontology``): browsers never send it, the
 ontology document answers for all its terms. Percent-escapes stay as they are in the IRI, so the

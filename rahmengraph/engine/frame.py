@@ -1,0 +1,76 @@
+"""The answer frame a query worker writes to its socket: header, media type, body (or an error).
+
+The worker writes an answer straight to the socket (:func:`send_answer`, :func:`send_error`); the
+pool reads it piecewise as it arrives (:class:`FrameReader`), so a large body never blocks the
+server's event loop.
+"""
+
+from __future__ import annotations
+
+import pickle
+import socket
+import struct
+from typing import Any
+
+from rahmengraph import errors
+from rahmengraph.engine.job import Answer
+
+#: Answer frame header: status (0 answer, 1 error), truncated, media type length, payload length.
+FRAME = struct.Struct("!BBHQ")
+OK, FAILED = 0, 1
+#: Bodies up to this size go out in one write together with the header.
+_ONE_WRITE = 1 << 16
+
+
+def send_answer(sock: socket.socket, answer: Answer) -> None:
+    """One answer frame: header, media type, body (large bodies in a second write, not copied)."""
+    media = answer.media_type.encode()
+    head = FRAME.pack(OK, answer.truncated, len(media), len(answer.body)) + media
+    if len(answer.body) <= _ONE_WRITE:
+        sock.sendall(head + answer.body)
+    else:
+        sock.sendall(head)
+        sock.sendall(answer.body)
+
+
+def send_error(sock: socket.socket, name: str, message: str, problems: list[Any]) -> None:
+    """One error frame: the exception class name from :mod:`rahmengraph.errors`, message, problems."""
+    payload = pickle.dumps((name, message, problems))
+    sock.sendall(FRAME.pack(FAILED, False, 0, len(payload)) + payload)
+
+
+def error_from(name: str, message: str, problems: list[Any]) -> errors.RahmengraphError:
+    """The error an error frame (or a worker's start-up message) names; StoreError for unknown names."""
+    cls = getattr(errors, name, errors.StoreError)
+    if not (isinstance(cls, type) and issubclass(cls, errors.RahmengraphError)):
+        cls = errors.StoreError
+    return cls(message, list(problems))
+
+
+class FrameReader:
+    """One answer frame, assembled from the chunks read."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.have = 0
+        self.need = FRAME.size
+        self.head: tuple[int, int, int, int] | None = None
+
+    def feed(self, chunk: bytes) -> Answer | errors.RahmengraphError | None:
+        """Add ``chunk``; the answer (or error) once the frame is complete, else None."""
+        self.parts.append(chunk)
+        self.have += len(chunk)
+        if self.head is None and self.have >= FRAME.size:
+            data = b"".join(self.parts)
+            self.parts = [data]
+            self.head = FRAME.unpack_from(data)
+            self.need = FRAME.size + self.head[2] + self.head[3]
+        if self.head is None or self.have < self.need:
+            return None
+        data = self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
+        status, truncated, media_len, _size = self.head
+        start = FRAME.size + media_len
+        if status == OK:
+            return Answer(data[start:], data[FRAME.size : start].decode(), bool(truncated))
+        name, message, problems = pickle.loads(data[start:])
+        return error_from(str(name), str(message), problems)

@@ -1,0 +1,70 @@
+"""One query for the engine (:class:`Job`) and its answer (:class:`Answer`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rahmengraph.errors import NotAcceptable, ParameterError
+
+_FORM = re.compile(
+    r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b",
+    re.IGNORECASE,
+)
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK from the text's first keyword after the prologue."""
+    m = _FORM.match(text)
+    return m.group(1).upper() if m else None
+
+
+class Formats(NamedTuple):
+    """What a request accepts: results format key, graph format key (None: none), HTML."""
+
+    results: str | None
+    graph: str | None
+    html: bool
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    results: str | None  # key of RESULT_FORMATS, None: the client accepts none
+    graph: str | None  # key of GRAPH_FORMATS
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_rows: int = 10_000
+    base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint)
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    media_type: str
+    truncated: bool = False
+
+
+def job_for(
+    query: str,
+    formats: Formats,
+    default_graphs: Sequence[str],
+    named_graphs: Sequence[str],
+    max_rows: int,
+    base_iri: str | None,
+) -> Job:
+    """The job for a query from a client; refused when it is empty or no accepted format fits its form."""
+    if not query.strip():
+        raise ParameterError("Parameter query ist leer")
+    form = query_form(query)
+    if (form in ("SELECT", "ASK") and formats.results is None) or (
+        form in ("CONSTRUCT", "DESCRIBE") and formats.graph is None
+    ):
+        raise NotAcceptable(f"Kein Format im Accept-Header passt zu einer {form}-Abfrage")
+    if formats.results is None and formats.graph is None:
+        raise NotAcceptable("Kein Format im Accept-Header passt zu SPARQL-Ergebnissen")
+    return Job(
+        query, formats.results, formats.graph, tuple(default_graphs), tuple(named_graphs), max_rows, base_iri
+    )

@@ -1,0 +1,118 @@
+"""A query worker process: its own Oxigraph store, answering one query at a time over a pipe.
+
+pyoxigraph cannot cancel a running query, so queries run here and the server kills the process
+when one passes the time limit (see :mod:`rahmengraph.engine.pool`). A worker opens a persistent
+Oxigraph folder read-only, copies it into memory (small stores: 2–3x faster queries), or loads an
+N-Quads copy of the server's store into memory.
+
+Per query: the SSRF guard (:mod:`~rahmengraph.engine.guard`, cheap unless the text mentions
+SERVICE/LOAD), the dataset (:mod:`~rahmengraph.engine.dataset`), the query with the row cap
+(:mod:`~rahmengraph.engine.row_cap`), Oxigraph's native serializer; the answer goes back as one
+:mod:`~rahmengraph.engine.frame`.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from contextlib import suppress
+from itertools import islice
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from rahmengraph import errors
+from rahmengraph.engine.dataset import query_dataset
+from rahmengraph.engine.frame import send_answer, send_error
+from rahmengraph.engine.guard import check_query
+from rahmengraph.engine.job import Answer, Job, query_form
+from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
+from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
+from rahmengraph.model.stores.oxigraph import query_error
+from rahmengraph.model.vocab import PREFIXES
+
+
+def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    dataset = query_dataset(job.query, job.default_graphs, job.named_graphs)
+    return store.query(text, prefixes=PREFIXES, base_iri=job.base_iri, **dataset)
+
+
+def _query(store: ox.Store, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, bool]:
+    """The result, and whether it was capped here with ``LIMIT max_rows + 1``."""
+    if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
+        with suppress(SyntaxError):  # own LIMIT or trailing VALUES: run as written and count
+            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job), True
+    try:
+        return _run(store, job.query, job), False
+    except SyntaxError as exc:
+        raise query_error(exc, job.query) from exc
+
+
+def execute(store: ox.Store, job: Job) -> Answer:
+    """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
+    check_query(job.query)
+    res, capped = _query(store, job)
+    try:
+        if isinstance(res, ox.QueryTriples):
+            if job.graph is None:
+                raise errors.NotAcceptable("Kein akzeptiertes RDF-Format für CONSTRUCT/DESCRIBE (Accept)")
+            gfmt: GraphFormat = GRAPH_FORMATS[job.graph]
+            triples = list(islice(res, job.max_rows + 1))
+            body = ox.serialize(triples[: job.max_rows], format=gfmt.oxigraph, prefixes=PREFIXES) or b""
+            return Answer(body, gfmt.media_type, len(triples) > job.max_rows)
+        if job.results is None:
+            raise errors.NotAcceptable("Kein akzeptiertes Ergebnisformat für SELECT/ASK (Accept)")
+        rfmt = RESULT_FORMATS[job.results]
+        body = res.serialize(format=rfmt.oxigraph) or b""
+        if not isinstance(res, ox.QuerySolutions) or rows_at_most(body, rfmt) <= job.max_rows:
+            return Answer(body, rfmt.media_type)
+        if capped:  # max_rows + 1 rows at most: if one too many, let the engine cut (run again)
+            if count_rows(body, rfmt) <= job.max_rows:
+                return Answer(body, rfmt.media_type)
+            again = _run(store, f"{job.query}\nLIMIT {job.max_rows}", job)
+            assert isinstance(again, ox.QuerySolutions)  # the same SELECT with a smaller LIMIT
+            return Answer(again.serialize(format=rfmt.oxigraph) or b"", rfmt.media_type, True)
+        body, truncated = cut_results(body, rfmt, job.max_rows)
+        return Answer(body, rfmt.media_type, truncated)
+    except OSError as exc:
+        raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc
+
+
+def open_source(source: tuple[str, str | bytes]) -> ox.Store:
+    """The worker's store: ``("path", folder)`` read-only, ``("copy", folder)`` copied from the
+    folder into memory, or ``("nquads", data)`` in memory."""
+    kind, value = source
+    if kind == "path":
+        return ox.Store.read_only(str(value))
+    store = ox.Store()
+    if kind == "copy":
+        store.bulk_extend(ox.Store.read_only(str(value)).quads_for_pattern(None, None, None, None))
+        return store
+    store.bulk_load(value.encode() if isinstance(value, str) else value, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
+    """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
+    try:
+        store = open_source(source)
+    except (OSError, SyntaxError) as exc:
+        conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
+        return
+    conn.send(("ready", len(store)))
+    sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # answers: raw frames
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer = execute(store, job)
+        except errors.RahmengraphError as exc:
+            send_error(sock, type(exc).__name__, exc.message, exc.problems)
+            continue
+        except Exception as exc:  # an engine failure must not kill the worker silently
+            send_error(sock, "StoreError", f"Abfrage fehlgeschlagen: {exc}", [])
+            continue
+        send_answer(sock, answer)

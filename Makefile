@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint format bench bench-full install browser clean
+.PHONY: run test lint format bench bench-full install browser java clean
 
 install: $(STAMP) $(NPM_STAMP)
 
@@ -27,10 +27,15 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Java from Debian for the OWL 2 DL reasoner test (HermiT, shipped with owlready2).
+java:
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
 run: install
 	$(VENV)/bin/rahmengraph serve
 
-test: install browser lint
+test: install browser java lint
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -174,7 +174,8 @@ def fragen_cmd() -> None:
 @app.command("export")
 def export_cmd(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="ttl, jsonld, nt, rdfxml, graphml, gexf, csv, xlsx")
+        str,
+        typer.Option("--format", "-f", help="ttl, jsonld, nt, rdfxml, graphml, gexf, csv, xlsx, pruefpaket"),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Zieldatei (bei csv: Ordner oder .zip)")],
     dataset: DatasetOpt = None,

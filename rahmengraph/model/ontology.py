@@ -2,9 +2,8 @@
 
 Both files live in ``rahmengraph/ontology/`` as Turtle. Graphs are parsed afresh on every call:
 pySHACL and OWL-RL add triples to the graphs they are given, so a shared graph would carry one
-validation's inferences into the next. Validate with the ontology mixed into the data graph
-(``pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph())``) so that
-``sh:class rg:Actor`` also accepts an ``rg:Department``.
+validation's inferences into the next. The shapes are self-sufficient: they need no ontology
+beside the data (``pyshacl -s shapes.ttl data.ttl`` is what ``rahmengraph validate`` runs).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 
 from rahmengraph.model import vocab
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.ontology import ontology_graph, shapes_graph
+from rahmengraph.model.ontology import shapes_graph
 from rahmengraph.model.store import GraphStore
 
 #: SHACL severity → (German name, sort rank).
@@ -116,19 +116,18 @@ def _short(node: rdflib.term.Node | None) -> str | None:
 
 
 def validate_graph(data: rdflib.Graph, graph: str) -> ValidationReport:
-    """Validate an rdflib graph of one dataset against the shapes (with the ontology mixed into
-    ``data`` itself: callers hand over a graph of their own)."""
+    """Validate an rdflib graph of one dataset against the shapes, exactly as
+    ``pyshacl -s shapes.ttl data.ttl`` does (the shapes need no ontology: they list the subclasses)."""
     _conforms, results, _text = pyshacl.validate(
         data,
         shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
         inference="none",
         allow_warnings=True,
-        inplace=True,  # ``data`` is a private copy: mix the ontology in without cloning it
+        inplace=True,  # ``data`` is a private copy: no need to clone it
     )
     assert isinstance(results, rdflib.Graph)
     report = ValidationReport(graph)
-    for res in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+    for res in results.objects(None, SH.result):  # top-level results (not their sh:detail)
         focus = results.value(res, SH.focusNode)
         severity = SEVERITIES.get(str(results.value(res, SH.resultSeverity)), ("Hinweis", 2))[0]
         message = str(results.value(res, SH.resultMessage) or "Regel verletzt")

@@ -17,6 +17,7 @@ from typing import Final
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.export import atomic_write, csv_files, write_folder, xlsx_bytes, zip_bytes
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
+from rahmengraph.model.ontology import ontology_turtle, shapes_turtle
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.tabulation import read_tables
 from rahmengraph.viz.network import gexf_bytes, graphml_bytes
@@ -32,6 +33,28 @@ class Distribution:
     media_type: str
     suffix: str
     produce: Producer
+
+
+#: Read-me of the validation bundle (German, for people who run pySHACL themselves).
+BUNDLE_README: Final = """Prüfpaket rahmengraph: Daten, SHACL-Regeln und Ontologie
+
+  daten.ttl        der Datensatz (Turtle)
+  shapes.ttl       die Prüfregeln (SHACL); brauchen keine weitere Datei
+  rahmengraph.ttl  die Ontologie (OWL 2), zum Nachlesen und für Reasoner
+
+Prüfen (pip install pyshacl):
+
+  pyshacl -s shapes.ttl -w daten.ttl
+
+gibt dieselben Befunde wie `rahmengraph validate`; -w: nur Warnungen gelten als gültig.
+"""
+
+
+def bundle_bytes(store: GraphStore, graph: str) -> bytes:
+    """ZIP of data, shapes and ontology: ``pyshacl -s shapes.ttl daten.ttl`` runs on it as it is."""
+    data = store.dump(GRAPH_FORMATS["ttl"], graph).decode("utf-8")
+    files = {"daten.ttl": data, "shapes.ttl": shapes_turtle(), "rahmengraph.ttl": ontology_turtle()}
+    return zip_bytes({**files, "LIESMICH.txt": BUNDLE_README})
 
 
 def _rdf(f: GraphFormat) -> Distribution:
@@ -59,6 +82,12 @@ DISTRIBUTIONS: Final[dict[str, Distribution]] = {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",
         lambda s, g: xlsx_bytes(read_tables(s, g)),
+    ),
+    "pruefpaket": Distribution(
+        "Prüfpaket: Daten, SHACL-Regeln und Ontologie als ZIP (pyshacl -s shapes.ttl daten.ttl)",
+        "application/zip",
+        "pruefpaket.zip",
+        bundle_bytes,
     ),
     "csv": Distribution(
         "CSV-Dateien (Ordner oder .zip)",

@@ -84,5 +84,7 @@ def test_downloads(client: TestClient, suffix: str) -> None:
         assert nx.read_gexf(io.BytesIO(body)).number_of_nodes() > 10
     elif key == "csv":
         assert "massnahmen.csv" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+    elif key == "pruefpaket":
+        assert "shapes.ttl" in zipfile.ZipFile(io.BytesIO(body)).namelist()
     else:
         assert "massnahmen" in openpyxl.load_workbook(io.BytesIO(body)).sheetnames

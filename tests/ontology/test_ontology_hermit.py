@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph
 
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.ontology import ontology_graph
 from rahmengraph.model.store import GraphStore
 

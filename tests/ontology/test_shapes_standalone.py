@@ -17,7 +17,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from rahmengraph.model import vocab
-from rahmengraph.model.loader import Dataset
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.ontology import ontology_graph, shapes_graph
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.validation import validate

@@ -1,194 +1,242 @@
-"""The five views as graph builders: projection in, :class:`~rahmengraph.viz.graph_data.Page` out.
+"""The Fachtag deck: one graph with every scene a workshop walks through, built from the projection.
 
-Each builder takes the (already filtered) projection and view options, keeps the nodes and edges
-the view is about, marks gaps, hubs and single points of failure, and lays the result out.
+Scenes (each small enough to read from the back row, see :mod:`rahmengraph.viz.ressorts`):
+
+* ``ueberblick``: Ressorts × Handlungsfelder × Zielgruppen-Dimensionen, edges weighted by the
+  number of measures (lead and partner apart);
+* ``feld:<key>``, one per Handlungsfeld: its measures, their lead and partner Ressorts, target
+  groups, levels (Land, Stadtgemeinde Bremen, Bremerhaven …) and gaps;
+* ``akteur:<id>``, one per Ressort or actor group (opened by a click): its measures by field;
+* the cross-cutting scenes of :mod:`rahmengraph.viz.graph_crosscut`.
+
+All views share the deck; they differ in the scene they open with and the walk they present.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Mapping
 
 import networkx as nx
 
-from rahmengraph.errors import ParameterError
-from rahmengraph.viz.graph_data import Graph, Page, edge_list, in_rels, kind_of, node_key, nodes_of, out_rels
+from rahmengraph.model.ordering import natural_key
+from rahmengraph.viz import graph_crosscut as crosscut
+from rahmengraph.viz.graph_data import Graph, Page, Scene, kind_of, node_key, nodes_of, out_rels
 from rahmengraph.viz.graph_styles import kind_style
-from rahmengraph.viz.layout import Spacing, layered, natural_key, ring
+from rahmengraph.viz.layout import Lane, lanes
+from rahmengraph.viz.ressorts import (
+    actor_type,
+    actor_units,
+    dimensions_of,
+    group_id,
+    responsibilities,
+    structure,
+    targeted,
+)
 
 Options = Mapping[str, str]
-RESPONSIBLE = ("lead", "partner")
-
-#: Room per node kind in the layered layouts (canvas units; a Bremen-sized Gesamtbild is framed at
-#: about 0.35 px per unit on a 1280×720 projector). Wide where labels show at the default zoom
-#: (goal and field captions, Ressort keys under their diamonds), tight where they show on zoom.
-SPACING: dict[str, Spacing] = {
-    "goal": Spacing(after=720.0),
-    "field": Spacing(after=380.0),
-    "target_group": Spacing(sub=75.0, after=240.0),
-    "measure": Spacing(sub=75.0, after=300.0),
-    "actor": Spacing(row=70.0, sub=240.0, after=420.0),
-}
+#: A Handlungsfeld scene shows its target groups one by one up to this many, else their dimensions.
+GROUPS_ONE_BY_ONE = 10
+#: Rows per sub-column, per node kind (more wrap into the next sub-column).
+ROWS = {"measure": 10, "actor": 10, "actor_group": 10, "target_group": 12, "dimension": 12}
 
 
-_key = node_key
-_by_kind = nodes_of
+def _width(kind: str) -> float:
+    return float(kind_style(kind).wrap)
 
 
-def _kind_column(g: Graph) -> Callable[[str], int]:
-    return lambda n: kind_style(kind_of(g, n)).column
+def _lane(nodes: list[str], kind: str) -> Lane:
+    return Lane(nodes, _width(kind), ROWS.get(kind, 0))
 
 
-def _kind_spacing() -> dict[int, Spacing]:
-    return {kind_style(k).column: room for k, room in SPACING.items()}
+def _sorted(g: Graph, nodes: set[str] | list[str]) -> list[str]:
+    return sorted(nodes, key=lambda n: (kind_style(kind_of(g, n)).column, node_key(g)(n)))
 
 
-def _uncovered(g: Graph, kinds: tuple[str, ...], rels: tuple[str, ...]) -> list[str]:
-    """Nodes of ``kinds`` that no measure reaches by ``rels``: gaps."""
-    return [
-        n
-        for n in _by_kind(g, *kinds)
-        if not any(kind_of(g, u) == "measure" and r in rels for u, r in in_rels(g, n))
-    ]
+class Deck:
+    """The shared graph plus the facts the scenes are cut from."""
+
+    def __init__(self, g: Graph, options: Options) -> None:
+        self.g = g
+        self.structure = structure(options)
+        self.measures = nodes_of(g, "measure")
+        self.fields = nodes_of(g, "field")
+        self.out: Graph = nx.MultiDiGraph()
+        resp = responsibilities(g, self.measures, self.structure.date)
+        work: dict[str, set[str]] = defaultdict(set)
+        for (a, m), _rel in resp.items():
+            work[a].add(m)
+        self.units = actor_units(g, work)
+        self.unit_measures: dict[str, set[str]] = defaultdict(set)
+        for a, ms in work.items():
+            self.unit_measures[self.units[a]] |= ms
+        self.unit_resp: dict[tuple[str, str], str] = {}
+        for (a, m), rel in resp.items():
+            key = (self.units[a], m)
+            if self.unit_resp.get(key) != "lead":
+                self.unit_resp[key] = rel
+        self.dims: dict[str, set[str]] = defaultdict(set)  # dimension node → measures
+        self.scenes: list[Scene] = []
+        self.opens: dict[str, str] = {}
+        self._nodes()
+        self._edges()
+
+    def _copy(self, n: str) -> None:
+        if n not in self.out:
+            self.out.add_node(n, **self.g.nodes[n])
+
+    def _nodes(self) -> None:
+        g = self.g
+        for n in (*self.fields, *self.measures, *nodes_of(g, "level")):
+            self._copy(n)
+        members: dict[str, list[str]] = defaultdict(list)
+        for a, unit in self.units.items():
+            if unit == a:
+                self._copy(a)
+            else:
+                members[unit].append(a)
+        for unit, acts in members.items():
+            kind = actor_type(g, acts[0])
+            names = sorted(
+                (f"{g.nodes[a].get('key', a)}: {g.nodes[a].get('label', '')}" for a in acts), key=natural_key
+            )
+            label = f"{kind} ({len(acts)} Akteure)"
+            self.out.add_node(unit, kind="actor_group", key=kind, label=label, members="; ".join(names))
+        for m in self.measures:
+            for t in targeted(g, m):
+                for d in dimensions_of(g, t):
+                    self.dims[group_id("dimension", d)].add(m)
+        for d in self.dims:
+            name = d.split(":", 1)[1]
+            self.out.add_node(d, kind="dimension", key=name, label=name)
+
+    def _edges(self) -> None:
+        for (unit, m), rel in sorted(self.unit_resp.items()):
+            self.out.add_edge(unit, m, rel=rel)
+        for m in self.measures:
+            for v, rel in out_rels(self.g, m):
+                if rel in ("field", "level") and v in self.out:
+                    self.out.add_edge(m, v, rel=rel)
+
+    def add(self, scene: Scene) -> Scene:
+        self.scenes.append(scene)
+        return scene
 
 
-def _keep(g: Graph, nodes: set[str], rels: set[str]) -> Graph:
-    sub: Graph = nx.MultiDiGraph()
-    sub.add_nodes_from((n, g.nodes[n]) for n in g.nodes if n in nodes)
-    for u, v, d in edge_list(g):
-        if u in nodes and v in nodes and d["rel"] in rels:
-            sub.add_edge(u, v, **d)
-    return sub
-
-
-def gesamtbild(g: Graph, options: Options) -> Page:
-    """Goals, fields, measures, Ressorts, target groups, levels; uncovered ones marked as gaps."""
-    actors = {u for u, _, d in edge_list(g) if d["rel"] in RESPONSIBLE}
-    nodes = set(_by_kind(g, "goal", "field", "measure", "target_group", "level")) | actors
-    sub = _keep(g, nodes, {"field", "lead", "partner", "targets", "level", "broader", "intersection_of"})
-    gaps = _uncovered(sub, ("field", "target_group", "level"), ("field", "targets", "level"))
-    pos = layered(sub, _kind_column(sub), _key(sub), _kind_spacing())
-    return Page(
-        "gesamtbild",
-        "Gesamtbild",
-        sub,
-        pos,
-        marks={n: ["gap"] for n in gaps},
-        steps=_by_kind(sub, "field"),
-        note="Ziele, Handlungsfelder, Maßnahmen, Akteure, Zielgruppen und Ebenen; "
-        "rot gestrichelt: von keiner Maßnahme erreicht.",
+def _overview(d: Deck) -> Scene:
+    out = d.out
+    name = "ueberblick"
+    units = _sorted(out, list(d.unit_measures))
+    for field in d.fields:
+        ms = {m for m in d.measures if out.has_edge(m, field)}
+        for rel in ("lead", "partner"):
+            for unit in units:
+                shared = {m for m in ms if d.unit_resp.get((unit, m)) == rel}
+                if shared:
+                    out.add_edge(unit, field, rel=rel, weight=len(shared), measures=shared, scenes=(name,))
+        for dim in sorted(d.dims, key=natural_key):
+            shared = ms & d.dims[dim]
+            if shared:
+                out.add_edge(field, dim, rel="reach", weight=len(shared), measures=shared, scenes=(name,))
+    dims = sorted(d.dims, key=natural_key)
+    placed = lanes([_lane(units, "actor"), Lane(d.fields, _width("field")), _lane(dims, "dimension")])
+    return Scene(
+        name,
+        f"Überblick: Ressorts, Handlungsfelder, Zielgruppen ({d.structure.title})",
+        placed,
+        note="Linienstärke = Zahl der Maßnahmen; durchgezogen: federführend, gestrichelt: beteiligt. "
+        "Handlungsfeld oder Ressort anklicken öffnet seine Maßnahmen.",
+        short=True,
     )
 
 
-def ressort_netz(g: Graph, options: Options) -> Page:
-    """Actors linked by the measures they share (edge weight = number of shared measures)."""
-    level = options.get("ebene", "")
-    work: dict[str, set[str]] = {}
-    for u, m, d in g.edges(data=True):
-        if d["rel"] in RESPONSIBLE and (not level or level in str(d.get("levels", "")).split(";")):
-            work.setdefault(u, set()).add(m)
-    by_measure: dict[str, list[str]] = {}
-    for actor, ms in work.items():
+def _field_scene(d: Deck, field: str) -> Scene:
+    g, out = d.g, d.out
+    key = str(g.nodes[field].get("key", ""))
+    ms = [m for m in d.measures if out.has_edge(m, field)]
+    units = _sorted(out, {u for (u, m) in d.unit_resp if m in ms})
+    groups = {t for m in ms for t in targeted(g, m)}
+    if len(groups) <= GROUPS_ONE_BY_ONE:
+        for t in groups:
+            d._copy(t)
         for m in ms:
-            by_measure.setdefault(m, []).append(actor)
-    shared: Counter[tuple[str, str]] = Counter()
-    for actors in by_measure.values():
-        ordered = sorted(actors, key=str)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                shared[(a, b)] += 1
-    sub: Graph = nx.MultiDiGraph()
-    sub.add_nodes_from((a, g.nodes[a]) for a in work)
-    for (a, b), w in sorted(shared.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        sub.add_edge(a, b, rel="collab", weight=w)
-    order = sorted(
-        work, key=lambda a: (str(g.nodes[a].get("actor_type", "")), natural_key(str(g.nodes[a]["key"])))
-    )
-    title = "Ressort-Netz" + (f" (Ebene {level})" if level else "")
-    return Page(
-        "ressort-netz",
-        title,
-        sub,
-        ring(order),
-        member_measures=work,
-        note="Wer arbeitet mit wem: Linienstärke = Zahl gemeinsamer Maßnahmen (federführend oder beteiligt).",
-    )
-
-
-def handlungsfeld(g: Graph, options: Options) -> Page:
-    """One field with its measures, leads and partners, target groups, levels; gaps marked."""
-    fields = _by_kind(g, "field")
-    wanted = options.get("feld") or (str(g.nodes[fields[0]]["key"]) if fields else "")
-    field = next((f for f in fields if str(g.nodes[f]["key"]) == wanted), None)
-    if field is None:
-        known = ", ".join(str(g.nodes[f]["key"]) for f in fields)
-        raise ParameterError(f"Unbekanntes Handlungsfeld {wanted!r} (Parameter feld); bekannt: {known}")
-    measures = {u for u, r in in_rels(g, field) if r == "field" and kind_of(g, u) == "measure"}
-    nodes: set[str] = {field} | measures
-    for m in measures:
-        nodes |= {u for u, r in in_rels(g, m) if r in RESPONSIBLE}
-        nodes |= {v for v, r in out_rels(g, m) if r in ("targets", "level")}
-    top_groups = {
-        n
-        for n in _by_kind(g, "target_group")
-        if not g.nodes[n].get("intersectional") and not any(r == "broader" for _, r in out_rels(g, n))
-    }
-    nodes |= top_groups | set(_by_kind(g, "level"))
-    sub = _keep(g, nodes, {"field", "lead", "partner", "targets", "level"})
-    marks: dict[str, list[str]] = {
-        n: ["gap"] for n in _uncovered(sub, ("target_group", "level"), ("targets", "level"))
-    }
-    for m in measures:
-        rels = {r for _, r in in_rels(sub, m)} | {r for _, r in out_rels(sub, m)}
-        if not {"lead", "targets", "level"} <= rels:
-            marks[m] = ["gap"]
-    pos = layered(sub, _kind_column(sub), _key(sub), _kind_spacing())
-    label = str(g.nodes[field].get("label", wanted))
-    return Page(
-        "handlungsfeld",
-        f"Handlungsfeld {wanted}: {label}",
-        sub,
-        pos,
-        marks=marks,
-        steps=sorted(measures, key=_key(g)),
-        note="Rot gestrichelt: Zielgruppe oder Ebene ohne Maßnahme in diesem Feld; "
-        "Maßnahme ohne Federführung, Zielgruppe oder Ebene.",
-        extra={"field": wanted},
-    )
-
-
-def abhaengigkeiten(g: Graph, options: Options) -> Page:
-    """Measures and the actors responsible for them, with measure dependencies; hubs and single
-    points of failure (articulation points: removing them splits the network) marked."""
-    edges = [(u, v) for u, v, d in edge_list(g) if d["rel"] in (*RESPONSIBLE, "depends_on")]
-    nodes = {u for u, _ in edges} | {v for _, v in edges}
-    sub = _keep(g, nodes, {*RESPONSIBLE, "depends_on"})
-    und: nx.Graph[str] = nx.Graph(sub)
-    spof = set(nx.articulation_points(und)) if und.number_of_nodes() else set()
-    degree = dict(und.degree())
-    cut = sorted(degree.values(), reverse=True)[max(0, len(degree) // 10 - 1)] if degree else 0
+            for t in targeted(g, m):
+                out.add_edge(m, t, rel="targets")
+        reached = _sorted(out, groups)
+        reach_kind = "target_group"
+    else:
+        reached = sorted((dim for dim, dms in d.dims.items() if dms & set(ms)), key=natural_key)
+        for m in ms:
+            for dim in reached:
+                if m in d.dims[dim] and not out.has_edge(m, dim):
+                    out.add_edge(m, dim, rel="targets")
+        reach_kind = "dimension"
+    levels = [n for n in nodes_of(g, "level") if _is_home_level(g, n) or any(out.has_edge(m, n) for m in ms)]
+    levels.sort(key=lambda n: int(g.nodes[n].get("position", 99)))
     marks: dict[str, list[str]] = {}
-    for n in sub.nodes:
-        m = (["hub"] if degree[n] >= max(cut, 4) else []) + (["spof"] if n in spof else [])
-        if m:
-            marks[n] = m
-    dep: nx.DiGraph[str] = nx.DiGraph()
-    dep.add_edges_from((u, v) for u, v, d in edge_list(sub) if d["rel"] == "depends_on")
-    depth: dict[str, int] = {}
-    if nx.is_directed_acyclic_graph(dep):
-        for i, gen in enumerate(reversed(list(nx.topological_generations(dep)))):
-            depth.update(dict.fromkeys(gen, i))
+    for n in levels:
+        if not any(out.has_edge(m, n) for m in ms):
+            marks[n] = ["gap"]
+    for m in ms:
+        if not any(d.unit_resp.get((u, m)) == "lead" for u in units) or not targeted(g, m):
+            marks[m] = ["gap"]
+    placed = lanes(
+        [_lane(units, "actor"), _lane(ms, "measure"), _lane(reached, reach_kind), _lane(levels, "level")]
+    )
+    return Scene(
+        f"feld:{key}",
+        f"{key} {g.nodes[field].get('label', key)}",
+        placed,
+        marks,
+        note="Links die Ressorts (durchgezogen: federführend, gestrichelt: beteiligt), in der Mitte die "
+        "Maßnahmen, rechts Zielgruppen und Ebenen. Rot gestrichelt: Ebene ohne Maßnahme in diesem Feld "
+        "oder Maßnahme ohne Federführung oder Zielgruppe.",
+    )
 
-    def column(n: str) -> int:
-        return 0 if sub.nodes[n]["kind"] != "measure" else 1 + depth.get(n, 0)
 
+def _is_home_level(g: Graph, level: str) -> bool:
+    return str(g.nodes[level].get("level_kind", "")) in ("Land", "Kommune")
+
+
+def _unit_scene(d: Deck, unit: str) -> Scene:
+    out = d.out
+    ms = sorted(d.unit_measures[unit], key=node_key(out))
+    fields = [f for f in d.fields if any(out.has_edge(m, f) for m in ms)]
+    ms.sort(key=lambda m: (min((d.fields.index(f) for f in fields if out.has_edge(m, f)), default=99),))
+    label = str(out.nodes[unit].get("label", unit))
+    key = str(out.nodes[unit].get("key", unit))
+    leads = sum(1 for m in ms if d.unit_resp.get((unit, m)) == "lead")
+    return Scene(
+        f"akteur:{key}",
+        f"{label}: {leads} federführend, {len(ms) - leads} beteiligt",
+        lanes([Lane([unit], _width("actor")), _lane(ms, "measure"), Lane(fields, _width("field"))]),
+        note="Die Maßnahmen des Akteurs (durchgezogen: federführend, gestrichelt: beteiligt) und ihre "
+        "Handlungsfelder.",
+        short=True,
+    )
+
+
+def deck(g: Graph, options: Options, view: str, title: str) -> Page:
+    """Every scene of the deck; the page opens at the view's scene (set by the caller)."""
+    d = Deck(g, options)
+    d.add(_overview(d))
+    for f in d.fields:
+        scene = d.add(_field_scene(d, f))
+        d.opens[f] = scene.name
+    cross = [d.add(s) for s in crosscut.scenes(d.g, d.out, d.unit_measures, d.dims, options)]
+    for unit in _sorted(d.out, list(d.unit_measures)):
+        scene = d.add(_unit_scene(d, unit))
+        d.opens[unit] = scene.name
+    walk = ["ueberblick", *(f"feld:{g.nodes[f]['key']}" for f in d.fields), *(s.name for s in cross)]
     return Page(
-        "abhaengigkeiten",
-        "Abhängigkeiten",
-        sub,
-        layered(sub, column, _key(sub), {0: SPACING["actor"]}),
-        marks=marks,
-        steps=sorted((n for n in marks if "spof" in marks[n]), key=_key(sub)),
-        note="Akteure und Maßnahmen; schwarz umrandet: Knotenpunkte mit vielen Verbindungen, "
-        "rot umrandet: einzelne Ausfallpunkte (ohne sie zerfällt das Netz).",
+        view,
+        title,
+        d.out,
+        d.scenes,
+        start="ueberblick",
+        steps=walk,
+        opens=d.opens,
+        member_measures={n: d.unit_measures[n] for n in d.unit_measures}
+        | {n: ms for n, ms in d.dims.items()},
+        extra={"structure": d.structure.name, "structure_title": d.structure.title},
     )

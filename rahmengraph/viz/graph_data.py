@@ -16,9 +16,10 @@ import networkx as nx
 
 from rahmengraph.model.filters import FILTER_KINDS
 from rahmengraph.model.iri_paths import local_path
+from rahmengraph.model.ordering import SortKey, natural_key
 from rahmengraph.model.vocab import ROOT
-from rahmengraph.viz.graph_styles import MARKS, kind_style, node_size, rel_style
-from rahmengraph.viz.layout import Position, SortKey, natural_key
+from rahmengraph.viz.graph_styles import MARKS, kind_style, rel_style
+from rahmengraph.viz.layout import Placed
 
 #: Node attributes shown in the details panel (projection attribute → German label).
 DETAILS: dict[str, str] = {
@@ -42,6 +43,7 @@ DETAILS: dict[str, str] = {
     "page": "Seite",
     "chapter": "Kapitel",
     "level_kind": "Ebenentyp",
+    "members": "Umfasst",
 }
 
 #: Filter kind → (node kind whose key is the value, German label of the filter box).
@@ -86,16 +88,32 @@ def edge_list(g: Graph) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 @dataclass
+class Scene:
+    """One picture of a page: which nodes it draws where, its marks, how it is titled."""
+
+    name: str
+    title: str
+    placed: Placed
+    marks: dict[str, list[str]] = field(default_factory=dict)
+    note: str = ""
+    short: bool = False  # captions use short titles (Handlungsfelder in the overviews)
+
+
+@dataclass
 class Page:
-    """What a view hands to the page renderer."""
+    """What a view hands to the page renderer: one graph, its scenes, the walk through them.
+
+    An edge with a ``scenes`` attribute (scene names) is drawn only there; any other edge wherever
+    both its ends are drawn. ``opens``: node → the scene a click on it opens."""
 
     view: str
     title: str
     graph: Graph
-    positions: Mapping[str, Position]
-    marks: dict[str, list[str]] = field(default_factory=dict)
+    scenes: list[Scene]
+    start: str = ""
+    steps: list[str] = field(default_factory=list)  # presentation mode: scene names in order
+    opens: dict[str, str] = field(default_factory=dict)
     member_measures: dict[str, set[str]] = field(default_factory=dict)
-    steps: list[str] = field(default_factory=list)  # presentation mode: nodes in order
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -157,64 +175,81 @@ def payload(page: Page, full: Graph | None = None) -> dict[str, Any]:
     """The JSON document embedded in the page (``full``: graph the filter choices come from)."""
     g = page.graph
     ids = {n: i for i, n in enumerate(g.nodes)}
+    sidx = {s.name: i for i, s in enumerate(page.scenes)}
     measures = [n for n in g.nodes if kind_of(g, n) == "measure"]
     for members in page.member_measures.values():
         measures.extend(m for m in members if m not in ids and m in (full or g))
     mindex = {m: i for i, m in enumerate(dict.fromkeys(measures))}
     source = full if full is not None else g
     mfacets = [measure_facets(source, m) if m in source else {} for m in mindex]
-    degree = dict(g.degree())
+    at: dict[str, dict[str, list[float]]] = {n: {} for n in g.nodes}
+    for i, s in enumerate(page.scenes):
+        for n, (x, y) in s.placed.positions.items():
+            at[n][str(i)] = [x, y, s.placed.lanes.get(n, 0)]
     nodes = []
     for n, attrs in g.nodes(data=True):
         kind = str(attrs.get("kind", ""))
-        x, y = page.positions[n]
         ms = page.member_measures.get(n)
         if ms is None:
             ms = {n} if kind == "measure" else {m for m in nx.all_neighbors(g, n) if m in mindex}
-        nodes.append(
-            {
-                "id": ids[n],
-                "key": str(attrs.get("key", "")),
-                "label": str(attrs.get("label") or attrs.get("key") or n),
-                "kind": kind,
-                "x": x,
-                "y": y,
-                "size": node_size(degree.get(n, 0)),
-                "marks": page.marks.get(n, []),
-                "ms": sorted(mindex[m] for m in ms if m in mindex),
-                "iri": str(attrs.get("iri", "")),
-                "page": local_path(str(attrs.get("iri", ""))) or "",
-                "details": _details(attrs),
-                "sources": _sources(attrs),
-            }
-        )
+        node = {
+            "id": ids[n],
+            "key": str(attrs.get("key", "")),
+            "label": str(attrs.get("label") or attrs.get("key") or n),
+            "kind": kind,
+            "at": at[n],
+            "ms": sorted(mindex[m] for m in ms if m in mindex),
+            "iri": str(attrs.get("iri", "")),
+            "page": local_path(str(attrs.get("iri", ""))) or "",
+            "details": _details(attrs),
+            "sources": _sources(attrs),
+        }
+        if attrs.get("short_title"):
+            node["short"] = str(attrs["short_title"])
+        if n in page.opens and page.opens[n] in sidx:
+            node["open"] = sidx[page.opens[n]]
+        nodes.append(node)
     edges = []
     for u, v, attrs in g.edges(data=True):
-        edges.append(
-            {
-                "from": ids[u],
-                "to": ids[v],
-                "rel": str(attrs.get("rel", "")),
-                "levels": str(attrs.get("levels", "")),
-                "weight": attrs.get("weight", 1),
-            }
-        )
+        edge: dict[str, Any] = {
+            "from": ids[u],
+            "to": ids[v],
+            "rel": str(attrs.get("rel", "")),
+            "levels": str(attrs.get("levels", "")),
+            "weight": attrs.get("weight", 1),
+        }
+        if attrs.get("scenes"):
+            edge["sc"] = [sidx[s] for s in attrs["scenes"] if s in sidx]
+        if attrs.get("measures"):
+            edge["ms"] = sorted(mindex[m] for m in attrs["measures"] if m in mindex)
+        edges.append(edge)
+    scenes = [
+        {
+            "name": s.name,
+            "title": s.title,
+            "note": s.note,
+            "short": s.short,
+            "marks": {str(ids[n]): m for n, m in s.marks.items() if n in ids},
+        }
+        for s in page.scenes
+    ]
+    used_marks = {m for s in page.scenes for ms in s.marks.values() for m in ms}
     return {
         "view": page.view,
         "title": page.title,
         "note": page.note,
         "nodes": nodes,
         "edges": edges,
+        "scenes": scenes,
+        "start": sidx.get(page.start, 0),
         "measures": mfacets,
-        "steps": [ids[s] for s in page.steps if s in ids],
+        "steps": [sidx[s] for s in page.steps if s in sidx],
         "choices": filter_choices(source),
         "applied": {},
         "options": {},
         "kinds": {k: vars(kind_style(k)) for k in sorted({kind_of(g, n) for n in g.nodes}, key=_kind_order)},
         "rels": {r: vars(rel_style(r)) for r in sorted({e["rel"] for e in edges})},
-        "marks": {
-            m: list(MARKS[m]) for m in sorted({m for n, ms in page.marks.items() if n in ids for m in ms})
-        },
+        "marks": {m: list(MARKS[m]) for m in sorted(used_marks)},
         **page.extra,
     }
 

@@ -12,8 +12,9 @@ from typing import Any, Final
 
 import networkx as nx
 
-from rahmengraph.viz.graph_data import Graph, Page, in_rels, kind_of, nodes_of, out_rels
-from rahmengraph.viz.layout import natural_key
+from rahmengraph.model.ordering import natural_key
+from rahmengraph.viz.graph_data import Graph, Page, Scene, in_rels, kind_of, nodes_of, out_rels
+from rahmengraph.viz.layout import Placed
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,13 @@ def luecken(g: Graph, full: Graph, options: Mapping[str, str]) -> Page:
     mindex = {m: i for i, m in enumerate(measures)}
     sub: Graph = nx.MultiDiGraph()
     sub.add_nodes_from((m, g.nodes[m]) for m in measures)
-    pos = {m: (0.0, float(i)) for i, m in enumerate(measures)}
+    placed = Placed({m: (0.0, float(i)) for i, m in enumerate(measures)}, {})
+    title = "Lücken: Abdeckung der Handlungsfelder"
     return Page(
         "luecken",
-        "Lücken: Abdeckung der Handlungsfelder",
+        title,
         sub,
-        pos,
+        [Scene("matrix", title, placed)],
         member_measures={m: {m} for m in measures},
         note="Jede Zelle zählt die Maßnahmen; leere Zellen (Lücken) sind rot schraffiert. "
         "Zelle anklicken: die Maßnahmen dahinter.",

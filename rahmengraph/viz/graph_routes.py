@@ -23,6 +23,7 @@ OPTIONS: dict[str, str] = {
     "fokus": "Knoten (Schlüssel), auf den fokussiert wird",
     "hops": "Nachbarschaftstiefe beim Fokus (1–4)",
     "ebene": "Ebene für die Ansicht ressort-netz",
+    "ressorts": "Ressortzuschnitt: aktuell (Standard), 2019 oder ein Datum JJJJ-MM-TT",
 }
 
 

@@ -1,10 +1,10 @@
 """Look of the graph pages as data: colour, shape and German name per node kind and edge relation.
 
-Colours are the Okabe–Ito palette (distinguishable with colour-vision deficiencies); every colour
-used for text or a border on white reaches at least 3:1 (WCAG 2.1 AA for graphics), label text is
-near-black on white (≥ 4.5:1). Shapes differ per kind so colour is never the only cue. Prominent
-kinds (goals, fields, Ressorts, levels) carry short canvas labels sized for a projector; the rest
-show on zoom or hover.
+Colours were chosen so that every pair of the kinds drawn stays apart (CAM02-UCS ΔE ≥ 20) for
+normal vision and simulated protanopia, deuteranopia and tritanopia (Machado 2009, full severity;
+tested in ``tests/viz/test_graph_palette.py``); each reaches 4.5:1 on white, so white text inside
+boxes and ellipses and the colour as a graphic both pass WCAG AA. Shapes differ per kind, so colour
+is never the only cue. Every node drawn carries its label, wrapped at ``wrap`` canvas pixels.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from typing import Final
 
 from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 
+FIELD = "#592400"
+MEASURE = "#177360"
+GROUP = "#001773"
+ACTOR = "#a84dbf"
+LEVEL = "#000000"
+GAP = "#a3000b"
+
 
 @dataclass(frozen=True)
 class KindStyle:
@@ -22,32 +29,40 @@ class KindStyle:
     plural: str  # German, for the legend and the filter boxes
     color: str
     shape: str  # vis-network shape
-    column: int  # position in the layered layout (left to right)
-    caption: str  # canvas label: "key", "label" or "key label" (truncated; full text in details)
-    prominent: bool  # label readable (≥ 14 px) at the default zoom; others show on zoom and hover
+    column: int  # legend order (left to right in the pictures)
+    caption: str  # canvas label: "key", "label" or "key label"
+    wrap: int  # widest label line, canvas pixels (longer labels wrap, never cut)
+    prominent: bool = False  # whole-graph exports: label large enough to read at the default zoom
 
 
-def _style(kind: str, color: str, shape: str, column: int, caption: str, prominent: bool) -> KindStyle:
+def _style(
+    kind: str, color: str, shape: str, column: int, caption: str, wrap: int, prominent: bool = False
+) -> KindStyle:
+    """Style of an entity kind, named as in the model's kinds table."""
     k = ENTITY_KINDS[kind]
-    return KindStyle(k.singular_de, k.plural_de, color, shape, column, caption, prominent)
+    return KindStyle(k.singular_de, k.plural_de, color, shape, column, caption, wrap, prominent)
 
 
-#: Node kind (as in the projection's ``kind`` attribute) → style; names from the model's kinds table.
+#: Node kind (as in the projection's ``kind`` attribute, plus the views' aggregates) → style.
 KINDS: Final[dict[str, KindStyle]] = {
-    "framework": _style("framework", "#000000", "star", 0, "label", True),
-    "goal": _style("goal", "#8a5a00", "triangle", 1, "label", True),
-    "field": _style("field", "#b35900", "box", 2, "key label", True),
-    "target_group": _style("target_group", "#0066a1", "dot", 3, "label", False),
-    "measure": _style("measure", "#007a5a", "dot", 4, "label", False),
-    "indicator": _style("indicator", "#6b6b6b", "triangleDown", 5, "key", False),
-    "actor": _style("actor", "#b8006b", "diamond", 6, "key", True),
-    "body": _style("body", "#5a3d99", "hexagon", 7, "key", True),
-    "initiative": _style("initiative", "#4d4d4d", "square", 8, "label", False),
-    "level": _style("level", "#a3000b", "ellipse", 9, "label", True),
+    "framework": _style("framework", LEVEL, "star", 0, "label", 260, True),
+    "goal": _style("goal", FIELD, "triangle", 1, "key label", 260, True),
+    "field": _style("field", FIELD, "box", 2, "key label", 330, True),
+    "measure": _style("measure", MEASURE, "dot", 3, "label", 330),
+    "actor": _style("actor", ACTOR, "diamond", 4, "label", 250, True),
+    "actor_group": KindStyle("Akteursgruppe", "weitere Akteure (nach Art)", ACTOR, "square", 5, "label", 250),
+    "dimension": KindStyle(
+        "Vielfaltsdimension", "Zielgruppen nach Dimension", GROUP, "hexagon", 6, "label", 230
+    ),
+    "target_group": _style("target_group", GROUP, "dot", 7, "label", 260),
+    "level": _style("level", LEVEL, "ellipse", 8, "label", 230, True),
+    "indicator": _style("indicator", LEVEL, "triangleDown", 9, "key", 200),
+    "body": _style("body", ACTOR, "hexagon", 10, "key", 200, True),
+    "initiative": _style("initiative", LEVEL, "square", 11, "label", 200),
 }
 
 #: Fallback for a kind the projection adds later.
-OTHER: Final = KindStyle("Sonstiges", "Sonstiges", "#555555", "dot", 10, "label", False)
+OTHER: Final = KindStyle("Sonstiges", "Sonstiges", "#555555", "dot", 12, "label", 200)
 
 
 @dataclass(frozen=True)
@@ -61,30 +76,30 @@ class EdgeStyle:
 
 #: Edge relation (the projection's ``rel``, plus the views' own) → style.
 RELS: Final[dict[str, EdgeStyle]] = {
-    "lead": EdgeStyle("federführend", "#b8006b", False, 3.0, True),
-    "partner": EdgeStyle("beteiligt", "#b8006b", True, 1.5, True),
-    "field": EdgeStyle("gehört zu Handlungsfeld", "#b35900", False, 1.0, False),
-    "targets": EdgeStyle("richtet sich an", "#0066a1", False, 1.0, True),
-    "level": EdgeStyle("auf Ebene", "#a3000b", False, 1.0, False),
-    "broader": EdgeStyle("Oberbegriff", "#0066a1", True, 1.0, True),
-    "intersection_of": EdgeStyle("Schnitt aus", "#0066a1", True, 1.0, True),
+    "lead": EdgeStyle("federführend", ACTOR, False, 3.0, True),
+    "partner": EdgeStyle("beteiligt", ACTOR, True, 1.5, True),
+    "field": EdgeStyle("gehört zu Handlungsfeld", FIELD, False, 1.0, False),
+    "targets": EdgeStyle("richtet sich an", GROUP, False, 1.0, True),
+    "level": EdgeStyle("auf Ebene", LEVEL, False, 1.0, False),
+    "broader": EdgeStyle("Oberbegriff", GROUP, True, 1.0, True),
+    "intersection_of": EdgeStyle("Schnitt aus", GROUP, True, 1.5, False),
     "successor": EdgeStyle("Nachfolger", "#555555", True, 1.0, True),
-    "member": EdgeStyle("Mitglied", "#5a3d99", False, 1.0, False),
-    "measures": EdgeStyle("misst", "#6b6b6b", False, 1.0, True),
-    "depends_on": EdgeStyle("baut auf", "#000000", False, 2.0, True),
-    "indicator_field": EdgeStyle("Indikator für Feld", "#6b6b6b", False, 1.0, False),
-    "goal": EdgeStyle("dient Ziel", "#8a5a00", False, 1.0, False),
-    "collab": EdgeStyle("gemeinsame Maßnahmen", "#b8006b", False, 1.0, False),
-    "gap": EdgeStyle("Lücke (nicht belegt)", "#a3000b", True, 2.0, False),
+    "member": EdgeStyle("Mitglied", ACTOR, False, 1.0, False),
+    "measures": EdgeStyle("misst", "#555555", False, 1.0, True),
+    "depends_on": EdgeStyle("baut auf", LEVEL, False, 2.0, True),
+    "indicator_field": EdgeStyle("Indikator für Feld", "#555555", False, 1.0, False),
+    "collab": EdgeStyle("gemeinsame Maßnahmen", ACTOR, False, 1.0, False),
+    "reach": EdgeStyle("Maßnahmen für die Dimension", GROUP, False, 1.0, False),
+    "gap": EdgeStyle("Lücke: keine Maßnahme", GAP, True, 2.0, False),
 }
 
 OTHER_REL: Final = EdgeStyle("Beziehung", "#555555", False, 1.0, False)
 
 #: Highlight marks a view can set on a node (mark → (German legend text, border colour)).
 MARKS: Final[dict[str, tuple[str, str]]] = {
-    "gap": ("Lücke: nicht abgedeckt", "#a3000b"),
-    "hub": ("Knotenpunkt (viele Abhängigkeiten)", "#000000"),
-    "spof": ("Einzelner Ausfallpunkt", "#a3000b"),
+    "gap": ("Lücke: nicht abgedeckt", GAP),
+    "hub": ("Knotenpunkt (viele Verbindungen)", LEVEL),
+    "spof": ("Einzelner Ausfallpunkt", GAP),
 }
 
 

@@ -1,28 +1,37 @@
-"""Deterministic positions for the graph pages, computed in Python and stored with the page.
+"""Deterministic positions for the graph scenes, computed in Python and stored with the page.
 
-The same data always looks the same, and a 5,000-node page opens without a physics run. Two
-layouts, both linear in nodes + edges (no force simulation):
+Every scene is drawn in *lanes*: vertical stacks of labelled nodes, in reading order (natural order
+of keys, or the order a builder chose). Positions are canvas pixels for a 1920×1080 projector at
+scale 1; the page re-stacks each lane from the label boxes the browser measured (so wrapped labels
+never overlap, whatever the font) and frames the result. Two arrangements:
 
-* :func:`layered`: one column per group (node kind, dependency depth, …); each column is ordered
-  by the mean rank of its neighbours in the columns already placed (one barycentre sweep), so
-  measures sit next to their Handlungsfeld and actors next to their measures. Large columns wrap
-  into sub-columns, the vertical order is kept. A column's :class:`Spacing` leaves room for its
-  labels: columns whose labels are read from afar (Ressorts) get wider rows and sub-columns,
-  columns whose labels show only on zoom are packed tightly.
-* :func:`ring`: nodes on a circle in a given order (for the Ressort network).
+* :func:`lanes`: columns left to right; a long column wraps into sub-columns (top to bottom, then
+  the next sub-column), columns are spaced by the widest label of each.
+* :func:`arcs`: a network on two facing arcs (left half, right half), so edges between any two
+  nodes stay visible and every label has its own row.
+
+The exports (GraphML, GEXF) place the whole graph with :func:`layered`: one column per group,
+each ordered by the mean rank of its neighbours in the columns already placed (one barycentre
+sweep); large columns wrap into sub-columns.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 
+from rahmengraph.model.ordering import SortKey
+
 Position = tuple[float, float]
-SortKey = tuple[tuple[int, int | str], ...]
+
+#: Horizontal room between two columns' widest labels (canvas px).
+GAP = 64.0
+#: Height a scene is planned for (canvas px; the page fits what it measured).
+HEIGHT = 900.0
+
 
 #: Spacing in vis-network canvas units.
 ROW_GAP = 46.0
@@ -42,9 +51,69 @@ class Spacing:
 DEFAULT_SPACING = Spacing()
 
 
-def natural_key(text: str) -> SortKey:
-    """Sort key so ``3.2`` comes before ``3.10`` and ``M-2`` before ``M-10``."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in re.split(r"(\d+)", text) if p)
+#: Room per node kind in the whole-graph layout of the exports (GraphML/GEXF, :mod:`.network`):
+#: wide where labels are read at the default zoom (goal and field captions, Ressort keys).
+SPACING: dict[str, Spacing] = {
+    "goal": Spacing(after=720.0),
+    "field": Spacing(after=380.0),
+    "target_group": Spacing(sub=75.0, after=240.0),
+    "measure": Spacing(sub=75.0, after=300.0),
+    "actor": Spacing(row=70.0, sub=240.0, after=420.0),
+}
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One column of a scene: its nodes in order, the widest label, rows per sub-column."""
+
+    nodes: list[str]
+    width: float
+    rows: int = 0  # at most this many nodes per sub-column (0: one sub-column)
+
+
+@dataclass
+class Placed:
+    positions: dict[str, Position]
+    lanes: dict[str, int]  # node → lane number (the page stacks each lane without overlap)
+
+
+def lanes(columns: list[Lane]) -> Placed:
+    """Columns left to right, each centred vertically, the whole picture centred on (0, 0)."""
+    out = Placed({}, {})
+    x, lane, half = 0.0, 0, 0.0
+    for col in columns:
+        if not col.nodes:
+            continue
+        per = col.rows or len(col.nodes)
+        subs = math.ceil(len(col.nodes) / per)
+        per = math.ceil(len(col.nodes) / subs)
+        for s in range(subs):
+            part = col.nodes[s * per : (s + 1) * per]
+            x += half + col.width / 2 + (GAP if out.positions else 0.0)
+            pitch = HEIGHT / max(len(part), 1)
+            for i, n in enumerate(part):
+                out.positions[n] = (x, (i - (len(part) - 1) / 2) * pitch)
+                out.lanes[n] = lane
+            lane += 1
+            half = col.width / 2
+    mid = x / 2
+    out.positions = {n: (round(px - mid, 1), round(py, 1)) for n, (px, py) in out.positions.items()}
+    return out
+
+
+def arcs(nodes: list[str], width: float, spread: float = 1500.0) -> Placed:
+    """Nodes on two facing arcs: the first half down the left, the rest up the right (a circle
+    pulled apart), so every node has a row of its own and lines between any two stay visible."""
+    out = Placed({}, {})
+    half = math.ceil(len(nodes) / 2)
+    for side, part in ((-1, nodes[:half]), (1, list(reversed(nodes[half:])))):
+        for i, n in enumerate(part):
+            t = (i + 0.5) / len(part) * 2 - 1  # -1 top … 1 bottom
+            bulge = math.sqrt(max(0.0, 1 - t * t))
+            x = side * (spread / 2 - width / 2 - 0.18 * spread * (1 - bulge))
+            out.positions[n] = (round(x, 1), round(t * HEIGHT / 2, 1))
+            out.lanes[n] = 0 if side < 0 else 1
+    return out
 
 
 def _rows(total: int) -> int:
@@ -128,14 +197,3 @@ def _sweep(
     for i, n in enumerate(ordered):
         rank[n] = (i + 0.5) / len(ordered)
     return ordered
-
-
-def ring(nodes: list[str]) -> dict[str, Position]:
-    """Nodes on a circle, in the given order, first at the top, clockwise."""
-    n = len(nodes)
-    radius = max(200.0, n * 90.0 / (2 * math.pi))
-    out: dict[str, Position] = {}
-    for i, node in enumerate(nodes):
-        a = 2 * math.pi * i / max(n, 1) - math.pi / 2
-        out[node] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
-    return out

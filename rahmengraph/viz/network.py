@@ -28,10 +28,9 @@ from lxml import etree
 
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.graph_build import SPACING
 from rahmengraph.viz.graph_data import DETAILS, Graph, kind_of, node_key
 from rahmengraph.viz.graph_styles import kind_style, node_size, rel_style
-from rahmengraph.viz.layout import Position, layered
+from rahmengraph.viz.layout import SPACING, Position, layered
 
 GRAPHML: Final = "http://graphml.graphdrawing.org/xmlns"
 YED: Final = "http://www.yworks.com/xml/graphml"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from lxml import html as lxml_html
 
+from rahmengraph.errors import ParameterError
 from rahmengraph.model.filters import Filters, matching_measures
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.projection import project
@@ -57,16 +58,93 @@ def test_every_view_renders_with_local_assets_only(
     assert "default-src 'none'" in csp
 
 
-def test_gesamtbild_matches_projection(musterland_store: GraphStore) -> None:
+def scene_nodes(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """Nodes drawn in a scene, top to bottom within each lane, lanes left to right."""
+    (i,) = [str(k) for k, s in enumerate(data["scenes"]) if s["name"] == name]
+    drawn = [n for n in data["nodes"] if i in n["at"]]
+    return sorted(drawn, key=lambda n: (n["at"][i][0], n["at"][i][1]))
+
+
+def scene_edges(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    (i,) = [k for k, s in enumerate(data["scenes"]) if s["name"] == name]
+    drawn = {n["id"] for n in scene_nodes(data, name)}
+    return [
+        e for e in data["edges"] if (i in e["sc"] if "sc" in e else e["from"] in drawn and e["to"] in drawn)
+    ]
+
+
+def test_overview_aggregates_ressorts_fields_and_dimensions(bremen_store: GraphStore) -> None:
+    data = VIEWS["gesamtbild"].data(bremen_store, Filters(), {})
+    drawn = scene_nodes(data, "ueberblick")
+    assert {n["kind"] for n in drawn} == {"actor", "actor_group", "field", "dimension"}
+    fields = [n["key"] for n in drawn if n["kind"] == "field"]
+    assert fields == [f"3.{i}" for i in range(1, 14)]  # natural order, top to bottom
+    g = project(bremen_store)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    for e in scene_edges(data, "ueberblick"):
+        assert e["weight"] == len(e["ms"]) > 0
+        if e["rel"] == "reach":  # field → dimension: the field's measures for groups of that dimension
+            field = by_id[e["from"]]["key"]
+            for i in e["ms"]:
+                assert field in data["measures"][i]["field"]
+    leads = sum(e["weight"] for e in scene_edges(data, "ueberblick") if e["rel"] == "lead")
+    lead_pairs = {(u, m) for u, m, r in g.edges(data="rel") if r == "lead"}
+    assert leads > 0 and len(lead_pairs) > 0
+
+
+def test_every_scene_is_small_and_draws_only_connected_nodes(bremen_store: GraphStore) -> None:
+    data = VIEWS["gesamtbild"].data(bremen_store, Filters(), {})
+    assert len(data["steps"]) == 1 + 13 + 3  # overview, the 13 fields, three cross-cutting scenes
+    for k, scene in enumerate(data["scenes"]):
+        drawn = scene_nodes(data, scene["name"])
+        assert 0 < len(drawn) <= 60, scene["name"]
+        linked = {x for e in scene_edges(data, scene["name"]) for x in (e["from"], e["to"])}
+        lonely = [n["label"] for n in drawn if n["id"] not in linked and str(n["id"]) not in scene["marks"]]
+        assert lonely == [], scene["name"]
+        assert "goal" not in {n["kind"] for n in drawn}  # goals have no relations in the data
+
+
+def test_current_ressorts_by_default_and_the_old_structure_on_request(bremen_store: GraphStore) -> None:
+    def actors(options: dict[str, str]) -> set[str]:
+        data = VIEWS["ressort-netz"].data(bremen_store, Filters(), options)
+        return {n["key"] for n in scene_nodes(data, "netz") if n["kind"] == "actor"}
+
+    now, then = actors({}), actors({"ressorts": "2019"})
+    assert {"SASJI", "SIS"} <= now and not {"SJIS", "SWAE", "SI"} & now
+    assert {"SJIS", "SWAE", "SI"} <= then and not {"SASJI", "SIS"} & then
+
+
+def test_responsibilities_follow_successors_like_the_model(musterland_store: GraphStore) -> None:
+    """Every lead a field scene draws is one the model's succession names for today."""
+    from rahmengraph.model.responsibility import responsible_today
+
     data = VIEWS["gesamtbild"].data(musterland_store, Filters(), {})
-    g = project(musterland_store)
-    kinds = {"goal", "field", "measure", "target_group", "level"}
-    expected = {a["iri"] for _, a in g.nodes(data=True) if a["kind"] in kinds}
-    expected |= {g.nodes[u]["iri"] for u, _, r in g.edges(data="rel") if r in ("lead", "partner")}
-    assert {n["iri"] for n in data["nodes"]} == expected
-    by_id = {n["id"]: n["iri"] for n in data["nodes"]}
-    leads = {(by_id[e["from"]], by_id[e["to"]]) for e in data["edges"] if e["rel"] == "lead"}
-    assert leads == {(u, v) for u, v, r in g.edges(data="rel") if r == "lead"}
+    by_id = {n["id"]: n for n in data["nodes"]}
+    for scene in data["scenes"]:
+        if not scene["name"].startswith("feld:"):
+            continue
+        for e in scene_edges(data, scene["name"]):
+            if e["rel"] != "lead":
+                continue
+            unit, measure = by_id[e["from"]], by_id[e["to"]]
+            today = {
+                t.actor.id
+                for s in responsible_today(musterland_store, measure["iri"])
+                if s.role == "federfuehrend"
+                for t in s.today
+            }
+            members = dict(unit["details"]).get("Umfasst", "").split("; ")
+            covered = {unit["key"]} | {m.split(":")[0] for m in members}
+            assert today & covered, (measure["key"], unit["key"], today)
+    keys = {n["key"] for n in data["nodes"] if n["kind"] == "actor"}
+    assert "MSI" not in keys and {"MAS", "MJI"} <= keys  # split in 2022: today's ministries
+
+
+def test_unknown_structure_or_field_is_a_parameter_error(musterland_store: GraphStore) -> None:
+    with pytest.raises(ParameterError, match="ressorts"):
+        VIEWS["gesamtbild"].data(musterland_store, Filters(), {"ressorts": "1066"})
+    with pytest.raises(ParameterError, match="feld"):
+        VIEWS["handlungsfeld"].data(musterland_store, Filters(), {"feld": "99"})
 
 
 @pytest.mark.parametrize(
@@ -77,7 +155,7 @@ def test_server_filters_keep_exactly_the_matching_measures(
 ) -> None:
     f = Filters.from_mapping(dict(filters))
     data = VIEWS["gesamtbild"].data(musterland_store, f, {})
-    shown = {n["iri"] for n in data["nodes"] if n["kind"] == "measure"}
+    shown = {n["iri"] for n in data["nodes"] if n["kind"] == "measure" and n["at"]}
     assert shown == matching_measures(musterland_store, f)
     assert data["applied"] == {k: [v] for k, v in filters.items()}
 
@@ -103,25 +181,33 @@ def test_layout_is_deterministic(musterland_store: GraphStore) -> None:
 def test_payload_cannot_leave_the_data_element(xss_store: GraphStore) -> None:
     page = VIEWS["gesamtbild"].render(xss_store, Filters(), {}, standalone=True)
     assert XSS_NAME not in page and "</script><script>alert(2)" not in page
-    labels = {n["label"] for n in page_data(page)["nodes"]}
-    assert XSS_NAME in labels and "</script><script>alert(2)</script>" in labels
+    nodes = page_data(page)["nodes"]
+    labels = {n["label"] for n in nodes}
+    assert XSS_NAME in labels
+    assert any("</script><script>alert(2)</script>" in d[1] for n in nodes for d in n["details"])
     doc = lxml_html.fromstring(page)
     assert doc.xpath("//img | //svg") == []
 
 
 def test_handlungsfeld_marks_gaps(musterland_store: GraphStore) -> None:
     data = VIEWS["handlungsfeld"].data(musterland_store, Filters(), {"feld": "1"})
-    fields = [n for n in data["nodes"] if n["kind"] == "field"]
-    assert [f["key"] for f in fields] == ["1"]
+    assert data["scenes"][data["start"]]["name"] == "feld:1"
+    drawn = scene_nodes(data, "feld:1")
     g = project(musterland_store)
+    field = next(n for n, a in g.nodes(data=True) if a["kind"] == "field" and a["key"] == "1")
+    in_field = [u for u, r in ((u, d["rel"]) for u, _, d in g.in_edges(field, data=True)) if r == "field"]
+    assert {n["iri"] for n in drawn if n["kind"] == "measure"} == {g.nodes[m]["iri"] for m in in_field}
     levels_used = {
-        g.nodes[v]["key"]
-        for u, v, r in g.edges(data="rel")
-        if r == "level" and any(w == fields[0]["iri"] for w in g.successors(u))
+        g.nodes[v]["key"] for m in in_field for _, v, r in g.out_edges(m, data="rel") if r == "level"
     }
-    gaps = {n["key"] for n in data["nodes"] if n["kind"] == "level" and "gap" in n["marks"]}
-    all_levels = {a["key"] for _, a in g.nodes(data=True) if a["kind"] == "level"}
-    assert gaps == all_levels - levels_used
+    marks = data["scenes"][data["start"]]["marks"]
+    gaps = {n["key"] for n in drawn if n["kind"] == "level" and "gap" in marks.get(str(n["id"]), [])}
+    home = {
+        a["key"]
+        for _, a in g.nodes(data=True)
+        if a["kind"] == "level" and a.get("level_kind") in ("Land", "Kommune")
+    }
+    assert gaps == home - levels_used
 
 
 def test_luecken_cells_hold_the_measures_behind_them(musterland_store: GraphStore) -> None:
@@ -144,4 +230,5 @@ def test_write_view_writes_one_file(musterland_store: GraphStore, tmp_path: Path
     out = write_view(musterland_store, "ressort-netz", Filters(), {}, tmp_path / "netz.html")
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["view"] == "ressort-netz"
-    assert {e["rel"] for e in data["edges"]} == {"collab"}
+    assert data["scenes"][data["start"]]["name"] == "netz"
+    assert {e["rel"] for e in scene_edges(data, "netz")} == {"collab"}

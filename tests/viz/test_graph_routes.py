@@ -30,7 +30,7 @@ def test_query_filters_are_applied(musterland_store: GraphStore) -> None:
 def test_options_reach_the_view(musterland_store: GraphStore) -> None:
     r = client(musterland_store).get("/viz/handlungsfeld", params={"feld": "2"})
     data = json.loads(lxml_html.fromstring(r.text).xpath('//script[@id="graph-data"]')[0].text)
-    assert [n["key"] for n in data["nodes"] if n["kind"] == "field"] == ["2"]
+    assert data["scenes"][data["start"]]["name"] == "feld:2"
     assert data["options"] == {"feld": "2"}
 
 

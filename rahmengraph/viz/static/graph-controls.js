@@ -1,60 +1,101 @@
-/* rahmengraph graph pages: the controls (filters, search, focus, showcase, physics), presentation
-   mode (arrow keys step through the Handlungsfelder), PNG export, and the one update() loop. */
+/* rahmengraph graph pages: the controls (scene menu, back, filter chips, search, focus, Beamer),
+   presentation mode (arrow keys walk through the scenes), PNG export, and the one update() loop. */
 (function () {
   "use strict";
   var P = window.RGPage, RG = window.RG, el = RG.el, data = P.data, state = P.state;
   var KINDS = ["field", "actor", "level", "target_group", "evidence"];
 
-  /* One pass per change: compute, read the canvas size, then write (no read after a write). */
+  /* One pass per change: what is visible, draw, stack and frame, then the panels. */
   function update(fit) {
     P.setVisible(P.computeVisible());
-    var view = fit ? P.viewVisible() : null;
-    P.draw(view);
+    P.draw();
+    if (fit) P.layoutAndFrame();
     var box = document.getElementById("matrices");
     if (box) RG.renderMatrices(box, data.matrices, P.passes, P.showCell);
     if (document.getElementById("twin").open) P.twin();
-    var shown = Object.keys(P.getVisible()).length, active = 0;
+    P.legend();
+    var shown = Object.keys(P.getVisible()).length, active = 0, sc = P.scene();
     KINDS.forEach(function (k) { active += (state.filters[k] || []).length; });
-    document.getElementById("status").textContent = shown + " von " + data.nodes.length + " Knoten sichtbar" +
+    document.getElementById("page-title").textContent = box ? data.title : sc.title;
+    document.title = (box ? data.title : sc.title) + " – rahmengraph";
+    document.getElementById("scene-note").textContent = box ? data.note : sc.note;
+    document.getElementById("status").textContent = shown + " Knoten" +
       (active ? ", " + active + " Filter aktiv" : "") +
       (state.focus !== null ? ", Fokus: " + P.byId[state.focus].label : "");
     document.getElementById("panel-toggle").textContent = "Filter und Werkzeuge" + (active ? " (" + active + ")" : "");
+    document.getElementById("back").hidden = !state.back.length;
+    var menu = document.getElementById("scene-menu");
+    if (menu) menu.value = String(state.scene);
     document.body.setAttribute("data-visible", String(shown));
+    document.body.setAttribute("data-scene", sc.name);
     P.writeUrl();
   }
   P.update = update;
 
-  function filterBoxes() {
+  /* Open a scene (remember where we came from when asked). */
+  function go(index, remember) {
+    if (index === state.scene) return;
+    if (remember) state.back.push(state.scene);
+    state.scene = index;
+    state.focus = null;
+    update(true);
+  }
+  P.go = go;
+  /* A click on a node: open the scene it stands for, else show its details. */
+  P.activate = function (n) {
+    if (n.open !== undefined && n.open !== state.scene && P.presenting() < 0) go(n.open, true);
+    else P.showNode(n);
+  };
+
+  /* Filters as chips (checkboxes styled as buttons): visible, one tap each, keyboard reachable. */
+  function filterChips() {
     var fs = document.getElementById("filters");
     KINDS.forEach(function (k) {
       var c = data.choices[k];
       if (!c || !c.items.length) return;
-      var label = el("label", c.label + " ");
-      var sel = el("select", null, { multiple: "multiple", size: "4", id: "filter-" + k, name: k });
+      var group = el("fieldset", null, { "class": "chips", id: "filter-" + k });
+      group.appendChild(el("legend", c.label));
       c.items.forEach(function (it) {
-        var o = el("option", it[0] === it[1] ? it[0] : it[0] + " – " + it[1]);
-        o.value = it[0];
-        o.selected = (state.filters[k] || []).indexOf(it[0]) >= 0;
-        sel.appendChild(o);
+        var label = el("label", null, { "class": "chip", title: it[1] });
+        var box = el("input", null, { type: "checkbox", name: k, value: it[0] });
+        box.checked = (state.filters[k] || []).indexOf(it[0]) >= 0;
+        box.addEventListener("change", function () { toggle(k, it[0], box.checked); });
+        label.appendChild(box);
+        label.appendChild(el("span", k === "field" ? it[0] + " " + it[1] : it[1] || it[0]));
+        group.appendChild(label);
       });
-      sel.addEventListener("change", function () {
-        var vals = Array.prototype.filter.call(sel.options, function (o) { return o.selected; })
-          .map(function (o) { return o.value; });
-        var dropped = (data.applied[k] || []).some(function (v) { return vals.indexOf(v) < 0; });
-        if (vals.length) state.filters[k] = vals; else delete state.filters[k];
-        if (dropped && P.served) { reloadServed(); return; }
-        update(true);
-      });
-      label.appendChild(sel);
-      fs.appendChild(label);
+      fs.appendChild(group);
     });
+  }
+  function toggle(k, value, on) {
+    var vals = (state.filters[k] || []).filter(function (v) { return v !== value; });
+    if (on) vals.push(value);
+    var dropped = !on && (data.applied[k] || []).indexOf(value) >= 0;
+    if (vals.length) state.filters[k] = vals; else delete state.filters[k];
+    if (dropped && P.served) { reloadServed(); return; }
+    update(true);
   }
   function reloadServed() {
     P.writeUrl();
     location.reload();
   }
 
-  /* Search index and the datalist of names: built on first use, not on load. */
+  /* Scene menu: the walk first, then the scenes a click opens. */
+  function sceneMenu() {
+    var menu = document.getElementById("scene-menu");
+    if (!menu) return;
+    var walk = el("optgroup", null, { label: "Rundgang" }), more = el("optgroup", null, { label: "Ressorts und Akteure" });
+    data.scenes.forEach(function (s, i) {
+      var o = el("option", s.title);
+      o.value = String(i);
+      (data.steps.indexOf(i) >= 0 ? walk : more).appendChild(o);
+    });
+    menu.appendChild(walk);
+    if (more.children.length) menu.appendChild(more);
+    menu.addEventListener("change", function () { go(parseInt(menu.value, 10), true); });
+  }
+
+  /* Search: the first node of the scene (else of any scene) whose name or key matches. */
   var index = null;
   function searchIndex() {
     if (index) return index;
@@ -69,9 +110,18 @@
     q = q.trim().toLowerCase();
     if (!q) { update(false); return; }
     var idx = searchIndex();
-    var hit = (idx.filter(function (r) { return r[0] === q || r[1] === q; })[0] ||
-      idx.filter(function (r) { return r[0].indexOf(q) >= 0 || r[1].indexOf(q) >= 0; })[0] || [])[2];
+    function find(rows) {
+      return (rows.filter(function (r) { return r[0] === q || r[1] === q; })[0] ||
+        rows.filter(function (r) { return r[0].indexOf(q) >= 0 || r[1].indexOf(q) >= 0; })[0] || [])[2];
+    }
+    var hit = find(idx.filter(function (r) { return r[2].at[state.scene] !== undefined; })) || find(idx);
     if (!hit) { document.getElementById("status").textContent = "Nichts gefunden für: " + q; return; }
+    if (hit.at[state.scene] === undefined) {
+      var where = Object.keys(hit.at).map(Number).sort(function (a, b) { return a - b; })[0];
+      if (where === undefined) return;
+      state.back.push(state.scene);
+      state.scene = where;
+    }
     state.focus = hit.id;
     update(true);
     P.showNode(hit);
@@ -86,19 +136,22 @@
     P.presenting(i);
     document.body.classList.add("presenting");
     document.getElementById("presentation").hidden = false;
-    state.focus = steps[i];
-    var n = P.byId[steps[i]];
-    document.getElementById("step-title").textContent = (i + 1) + "/" + steps.length + ": " + n.key + " " + n.label;
+    state.scene = steps[i];
+    state.focus = null;
+    document.getElementById("step-title").textContent = (i + 1) + "/" + steps.length + ": " + data.scenes[steps[i]].title;
     update(true);
-    P.showNode(n);
   }
   function endPresentation() {
     P.presenting(-1);
     document.body.classList.remove("presenting");
     document.getElementById("presentation").hidden = true;
-    state.focus = null;
     update(true);
     document.getElementById("present").focus();
+  }
+  function setBeamer(on) {
+    state.beamer = on;
+    document.body.classList.toggle("beamer", on);
+    document.getElementById("beamer").setAttribute("aria-pressed", String(on));
   }
 
   function exportPng() {
@@ -110,54 +163,60 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(canvas, 0, 0);
-    var a = el("a", "", { download: data.view + ".png", href: out.toDataURL("image/png") });
+    var a = el("a", "", { download: data.view + "-" + P.scene().name.replace(/[^a-z0-9.-]+/gi, "-") + ".png",
+      href: out.toDataURL("image/png") });
     document.body.appendChild(a);
     a.click();
     a.remove();
   }
 
+  function on(id, ev, fn) { document.getElementById(id).addEventListener(ev, fn); }
   function wire() {
     var hops = document.getElementById("hops"), showcase = document.getElementById("showcase");
     var input = document.getElementById("search");
     hops.value = String(state.hops);
     showcase.checked = state.showcase;
     input.value = state.q;
+    setBeamer(state.beamer);
     input.addEventListener("focus", searchIndex, { once: true });
-    document.getElementById("controls").addEventListener("submit", function (ev) { ev.preventDefault(); });
+    on("controls", "submit", function (ev) { ev.preventDefault(); });
     input.addEventListener("change", function () { search(input.value); });
     input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(input.value); } });
     hops.addEventListener("change", function () {
       state.hops = Math.min(4, Math.max(1, parseInt(hops.value, 10) || 1)); update(true);
     });
-    showcase.addEventListener("change", function () { state.showcase = showcase.checked; update(false); });
-    document.getElementById("unfocus").addEventListener("click", function () { state.focus = null; update(true); });
-    document.getElementById("physics").addEventListener("change", function (ev) {
-      var net = P.getNetwork();
-      if (net) net.setOptions({ physics: { enabled: ev.target.checked } });
-    });
-    document.getElementById("present").addEventListener("click", function () { present(0); });
+    showcase.addEventListener("change", function () { state.showcase = showcase.checked; update(true); });
+    on("unfocus", "click", function () { state.focus = null; update(true); });
+    on("present", "click", function () { present(Math.max(0, data.steps.indexOf(state.scene))); });
+    on("beamer", "click", function () { setBeamer(!state.beamer); update(true); });
+    on("back", "click", function () { if (state.back.length) go(state.back.pop(), false); });
     P.setPanel(state.panel);
-    document.getElementById("panel-toggle").addEventListener("click", function () {
+    on("panel-toggle", "click", function () {
       P.setPanel(!state.panel);
       P.writeUrl();
       if (state.panel) document.getElementById("side").focus();
     });
-    document.getElementById("side").addEventListener("keydown", function (ev) {
-      if (ev.key !== "Escape" || ev.target.tagName === "SELECT") return;
+    on("side", "keydown", function (ev) {
+      if (ev.key !== "Escape") return;
       P.setPanel(false);
       P.writeUrl();
       document.getElementById("panel-toggle").focus();
     });
-    document.getElementById("png").addEventListener("click", exportPng);
-    document.getElementById("reset").addEventListener("click", function () {
+    on("png", "click", exportPng);
+    on("reset", "click", function () {
       var hadServer = Object.keys(data.applied).length > 0;
       state.filters = {}; state.focus = null; state.q = ""; input.value = "";
-      document.querySelectorAll("#filters option").forEach(function (o) { o.selected = false; });
+      document.querySelectorAll("#filters input").forEach(function (o) { o.checked = false; });
       if (hadServer && P.served) { reloadServed(); return; }
       update(true);
     });
     document.addEventListener("keydown", function (ev) {
-      if (P.presenting() < 0) return;
+      if (P.presenting() < 0) {
+        if (ev.key === "Backspace" && state.back.length && !/INPUT|SELECT|TEXTAREA/.test(ev.target.tagName)) {
+          ev.preventDefault(); go(state.back.pop(), false);
+        }
+        return;
+      }
       if (ev.key === "ArrowRight" || ev.key === "PageDown") { ev.preventDefault(); present(P.presenting() + 1); }
       else if (ev.key === "ArrowLeft" || ev.key === "PageUp") { ev.preventDefault(); present(P.presenting() - 1); }
       else if (ev.key === "Escape") { ev.preventDefault(); endPresentation(); }
@@ -165,17 +224,18 @@
     var twin = document.getElementById("twin");
     twin.addEventListener("toggle", function () { if (twin.open) P.twin(); });
     document.querySelector("a.skip").addEventListener("click", function () { twin.open = true; });
-    if (document.getElementById("matrices") || !data.steps.length) document.getElementById("present").hidden = true;
-    if (document.getElementById("matrices")) {
-      ["unfocus", "physics", "png", "hops"].forEach(function (id) {
+    var matrix = !!document.getElementById("matrices");
+    if (matrix || !data.steps.length) document.getElementById("present").hidden = true;
+    if (matrix) {
+      ["unfocus", "png", "hops", "beamer", "showcase"].forEach(function (id) {
         var n = document.getElementById(id); (n.closest("label") || n).hidden = true;
       });
     }
   }
 
   P.readUrl();
-  P.legend();
-  filterBoxes();
+  filterChips();
+  sceneMenu();
   wire();
   update(true);
   P.timing.wired = performance.now();

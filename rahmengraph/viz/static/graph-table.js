@@ -117,27 +117,32 @@
     });
   }
 
-  /* The legend: kinds (colour + shape), relations (line style), marks; shown as a compact strip. */
-  function legend(box, data) {
+  /* The legend: the kinds (colour + shape), relations (line style) and marks given (objects used
+     as sets), in the order of the data's tables; shown as a compact strip. */
+  function legend(box, data, kinds, rels, marks) {
+    clear(box);
+    box.appendChild(el("h2", "Legende", { "class": "sr-only" }));
     var ul = el("ul");
-    Object.keys(data.kinds).forEach(function (k) {
-      var li = el("li"), sw = el("span", "", { "class": "swatch shape-" + data.kinds[k].shape, "aria-hidden": "true" });
+    Object.keys(data.kinds).filter(function (k) { return kinds[k]; }).forEach(function (k) {
+      var li = el("li", null, { "data-kind": k }), sw = el("span", "", { "class": "swatch shape-" + data.kinds[k].shape, "aria-hidden": "true" });
       sw.style.background = data.kinds[k].color;
       li.appendChild(sw); li.appendChild(el("span", data.kinds[k].plural)); ul.appendChild(li);
     });
-    Object.keys(data.rels).forEach(function (r) {
-      var li = el("li"), ln = el("span", "", { "class": "line", "aria-hidden": "true" });
+    Object.keys(data.rels).filter(function (r) { return rels[r]; }).forEach(function (r) {
+      var li = el("li", null, { "data-rel": r }), ln = el("span", "", { "class": "line", "aria-hidden": "true" });
       ln.style.borderTop = data.rels[r].width + 1 + "px " + (data.rels[r].dashes ? "dashed " : "solid ") + data.rels[r].color;
       li.appendChild(ln); li.appendChild(el("span", data.rels[r].label)); ul.appendChild(li);
     });
-    Object.keys(data.marks).forEach(function (m) {
-      var li = el("li"), sw = el("span", "", { "class": "swatch mark-" + m, "aria-hidden": "true" });
+    Object.keys(data.marks).filter(function (m) { return marks[m]; }).forEach(function (m) {
+      var li = el("li", null, { "data-mark": m }), sw = el("span", "", { "class": "swatch mark-" + m, "aria-hidden": "true" });
       sw.style.borderColor = data.marks[m][1];
       li.appendChild(sw); li.appendChild(el("span", data.marks[m][0])); ul.appendChild(li);
     });
     box.appendChild(ul);
   }
 
+  function naturalCompare(a, b) { return String(a).localeCompare(String(b), "de", { numeric: true }); }
+
   window.RG = { el: el, clear: clear, safeHref: safeHref, sortableTable: sortableTable,
-    renderMatrices: renderMatrices, legend: legend };
+    renderMatrices: renderMatrices, legend: legend, naturalCompare: naturalCompare };
 })();

@@ -1,93 +1,93 @@
-/* rahmengraph graph pages: framing and label sizing for a screen or a projector (pure functions).
-   The page frames the view itself instead of vis-network's fit, so canvas fonts can be sized in
-   screen pixels: prominent kinds (fields, Ressorts, goals, levels) get PX pixels at the framed
-   zoom, the rest SMALL canvas units (readable once zoomed in; vis-network skips labels below its
-   drawThreshold). Presentation mode rearranges the nodes in view into readable columns. */
+/* rahmengraph graph pages: captions, node looks, lane stacking and framing (pure functions).
+   Every node drawn carries its full label, wrapped at its kind's width (never cut). Labels are
+   FONT canvas pixels (BEAMER in Beamer mode); the server plans each scene for a 1920×1080 canvas
+   at scale 1, the page re-stacks each lane from the boxes vis-network measured, so no two labels
+   overlap, and frames the result (never above MAX_SCALE). */
 (function () {
   "use strict";
-  var PX = 15, PX_PRESENT = 22, SMALL = 14, CAPTION = 28, PAD_X = 110, PAD_Y = 24;
-  var FALLBACK = { color: "#555555", shape: "dot", caption: "label", prominent: false, column: 99 };
+  var FONT = 20, BEAMER = 26, GAP = 14, PAD = 18, MAX_SCALE = 1.6;
+  var FALLBACK = { color: "#555555", shape: "dot", caption: "label", column: 99, wrap: 220, label: "", plural: "" };
+  var INSIDE = { box: true, ellipse: true };
 
   function kindOf(data, n) { return data.kinds[n.kind] || FALLBACK; }
 
-  /* Canvas label: key, label or both (per kind), truncated; the full text is in the details. */
-  function caption(data, n) {
-    var c = kindOf(data, n).caption, t = n.label;
-    if (c === "key" && n.key) t = n.key;
-    else if (c === "key label" && n.key && n.key !== n.label) t = n.key + " " + n.label;
-    return t.length > CAPTION ? t.slice(0, CAPTION - 1) + "…" : t;
+  /* Canvas label: key, label or both (per kind); a scene may ask for short titles. */
+  function caption(data, scene, n) {
+    var c = kindOf(data, n).caption, t = (scene && scene.short && n.short) || n.label;
+    if (c === "key" && n.key) return n.key;
+    if (c === "key label" && n.key && n.key !== t) return n.key + " " + t;
+    return t;
   }
 
-  /* Largest canvas font the layout leaves room for, per prominent kind: a quarter of the nodes
-     have a same-kind neighbour closer than 1.5 × this. Crowded kinds (a 5,000-node framework)
-     thus show their labels once zoomed in far enough, instead of piling them up. */
-  function measureRoom(data) {
-    var groups = {}, room = {};
-    data.nodes.forEach(function (n) {
-      if (kindOf(data, n).prominent) (groups[n.kind] = groups[n.kind] || []).push(n);
-    });
-    Object.keys(groups).forEach(function (k) {
-      var ns = groups[k];
-      if (ns.length < 2) { room[k] = Infinity; return; }
-      var near = ns.map(function (a) {
-        var best = Infinity;
-        for (var i = 0; i < ns.length; i++) {
-          var b = ns[i];
-          if (b !== a) best = Math.min(best, (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
-        }
-        return Math.sqrt(best);
-      }).sort(function (a, b) { return a - b; });
-      room[k] = near[Math.floor(near.length / 4)] / 1.5;
-    });
-    return room;
+  function fontSize(beamer) { return beamer ? BEAMER : FONT; }
+
+  /* vis-network options of a node drawn in the scene (x, y: where it stands). */
+  function nodeLook(data, scene, n, at, opts) {
+    var k = kindOf(data, n), marks = opts.marks || [];
+    var gap = marks.indexOf("gap") >= 0, spof = marks.indexOf("spof") >= 0, hub = marks.indexOf("hub") >= 0;
+    var inside = !!INSIDE[k.shape], size = fontSize(opts.beamer);
+    var border = spof || gap ? "#a3000b" : hub || opts.beamer ? "#000000" : k.color;
+    return {
+      id: n.id, x: at[0], y: at[1], shape: k.shape, size: opts.beamer ? 16 : 13,
+      label: opts.on || opts.showcase ? caption(data, scene, n) : "",
+      title: n.label + " (" + (k.label || n.kind) + (n.key ? ", " + n.key : "") + ")" +
+        (n.open !== undefined ? " – anklicken öffnet" : ""),
+      hidden: !opts.on && !opts.showcase,
+      color: {
+        background: gap ? "#ffffff" : k.color, border: border,
+        highlight: { background: gap ? "#ffffff" : k.color, border: "#000000" },
+        hover: { background: gap ? "#ffffff" : k.color, border: "#000000" }
+      },
+      opacity: opts.on ? 1 : 0.15,
+      borderWidth: spof || hub ? 5 : gap ? 3 : opts.beamer ? 2 : 1,
+      shapeProperties: { borderDashes: gap ? [6, 4] : false },
+      widthConstraint: { maximum: k.wrap * (opts.beamer ? BEAMER / FONT : 1) },
+      margin: inside ? { top: 8, bottom: 8, left: 10, right: 10 } : undefined,
+      font: {
+        size: size, face: "Arial, Helvetica, sans-serif", bold: false,
+        color: inside && !gap ? "#ffffff" : opts.beamer ? "#000000" : "#111111",
+        strokeWidth: inside ? 0 : 5, strokeColor: "#ffffff", vadjust: 0
+      }
+    };
   }
 
-  /* Canvas font size of a node at the framed scale. */
-  function fontSize(data, n, scale, presenting, room) {
-    if (presenting) return Math.min(PX_PRESENT / scale, PRESENT_MAX);
-    return kindOf(data, n).prominent ? Math.min(PX / scale, room[n.kind] || Infinity) : SMALL;
+  /* Edge width: relation width grown with the number of measures behind it. */
+  function edgeWidth(rel, weight, beamer) {
+    var w = weight > 1 ? Math.min(16, rel.width + 2.2 * Math.sqrt(weight - 1)) : rel.width;
+    return w * (beamer ? 1.6 : 1);
   }
 
-  /* Presentation: the focus in the middle, the nodes of kinds left of it in the layout stacked
-     in one column on the left, the others on the right (layout order kept; more than ROWS spill
-     into further columns outwards), so large labels do not collide on a projector.
-     Returns id → {x, y}. */
-  var ROWS = 10, GAP = 620, PITCH = 115, PRESENT_MAX = 38;
-  function arrange(data, nodes, focus) {
-    var out = {}, left = [], right = [], middle = focus ? kindOf(data, focus).column : -1;
-    function order(a, b) { return kindOf(data, a).column - kindOf(data, b).column || a.y - b.y || a.x - b.x; }
-    nodes.slice().sort(order).forEach(function (n) {
-      if (focus && n.id === focus.id) out[n.id] = { x: 0, y: 0 };
-      else (kindOf(data, n).column < middle ? left : right).push(n);
-    });
-    [[left, -1], [right, 1]].forEach(function (side) {
-      var ns = side[0], cols = Math.ceil(ns.length / ROWS), per = Math.ceil(ns.length / Math.max(cols, 1));
-      ns.forEach(function (n, i) {
-        var col = Math.floor(i / per), row = i % per, here = Math.min(per, ns.length - col * per);
-        out[n.id] = { x: side[1] * GAP * (1 + col), y: (row - (here - 1) / 2) * PITCH };
+  /* New y per node so each lane's boxes stack top to bottom without overlap, centred on the
+     lane's planned middle. lanes: lane → [{id, y, box}] with box {top, bottom} in canvas units. */
+  function stack(lanes) {
+    var out = {};
+    Object.keys(lanes).forEach(function (l) {
+      var items = lanes[l].slice().sort(function (a, b) { return a.y - b.y; });
+      var total = 0, mid = 0;
+      items.forEach(function (it) { total += it.box.bottom - it.box.top; mid += it.y; });
+      total += GAP * Math.max(0, items.length - 1);
+      mid = items.length ? mid / items.length : 0;
+      var top = mid - total / 2;
+      items.forEach(function (it) {
+        out[it.id] = top + (it.y - it.box.top);
+        top += it.box.bottom - it.box.top + GAP;
       });
     });
     return out;
   }
 
-  /* vis-network moveTo() options that fit the nodes (positions via where(n)) into a canvas of
-     width × height, keeping PAD_* screen pixels free and room for the labels under the lowest. */
-  function frame(nodes, where, width, height, presenting) {
-    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, big = 0;
-    nodes.forEach(function (n) {
-      var at = where(n);
-      x0 = Math.min(x0, at.x); x1 = Math.max(x1, at.x);
-      y0 = Math.min(y0, at.y); y1 = Math.max(y1, at.y);
-      big = Math.max(big, n.size);
+  /* moveTo() options that fit the boxes ({top, bottom, left, right}) into width × height. */
+  function frame(boxes, width, height) {
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    boxes.forEach(function (b) {
+      x0 = Math.min(x0, b.left); x1 = Math.max(x1, b.right);
+      y0 = Math.min(y0, b.top); y1 = Math.max(y1, b.bottom);
     });
-    if (!nodes.length) { x0 = x1 = y0 = y1 = 0; }
-    var below = 1.6 * (presenting ? PX_PRESENT : PX);
-    var side = presenting ? 0.3 * PX_PRESENT * CAPTION : PAD_X;  /* half the widest caption */
-    var w = Math.max(width - 2 * side, 100), h = Math.max(height - 2 * PAD_Y - below, 100);
-    var s = Math.max(0.02, Math.min(1.4, Math.min(w / (x1 - x0 + 2 * big), h / (y1 - y0 + 2 * big))));
-    return { position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 + below / (2 * s) }, scale: s, animation: false };
+    if (!boxes.length) { x0 = y0 = -1; x1 = y1 = 1; }
+    var s = Math.min(MAX_SCALE, (width - 2 * PAD) / Math.max(x1 - x0, 1), (height - 2 * PAD) / Math.max(y1 - y0, 1));
+    return { position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: Math.max(0.05, s), animation: false };
   }
 
-  window.RG.view = { kindOf: kindOf, caption: caption, measureRoom: measureRoom, fontSize: fontSize,
-    arrange: arrange, frame: frame };
+  window.RG.view = { kindOf: kindOf, caption: caption, nodeLook: nodeLook, edgeWidth: edgeWidth,
+    stack: stack, frame: frame, fontSize: fontSize };
 })();

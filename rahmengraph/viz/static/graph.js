@@ -1,24 +1,29 @@
-/* rahmengraph graph pages: network, filters, focus, search, details, presentation, PNG, URL state.
-   Positions come from the server (physics off unless asked for); strings are shown as text only.
-   The view is framed here (graph-view.js, not vis-network's fit), so canvas fonts can be sized
-   for the screen. */
+/* rahmengraph graph pages: scenes, filters, focus, details, URL state, drawing with vis-network.
+   The page holds one graph and its scenes (overview, one per Handlungsfeld, opened Ressorts,
+   cross-cutting pictures); a scene draws the nodes placed in it. Positions come from the server;
+   each lane is re-stacked from the measured label boxes, then the scene is framed (graph-view.js).
+   Strings are shown as text only. */
 (function () {
   "use strict";
   var RG = window.RG, el = RG.el, V = RG.view;
   var timing = { script: performance.now() };
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var KINDS = ["field", "actor", "level", "target_group", "evidence"];
-  var byId = {}, adj = {};
-  data.nodes.forEach(function (n) { byId[n.id] = n; adj[n.id] = []; });
-  data.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); });
-  var state = { filters: {}, focus: null, hops: 1, showcase: true, q: "", panel: false };
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var state = { filters: {}, focus: null, hops: 1, showcase: true, q: "", panel: false, beamer: false,
+    scene: data.start || 0, back: [] };
   var served = /^https?:$/.test(location.protocol);
   var container = document.getElementById("graph");
-  var network = null, nodeSet = null, edgeSet = null, visible = {}, presenting = -1, fontScale = 1;
-  var framedFor = "", moved = false, keep = null, placed = null;
+  var network = null, nodeSet = null, edgeSet = null, visible = {}, presenting = -1;
+  var drawnScene = null, moved = false, placed = {}, framedFor = "";
   timing.parsed = performance.now();
 
   /* ---- URL state (query string when served, hash in a written file) ---- */
+  function sceneIndex(name) {
+    for (var i = 0; i < data.scenes.length; i++) if (data.scenes[i].name === name) return i;
+    return -1;
+  }
   function readUrl() {
     var p = new URLSearchParams(location.search);
     new URLSearchParams(location.hash.replace(/^#/, "")).forEach(function (v, k) { p.set(k, v); });
@@ -32,6 +37,9 @@
     state.showcase = p.get("showcase") !== "0";
     state.q = p.get("q") || "";
     state.panel = p.get("panel") === "1";
+    state.beamer = p.get("beamer") === "1";
+    var s = sceneIndex(p.get("szene") || "");
+    if (s >= 0) state.scene = s;
     var f = p.get("fokus");
     if (f) data.nodes.forEach(function (n) { if (n.kind + ":" + n.key === f || n.key === f) state.focus = n.id; });
   }
@@ -39,11 +47,13 @@
     var p = new URLSearchParams();
     Object.keys(data.options).forEach(function (k) { p.set(k, data.options[k]); });
     KINDS.forEach(function (k) { (state.filters[k] || []).forEach(function (v) { p.append(k, v); }); });
+    if (state.scene !== data.start) p.set("szene", data.scenes[state.scene].name);
     if (state.focus !== null) p.set("fokus", byId[state.focus].kind + ":" + byId[state.focus].key);
     if (state.hops !== 1) p.set("hops", String(state.hops));
     if (!state.showcase) p.set("showcase", "0");
     if (state.q) p.set("q", state.q);
     if (state.panel) p.set("panel", "1");
+    if (state.beamer) p.set("beamer", "1");
     return p.toString();
   }
   function writeUrl() {
@@ -54,7 +64,7 @@
     } catch (err) { location.hash = s; }
   }
 
-  /* ---- which nodes are in view ---- */
+  /* ---- which nodes and edges the scene draws, which pass the filters ---- */
   function passes(i) {
     var f = data.measures[i] || {};
     return KINDS.every(function (k) {
@@ -64,17 +74,30 @@
       return want.some(function (v) { return have.indexOf(v) >= 0; });
     });
   }
+  function inScene(n) { return n.at[state.scene] !== undefined; }
+  function sceneNodes() { return data.nodes.filter(inScene); }
+  function edgeInScene(e) {
+    if (e.sc) return e.sc.indexOf(state.scene) >= 0;
+    return inScene(byId[e.from]) && inScene(byId[e.to]);
+  }
+  function weightOf(e) { return e.ms ? e.ms.filter(passes).length : e.weight; }
   function filtered(n) { return !n.ms.length || n.ms.some(passes); }
   function computeVisible() {
     var out = {};
-    data.nodes.forEach(function (n) { if (filtered(n)) out[n.id] = true; });
-    if (state.focus !== null) {
+    sceneNodes().forEach(function (n) { if (filtered(n)) out[n.id] = true; });
+    if (state.focus !== null && out[state.focus]) {
+      var adj = {};
+      data.edges.forEach(function (e) {
+        if (!edgeInScene(e)) return;
+        (adj[e.from] = adj[e.from] || []).push(e.to);
+        (adj[e.to] = adj[e.to] || []).push(e.from);
+      });
       var near = {}, frontier = [state.focus], d;
       near[state.focus] = true;
       for (d = 0; d < state.hops; d++) {
         var next = [];
         frontier.forEach(function (id) {
-          adj[id].forEach(function (m) { if (!near[m] && out[m]) { near[m] = true; next.push(m); } });
+          (adj[id] || []).forEach(function (m) { if (!near[m] && out[m]) { near[m] = true; next.push(m); } });
         });
         frontier = next;
       }
@@ -82,110 +105,87 @@
     }
     return out;
   }
+  function scene() { return data.scenes[state.scene]; }
+  function marksOf(n) { return scene().marks[n.id] || []; }
+  function beamer() { return state.beamer || presenting >= 0; }
 
   /* ---- vis-network ---- */
-  function kindOf(n) { return V.kindOf(data, n); }
-  function caption(n) { return V.caption(data, n); }
-  var room = V.measureRoom(data);
-  function fontSize(n) { return V.fontSize(data, n, fontScale, presenting >= 0, room); }
-  function nodeStyle(n, on) {
-    var k = kindOf(n);
-    var gap = n.marks.indexOf("gap") >= 0, spof = n.marks.indexOf("spof") >= 0, hub = n.marks.indexOf("hub") >= 0;
-    var big = presenting >= 0, inside = k.shape === "box" || k.shape === "ellipse", at = where(n);
-    var show = on || (!state.showcase && !big);
-    return {
-      id: n.id, x: at.x, y: at.y, size: n.size, shape: k.shape,
-      label: show ? caption(n) : "",
-      title: n.label + " (" + (k.label || n.kind) + (n.key ? ", " + n.key : "") + ")",
-      hidden: !on && (!state.showcase || big),
-      color: {
-        background: gap ? "#ffffff" : k.color,
-        border: spof || gap ? "#a3000b" : hub ? "#000000" : k.color,
-        highlight: { background: gap ? "#ffffff" : k.color, border: "#000000" }
-      },
-      opacity: on ? 1 : 0.12,
-      borderWidth: spof || hub ? 5 : gap ? 3 : 1,
-      shapeProperties: { borderDashes: gap ? [6, 4] : false },
-      font: { size: fontSize(n), color: inside && !gap ? "#ffffff" : "#111111",
-        strokeWidth: inside ? 0 : (big ? 5 : 3) / fontScale,
-        strokeColor: "#ffffff" }
-    };
+  function nodeLook(n) {
+    var at = placed[n.id] ? [n.at[state.scene][0], placed[n.id]] : n.at[state.scene];
+    return V.nodeLook(data, scene(), n, at, { on: !!visible[n.id], showcase: state.showcase && presenting < 0,
+      beamer: beamer(), marks: marksOf(n) });
   }
-  function edgeStyle(e, i, on) {
+  function edgeLook(e, i) {
     var r = data.rels[e.rel] || { color: "#555555", dashes: false, width: 1, arrows: false, label: e.rel };
+    var w = weightOf(e), on = !!(visible[e.from] && visible[e.to]) && (w > 0 || !e.ms);
     return {
       id: i, from: e.from, to: e.to, dashes: r.dashes, arrows: r.arrows ? "to" : "",
-      width: (e.weight > 1 ? Math.min(12, r.width + Math.log2(e.weight) * 2) : r.width) * (presenting >= 0 ? 2 : 1),
-      color: { color: r.color, opacity: on ? (presenting >= 0 ? 1 : 0.7) : 0.06 },
+      width: V.edgeWidth(r, w, beamer()),
+      color: { color: r.color, opacity: on ? (beamer() ? 1 : 0.75) : 0.06 },
       hidden: !on && (!state.showcase || presenting >= 0),
-      title: r.label + (e.levels ? " (Ebenen: " + e.levels + ")" : "") + (e.weight > 1 ? " – " + e.weight : "")
+      title: r.label + (e.levels ? " (Ebenen: " + e.levels + ")" : "") + (w > 1 ? " – " + w + " Maßnahmen" : "")
     };
   }
-  function where(n) { return (placed && placed[n.id]) || n; }
-  /* Centre and zoom so the given nodes fill the canvas (see graph-view.js). */
-  function frame(ids) {
-    framedFor = container.clientWidth + "x" + container.clientHeight;
-    moved = false;
-    return V.frame(ids.map(function (id) { return byId[id]; }), where, container.clientWidth,
-      container.clientHeight, presenting >= 0);
+  function drawnEdges() {
+    var out = [];
+    data.edges.forEach(function (e, i) { if (edgeInScene(e)) out.push(edgeLook(e, i)); });
+    return out;
   }
-  function draw(view) {
+  function draw() {
     if (!container) return;
-    if (view) fontScale = view.scale;
-    var nodes = data.nodes.map(function (n) { return nodeStyle(n, !!visible[n.id]); });
-    var edges = data.edges.map(function (e, i) { return edgeStyle(e, i, visible[e.from] && visible[e.to]); });
+    if (drawnScene !== state.scene) placed = {};
+    var nodes = sceneNodes().map(nodeLook), edges = drawnEdges();
     if (!network) {
       nodeSet = new vis.DataSet(nodes);
       edgeSet = new vis.DataSet(edges);
       timing.styled = performance.now();
       network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
-        physics: { enabled: false, stabilization: false, solver: "forceAtlas2Based" },
+        physics: { enabled: false, stabilization: false },
         layout: { improvedLayout: false },
-        nodes: { scaling: { label: { drawThreshold: 12, maxVisible: 40 } } },
-        edges: { smooth: false },
-        interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 800,
-          hideEdgesOnZoom: data.nodes.length > 2000, keyboard: { enabled: true, bindToWindow: false } }
+        edges: { smooth: false, arrowStrikethrough: false, arrows: { to: { scaleFactor: 0.6 } } },
+        interaction: { hover: true, tooltipDelay: 150, keyboard: { enabled: true, bindToWindow: false } }
       });
       network.once("afterDrawing", function () { timing.drawn = performance.now(); ready(); });
-      network.on("click", function (p) { if (p.nodes.length) showNode(byId[p.nodes[0]]); });
+      network.on("click", function (p) { if (p.nodes.length) window.RGPage.activate(byId[p.nodes[0]]); });
       network.on("doubleClick", function (p) { if (p.nodes.length) setFocus(p.nodes[0]); });
       network.on("dragStart", function () { moved = true; });
       network.on("zoom", function () { moved = true; });
-      /* observe vis-network's own frame: our callback then runs after vis has resized its canvas */
-      if (window.ResizeObserver) new ResizeObserver(refit).observe(container.firstElementChild || container);
+      if (window.ResizeObserver) new ResizeObserver(refit).observe(container);
+    } else if (drawnScene !== state.scene) {
+      nodeSet.clear(); edgeSet.clear();
+      nodeSet.add(nodes); edgeSet.add(edges);
     } else {
-      nodeSet.update(nodes);
-      edgeSet.update(edges);
+      nodeSet.update(nodes); edgeSet.update(edges);
     }
-    if (view) network.moveTo(view);
+    drawnScene = state.scene;
   }
-  /* A new canvas size (projector plugged in, side panel opened) re-frames the view, unless the
-     user has zoomed or panned since the last framing. Runs in the resize observer (before paint;
-     observers fire at most once per frame). */
+  /* Stack each lane from the measured boxes, then frame what is visible. */
+  function layoutAndFrame() {
+    if (!network) return;
+    network.redraw();
+    var lanes = {}, ids = sceneNodes().filter(function (n) { return !nodeSet.get(n.id).hidden; });
+    ids.forEach(function (n) {
+      var at = n.at[state.scene], box = network.getBoundingBox(n.id), y = network.getPosition(n.id).y;
+      (lanes[at[2]] = lanes[at[2]] || []).push({ id: n.id, y: at[1], box: { top: box.top - y + at[1], bottom: box.bottom - y + at[1] } });
+    });
+    placed = V.stack(lanes);
+    nodeSet.update(ids.map(function (n) { return { id: n.id, x: n.at[state.scene][0], y: placed[n.id] }; }));
+    network.redraw();
+    frameVisible();
+  }
+  function frameVisible() {
+    var boxes = Object.keys(visible).map(function (id) { return network.getBoundingBox(Number(id)); });
+    network.moveTo(V.frame(boxes, container.clientWidth, container.clientHeight));
+    framedFor = container.clientWidth + "x" + container.clientHeight;
+    moved = false;
+  }
+  /* A new canvas size (projector, side panel) re-frames, unless the user zoomed or panned. */
   function refit() {
     var size = container.clientWidth + "x" + container.clientHeight;
-    if (!window.RGPage.update || size === framedFor) return;
-    if (keep) {
-      /* the side panel opened or closed: same zoom, same left edge, the selected node in view */
-      var x = keep.left + container.clientWidth / (2 * keep.scale), sel = network.getSelectedNodes()[0];
-      if (sel !== undefined) {
-        var at = network.getPosition(sel), right = keep.left + (container.clientWidth - 60) / keep.scale;
-        if (at.x > right) x += at.x - right;
-      }
-      network.moveTo({ position: { x: x, y: keep.y }, scale: keep.scale, animation: false });
-      keep = null;
-      framedFor = size;
-      return;
-    }
-    if (!moved) window.RGPage.update(true);
-  }
-  /* The framing of what is visible now (read before any DOM write of an update). */
-  function viewVisible() {
-    if (!container) return null;
-    var ids = Object.keys(visible).map(Number);
-    placed = presenting >= 0 && ids.length ?
-      V.arrange(data, ids.map(function (id) { return byId[id]; }), state.focus === null ? null : byId[state.focus]) : null;
-    return frame(ids.length ? ids : data.nodes.map(function (n) { return n.id; }));
+    if (!network || size === framedFor || moved) return;
+    network.setSize("100%", "100%");
+    network.redraw();
+    frameVisible();
   }
   var readyParts = { drawn: !container, wired: false };
   function ready(part) {
@@ -196,18 +196,12 @@
     }
   }
 
-  /* ---- side panel ---- */
+  /* ---- side panel and details ---- */
   function setPanel(open) {
-    if (network && open !== state.panel) {
-      var at = network.getViewPosition(), scale = network.getScale();
-      keep = { scale: scale, left: at.x - container.clientWidth / (2 * scale), y: at.y };
-    }
     state.panel = open;
     document.getElementById("side").hidden = !open;
     document.getElementById("panel-toggle").setAttribute("aria-expanded", String(open));
   }
-
-  /* ---- panels ---- */
   function showNode(n) {
     if (presenting < 0 && !state.panel) { setPanel(true); writeUrl(); }
     var box = document.getElementById("details");
@@ -215,22 +209,27 @@
     box.appendChild(el("h2", "Details"));
     box.appendChild(el("h3", n.label));
     box.appendChild(el("p", (data.kinds[n.kind] || {}).label || n.kind, { "class": "kind" }));
+    if (n.open !== undefined && n.open !== state.scene) {
+      var b = el("button", "Öffnen: " + data.scenes[n.open].title, { type: "button", "class": "open" });
+      b.addEventListener("click", function () { window.RGPage.go(n.open, true); });
+      box.appendChild(b);
+    }
     var dl = el("dl");
     n.details.forEach(function (d) { dl.appendChild(el("dt", d[0])); dl.appendChild(el("dd", d[1])); });
     box.appendChild(dl);
     var groups = {};
     data.edges.forEach(function (e) {
-      if (e.from !== n.id && e.to !== n.id) return;
-      var other = byId[e.from === n.id ? e.to : e.from];
+      if ((e.from !== n.id && e.to !== n.id) || !edgeInScene(e)) return;
+      var other = byId[e.from === n.id ? e.to : e.from], w = weightOf(e);
       var r = (data.rels[e.rel] || {}).label || e.rel;
       var title = e.from === n.id ? r : r + " (von)";
       (groups[title] = groups[title] || []).push(other.label + (e.levels ? " – Ebenen: " + e.levels : "") +
-        (e.weight > 1 ? " – " + e.weight + " gemeinsame Maßnahmen" : ""));
+        (w > 1 ? " – " + w + " Maßnahmen" : ""));
     });
     Object.keys(groups).sort().forEach(function (g) {
       box.appendChild(el("h4", g));
       var ul = el("ul");
-      groups[g].sort().forEach(function (t) { ul.appendChild(el("li", t)); });
+      groups[g].sort(RG.naturalCompare).forEach(function (t) { ul.appendChild(el("li", t)); });
       box.appendChild(ul);
     });
     if (n.sources.length) {
@@ -238,7 +237,7 @@
       var sl = el("ul");
       n.sources.forEach(function (s) {
         var li = el("li"), href = RG.safeHref(s[1]);
-        if (href) { var a = el("a", s[0], { href: href, rel: "noopener noreferrer", target: "_blank" }); li.appendChild(a); }
+        if (href) li.appendChild(el("a", s[0], { href: href, rel: "noopener noreferrer", target: "_blank" }));
         else li.textContent = s[0];
         sl.appendChild(li);
       });
@@ -255,7 +254,7 @@
     if (!ms.length) { box.appendChild(el("p", "Lücke: keine Maßnahme.", { "class": "gap" })); return; }
     var ul = el("ul", null, { "class": "cell-measures" });
     ms.forEach(function (i) {
-      var n = data.nodes.filter(function (x) { return x.ms.length === 1 && x.ms[0] === i; })[0];
+      var n = data.nodes.filter(function (x) { return x.ms.length === 1 && x.ms[0] === i && x.kind === "measure"; })[0];
       if (!n) return;
       var b = el("button", n.key + " " + n.label, { type: "button", "class": "link" });
       b.addEventListener("click", function () { showNode(n); });
@@ -263,27 +262,42 @@
     });
     box.appendChild(ul);
   }
-  function legend() { RG.legend(document.getElementById("legend"), data); }
+  /* The legend: exactly the kinds, relations and marks drawn now. */
+  function legend() {
+    var box = document.getElementById("legend"), kinds = {}, rels = {}, marks = {};
+    Object.keys(visible).forEach(function (id) {
+      var n = byId[id];
+      kinds[n.kind] = true;
+      marksOf(n).forEach(function (m) { marks[m] = true; });
+    });
+    data.edges.forEach(function (e) {
+      if (edgeInScene(e) && visible[e.from] && visible[e.to] && (weightOf(e) > 0 || !e.ms)) rels[e.rel] = true;
+    });
+    RG.legend(box, data, kinds, rels, marks);
+  }
   function twin() {
-    var on = data.nodes.filter(function (n) { return visible[n.id]; });
+    var on = sceneNodes().filter(function (n) { return visible[n.id]; });
+    var deg = {};
+    data.edges.forEach(function (e) {
+      if (edgeInScene(e) && visible[e.from] && visible[e.to]) { deg[e.from] = (deg[e.from] || 0) + 1; deg[e.to] = (deg[e.to] || 0) + 1; }
+    });
     RG.sortableTable(document.getElementById("twin-nodes"), ["Name", "Art", "Schlüssel", "Verbindungen", "Markierung"],
       on.map(function (n) {
         return [{ text: n.label, onclick: function () { showNode(n); if (network) network.selectNodes([n.id]); } },
-          (data.kinds[n.kind] || {}).label || n.kind, n.key, adj[n.id].length,
-          n.marks.map(function (m) { return (data.marks[m] || [m])[0]; }).join(", ")];
+          (data.kinds[n.kind] || {}).label || n.kind, n.key, deg[n.id] || 0,
+          marksOf(n).map(function (m) { return (data.marks[m] || [m])[0]; }).join(", ")];
       }));
-    RG.sortableTable(document.getElementById("twin-edges"), ["Von", "Beziehung", "Nach", "Ebenen", "Gewicht"],
-      data.edges.filter(function (e) { return visible[e.from] && visible[e.to]; }).map(function (e) {
-        return [byId[e.from].label, (data.rels[e.rel] || {}).label || e.rel, byId[e.to].label, e.levels, e.weight];
+    RG.sortableTable(document.getElementById("twin-edges"), ["Von", "Beziehung", "Nach", "Ebenen", "Maßnahmen"],
+      data.edges.filter(function (e) { return edgeInScene(e) && visible[e.from] && visible[e.to]; }).map(function (e) {
+        return [byId[e.from].label, (data.rels[e.rel] || {}).label || e.rel, byId[e.to].label, e.levels, weightOf(e)];
       }));
   }
+  function setFocus(id) { state.focus = id; window.RGPage.update(true); }
   window.RGPage = { data: data, state: state, el: el, showNode: showNode, showCell: showCell,
     legend: legend, twin: twin, passes: passes, computeVisible: computeVisible, draw: draw,
-    viewVisible: viewVisible, writeUrl: writeUrl, readUrl: readUrl, served: served, setPanel: setPanel,
-    ready: ready, timing: timing,
+    layoutAndFrame: layoutAndFrame, writeUrl: writeUrl, readUrl: readUrl, served: served, setPanel: setPanel,
+    ready: ready, timing: timing, setFocus: setFocus, scene: scene,
     setVisible: function (v) { visible = v; }, getVisible: function () { return visible; },
     getNetwork: function () { return network; }, byId: byId,
     presenting: function (i) { if (i !== undefined) presenting = i; return presenting; } };
-  function setFocus(id) { state.focus = id; window.RGPage.update(); }
-  window.RGPage.setFocus = setFocus;
 })();

@@ -1,0 +1,133 @@
+"""Who a picture shows as responsible: the Ressort structure (current or 2019–23) and aggregates.
+
+A responsibility names the actor as the source wrote it. A picture shows it under the actors that
+existed at the structure's reference date: an actor dissolved before it hands over to its
+successors (``rg:successor``), one founded after it goes back to its predecessors. So by default
+every measure of the departed Ressorts (e.g. SJIS, SWAE) is shown with the Ressorts cut on
+05.07.2023 (SASJI …), and ``ressorts=2019`` shows the structure the framework was adopted under.
+
+Pictures a room reads stay small by aggregation: Ressorts (Senate departments, the Senate, the
+municipalities) and actors in many measures are shown one by one, the rest grouped by actor type;
+target groups are collapsed into their diversity dimensions (an intersectional group counts for
+the dimensions of every group it intersects).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from rahmengraph.errors import ParameterError
+from rahmengraph.viz.graph_data import Graph, in_rels, kind_of, out_rels
+
+RESPONSIBLE: Final = ("lead", "partner")
+
+
+@dataclass(frozen=True)
+class Structure:
+    name: str
+    date: str  # ISO date (prefix) the actors must be valid on
+    title: str  # German
+
+
+#: Ressort structures a picture can show (option ``ressorts``); the first is the default.
+STRUCTURES: Final[dict[str, Structure]] = {
+    s.name: s
+    for s in (
+        Structure("aktuell", "9999", "Ressortzuschnitt ab 05.07.2023"),
+        Structure("2019", "2023-07-04", "Ressortzuschnitt 2019–2023"),
+    )
+}
+
+#: Actor types shown one by one in the aggregated pictures (others: one node per type).
+ONE_BY_ONE: Final = ("Senatsressort", "Senat", "Kommune")
+#: Actors in at least this many measures are shown one by one, whatever their type.
+MANY_MEASURES: Final = 6
+
+
+def structure(options: Mapping[str, str]) -> Structure:
+    """The structure named by option ``ressorts``: a name of :data:`STRUCTURES` or a date (JJJJ-MM-TT)."""
+    name = options.get("ressorts") or next(iter(STRUCTURES))
+    if name in STRUCTURES:
+        return STRUCTURES[name]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
+        return Structure(name, name, f"Ressortzuschnitt am {name}")
+    raise ParameterError(
+        f"Unbekannter Ressortzuschnitt {name!r} (Parameter ressorts); bekannt: "
+        f"{', '.join(STRUCTURES)} oder ein Datum JJJJ-MM-TT"
+    )
+
+
+def _valid(g: Graph, actor: str, date: str) -> tuple[bool, bool]:
+    """(ended before ``date``, not yet founded on ``date``)."""
+    a = g.nodes[actor]
+    until, since = a.get("valid_until"), a.get("valid_from")
+    return bool(until and str(until) <= date), bool(since and str(since) > date)
+
+
+def holders(g: Graph, actor: str, date: str) -> list[str]:
+    """The actors holding ``actor``'s responsibilities on ``date`` (itself when it existed then)."""
+    found: list[str] = []
+    todo, seen = [actor], {actor}
+    while todo:
+        a = todo.pop(0)
+        ended, unborn = _valid(g, a, date)
+        if ended:
+            nexts = [v for v, r in out_rels(g, a) if r == "successor"]
+        elif unborn:
+            nexts = [u for u, r in in_rels(g, a) if r == "successor"]
+        else:
+            nexts = []
+        if not (ended or unborn) or not nexts:
+            found.append(a)  # valid then, or without a known successor/predecessor
+        for n in nexts:
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return found
+
+
+def responsibilities(g: Graph, measures: Iterable[str], date: str) -> dict[tuple[str, str], str]:
+    """(actor, measure) → ``lead`` or ``partner`` under the structure of ``date`` (lead wins)."""
+    out: dict[tuple[str, str], str] = {}
+    for m in measures:
+        for named, rel in in_rels(g, m):
+            if rel not in RESPONSIBLE:
+                continue
+            for a in holders(g, named, date):
+                if out.get((a, m)) != "lead":
+                    out[(a, m)] = rel
+    return out
+
+
+def actor_type(g: Graph, actor: str) -> str:
+    return str(g.nodes[actor].get("actor_type") or "Sonstige")
+
+
+def group_id(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
+def actor_units(g: Graph, work: Mapping[str, set[str]]) -> dict[str, str]:
+    """Actor → the node that shows it: itself (Ressorts, busy actors) or its type's group."""
+    return {
+        a: a
+        if actor_type(g, a) in ONE_BY_ONE or len(ms) >= MANY_MEASURES
+        else group_id("actor_group", actor_type(g, a))
+        for a, ms in work.items()
+    }
+
+
+def dimensions_of(g: Graph, group: str) -> list[str]:
+    """Diversity dimensions a target group stands for (an intersection: those of its parts)."""
+    parts = [v for v, r in out_rels(g, group) if r == "intersection_of"]
+    dims = [str(g.nodes[p].get("dimension") or "Sonstige") for p in parts] or [
+        str(g.nodes[group].get("dimension") or "Sonstige")
+    ]
+    return sorted(set(dims))
+
+
+def targeted(g: Graph, measure: str) -> list[str]:
+    return [v for v, r in out_rels(g, measure) if r == "targets" and kind_of(g, v) == "target_group"]

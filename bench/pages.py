@@ -30,7 +30,6 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
-from rahmengraph.viz import graph_build
 from rahmengraph.viz.graph_data import payload
 from rahmengraph.viz.graph_page import render_page
 from rahmengraph.viz.views import VIEW_TITLES, VIEWS
@@ -70,7 +69,7 @@ def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph[str]:
 
 def generate(g: nx.MultiDiGraph[str]) -> tuple[str, float]:
     start = time.perf_counter()
-    page = graph_build.gesamtbild(g, {})
+    page = VIEWS["gesamtbild"].page(g, g, {})
     html = render_page(payload(page, g), VIEW_TITLES, standalone=True)
     return html, time.perf_counter() - start
 

@@ -26,6 +26,16 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the folder of the screenshots the graph tests took (1920×1080, kept as artifacts)."""
+    factory = getattr(terminalreporter.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    folder = Path(factory.getbasetemp()) / "screens"
+    if folder.is_dir() and any(folder.iterdir()):
+        terminalreporter.write_line(f"Bildschirmfotos der Graph-Ansichten (1920×1080): {folder}")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:

@@ -21,26 +21,77 @@ from tests.browser.conftest import PageLog
 pytestmark = pytest.mark.browser
 XSS_DIR = Path(__file__).parent.parent / "viz" / "cases" / "xss"
 XSS_NAME = "<img src=x onerror=alert(1)>"
-PROJECTOR: ViewportSize = {"width": 1280, "height": 720}
-#: Least on-screen label size (px) at the default zoom for the kinds a room must read.
-READABLE = {"field": 14.0, "actor": 14.0}
-LABEL_PX = """() => {
-  const net = RGPage.getNetwork(), scale = net.getScale(), out = {};
-  for (const n of RGPage.data.nodes) {
-    const px = net.body.nodes[n.id].options.font.size * scale;
-    out[n.kind] = Math.min(out[n.kind] ?? Infinity, px);
+PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
+#: Least on-screen height (px) of every label drawn at a view's default zoom.
+READABLE = 18.0
+#: Every label vis-network drew: its text, font size on screen and box (screen px: x0, y0, x1, y1).
+LABELS = """() => {
+  const net = RGPage.getNetwork(), scale = net.getScale(), out = [];
+  for (const id of Object.keys(RGPage.getVisible())) {
+    const node = net.body.nodes[id];
+    if (!node || !node.options.label) continue;
+    const s = node.labelModule.size;
+    const a = net.canvasToDOM({x: s.left, y: s.top});
+    const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    out.push({id: +id, kind: RGPage.byId[id].kind, text: node.options.label,
+              px: node.options.font.size * scale, box: [a.x, a.y, b.x, b.y]});
+  }
+  return out;
+}"""
+#: Kinds, relations and marks drawn now, and the colour and shape of each drawn kind.
+DRAWN = """() => {
+  const v = RGPage.getVisible(), d = RGPage.data, net = RGPage.getNetwork();
+  const out = {kinds: {}, rels: [], marks: []};
+  for (const id of Object.keys(v)) {
+    const n = RGPage.byId[id], o = net.body.nodes[id].options;
+    out.kinds[n.kind] = [o.shape, d.kinds[n.kind].color];
+    for (const m of RGPage.scene().marks[id] || []) if (!out.marks.includes(m)) out.marks.push(m);
+  }
+  for (const e of Object.values(net.body.edges)) {
+    if (!e.options.hidden && v[e.fromId] && v[e.toId]) {
+      const rel = d.edges[e.id].rel;
+      if (!out.rels.includes(rel)) out.rels.push(rel);
+    }
   }
   return out;
 }"""
 
 
+def overlapping(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes intersect on screen."""
+    out = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a["box"], b["box"]
+            if ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1:
+                out.append((a["text"], b["text"]))
+    return out
+
+
+def assert_readable(log: PageLog, shot: Path) -> list[dict[str, Any]]:
+    """Every label drawn is at least READABLE px high, on the canvas, overlapping no other label;
+    a screenshot goes to ``shot``."""
+    log.page.screenshot(path=str(shot))
+    labels: list[dict[str, Any]] = log.page.evaluate(LABELS)
+    canvas = log.page.locator("#graph canvas").bounding_box()
+    assert labels and canvas is not None
+    small = [(x["text"], round(x["px"], 1)) for x in labels if x["px"] < READABLE]
+    assert small == [], shot.name
+    assert overlapping(labels) == [], shot.name
+    outside = [x["text"] for x in labels if x["box"][0] < 0 or x["box"][2] > canvas["width"] + 1]
+    assert outside == [], shot.name
+    return labels
+
+
 @pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory, musterland_store: GraphStore) -> Callable[..., Path]:
+def written(
+    tmp_path_factory: pytest.TempPathFactory, musterland_store: GraphStore, bremen_store: GraphStore
+) -> Callable[..., Path]:
     """Factory: a written standalone file of a view (cached per arguments)."""
     folder = tmp_path_factory.mktemp("graphs")
     xss = OxigraphStore()
     load(xss, XSS_DIR)
-    stores = {"musterland": musterland_store, "xss": xss}
+    stores = {"musterland": musterland_store, "xss": xss, "bremen": bremen_store}
     cache: dict[tuple[str, str, str], Path] = {}
 
     def make(view: str, dataset: str = "musterland", **options: str) -> Path:
@@ -51,6 +102,14 @@ def written(tmp_path_factory: pytest.TempPathFactory, musterland_store: GraphSto
         return cache[key]
 
     return make
+
+
+@pytest.fixture(scope="session")
+def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go (kept after the run; the path is printed at the end)."""
+    folder = tmp_path_factory.getbasetemp() / "screens"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def open_file(log: PageLog, path: Path, fragment: str = "") -> None:
@@ -95,7 +154,9 @@ def test_table_twin_lists_the_same_nodes(browser_page: PageLog, written: Callabl
     assert browser_page.page.locator("#twin-nodes tbody").count() == 0  # built on first use
     open_twin(browser_page)
     names = browser_page.page.locator("#twin-nodes tbody th").all_text_contents()
-    assert sorted(names) == sorted(n["label"] for n in data_of(browser_page)["nodes"])
+    start = str(data_of(browser_page)["start"])
+    drawn = [n["label"] for n in data_of(browser_page)["nodes"] if start in n["at"]]
+    assert sorted(names) == sorted(drawn)  # the nodes of the picture shown
     header = browser_page.page.locator("#twin-nodes thead button").first
     header.focus()
     browser_page.page.keyboard.press("Enter")
@@ -103,7 +164,7 @@ def test_table_twin_lists_the_same_nodes(browser_page: PageLog, written: Callabl
     assert first == max(names, key=lambda s: s.casefold()) or first == sorted(names, key=str.casefold)[-1]
 
 
-def test_filter_changes_what_is_shown_and_the_url(
+def test_filter_chips_work_with_keyboard_and_mouse_and_stay_in_the_url(
     browser_page: PageLog, written: Callable[..., Path]
 ) -> None:
     path = written("gesamtbild")
@@ -111,7 +172,11 @@ def test_filter_changes_what_is_shown_and_the_url(
     before = visible(browser_page)
     open_twin(browser_page)
     open_panel(browser_page)
-    browser_page.page.select_option("#filter-field", ["2"])
+    chip = browser_page.page.locator("#filter-field input[value='2']")
+    assert chip.is_visible()  # a visible chip, not a hidden list option
+    chip.focus()
+    browser_page.page.keyboard.press("Space")
+    assert chip.is_checked()
     after = visible(browser_page)
     assert 0 < after < before
     assert browser_page.page.locator("#twin-nodes tbody tr").count() == after
@@ -120,32 +185,55 @@ def test_filter_changes_what_is_shown_and_the_url(
     browser_page.page.goto("about:blank")
     open_file(browser_page, path, fragment)
     assert visible(browser_page) == after
-    assert browser_page.page.locator("#side").is_visible()
-    assert browser_page.page.get_attribute("#panel-toggle", "aria-expanded") == "true"
+    assert browser_page.page.locator("#filter-field input[value='2']").is_checked()
+    browser_page.page.locator("#filter-field label.chip", has_text="2 ").first.click()  # mouse: off again
+    assert visible(browser_page) == before
     assert browser_page.errors == []
 
 
-def test_focus_shows_the_neighbourhood(browser_page: PageLog, written: Callable[..., Path]) -> None:
+def test_search_opens_the_scene_of_the_hit_and_focuses(
+    browser_page: PageLog, written: Callable[..., Path]
+) -> None:
     open_file(browser_page, written("gesamtbild"))
-    before = visible(browser_page)
+    assert browser_page.page.get_attribute("body", "data-scene") == "ueberblick"
     assert browser_page.page.locator("#search-names option").count() == 0  # index built on first use
     browser_page.page.fill("#search", "M-1-02")
     browser_page.page.press("#search", "Enter")
-    assert browser_page.page.locator("#search-names option").count() == before
+    assert browser_page.page.get_attribute("body", "data-scene") == "feld:1"  # measures live there
     one = visible(browser_page)
-    assert 1 < one < before
     assert browser_page.page.locator("#side").is_visible()  # details of the hit opened the panel
     browser_page.page.fill("#hops", "2")
     browser_page.page.dispatch_event("#hops", "change")
-    assert one < visible(browser_page) <= before
+    assert one < visible(browser_page)
     assert "fokus=measure%3AM-1-02" in browser_page.page.evaluate("location.hash")
     browser_page.page.click("#unfocus")
-    assert visible(browser_page) == before
     browser_page.page.focus("#hops")
     browser_page.page.keyboard.press("Escape")  # closes the panel, focus back on its toggle
     assert browser_page.page.locator("#side").is_hidden()
     assert browser_page.page.evaluate("document.activeElement.id") == "panel-toggle"
-    assert "panel=1" not in browser_page.page.evaluate("location.hash")
+    browser_page.page.click("#back")
+    assert browser_page.page.get_attribute("body", "data-scene") == "ueberblick"
+
+
+def test_clicking_a_field_opens_its_measures(browser_page: PageLog, written: Callable[..., Path]) -> None:
+    browser_page.page.set_viewport_size(PROJECTOR)
+    open_file(browser_page, written("gesamtbild", "bremen"))
+    at = browser_page.page.evaluate(
+        """() => { const n = RGPage.data.nodes.find(n => n.kind === 'field' && n.key === '3.6');
+                   return RGPage.getNetwork().canvasToDOM(RGPage.getNetwork().getPosition(n.id)); }"""
+    )
+    box = browser_page.page.locator("#graph canvas").bounding_box()
+    assert box is not None
+    browser_page.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    assert browser_page.page.get_attribute("body", "data-scene") == "feld:3.6"
+    kinds = browser_page.page.evaluate(DRAWN)["kinds"]
+    assert "measure" in kinds and "level" in kinds
+    assert browser_page.page.locator("#page-title").text_content() == (
+        "3.6 Erwerbsarbeit und Qualifizierungsmaßnahmen sowie Ausbildungsförderung"
+    )
+    browser_page.page.keyboard.press("Backspace")
+    assert browser_page.page.get_attribute("body", "data-scene") == "ueberblick"
+    assert browser_page.errors == []
 
 
 def test_xss_payload_is_shown_as_text(browser_page: PageLog, written: Callable[..., Path]) -> None:
@@ -162,24 +250,21 @@ def test_xss_payload_is_shown_as_text(browser_page: PageLog, written: Callable[.
     assert browser_page.errors == []
 
 
-def test_presentation_steps_with_the_keyboard(browser_page: PageLog, written: Callable[..., Path]) -> None:
+def test_presentation_walks_the_scenes_with_the_keyboard(
+    browser_page: PageLog, written: Callable[..., Path], screens: Path
+) -> None:
     browser_page.page.set_viewport_size(PROJECTOR)
-    open_file(browser_page, written("gesamtbild"))
+    open_file(browser_page, written("gesamtbild", "bremen"))
     browser_page.page.focus("#present")
     browser_page.page.keyboard.press("Enter")
     title = browser_page.page.locator("#step-title")
     first = title.text_content()
-    assert first and first.startswith("1/")
+    assert first and first.startswith("1/17: Überblick")
     browser_page.page.keyboard.press("ArrowRight")
-    second = title.text_content()
-    assert second and second.startswith("2/")
+    assert (title.text_content() or "").startswith("2/17: 3.1 Erwerb der deutschen Sprache")
     assert browser_page.page.locator("header").is_hidden()
-    step = data_of(browser_page)["steps"][1]
-    assert visible(browser_page) < len(data_of(browser_page)["nodes"])
-    sizes = browser_page.page.evaluate(
-        LABEL_PX.replace("RGPage.data.nodes", "[RGPage.byId[" + str(step) + "]]")
-    )
-    assert min(sizes.values()) >= 20  # large type for the room
+    labels = assert_readable(browser_page, screens / "praesentation-3.1.png")
+    assert min(x["px"] for x in labels) >= 20  # Beamer type in presentation
     browser_page.page.keyboard.press("ArrowLeft")
     assert title.text_content() == first
     browser_page.page.keyboard.press("Escape")
@@ -188,24 +273,67 @@ def test_presentation_steps_with_the_keyboard(browser_page: PageLog, written: Ca
 
 
 @pytest.mark.parametrize("view", ["gesamtbild", "handlungsfeld", "ressort-netz", "abhaengigkeiten"])
-def test_graph_fills_the_first_screen_of_a_projector(
-    browser_page: PageLog, written: Callable[..., Path], view: str
+def test_default_zoom_is_readable_from_the_back_row(
+    browser_page: PageLog, written: Callable[..., Path], screens: Path, view: str
 ) -> None:
+    """At 1920×1080 every label of the view's first picture is ≥ 18 px, none overlaps another,
+    the graph fills the screen below a one-line header, and the legend lists what is drawn."""
     browser_page.page.set_viewport_size(PROJECTOR)
-    open_file(browser_page, written(view))
+    open_file(browser_page, written(view, "bremen"))
     canvas = browser_page.page.locator("#graph canvas").bounding_box()
     assert canvas is not None
     assert canvas["y"] + canvas["height"] <= PROJECTOR["height"]
-    assert canvas["height"] >= 0.75 * PROJECTOR["height"] and canvas["width"] >= 0.95 * PROJECTOR["width"]
-    header = browser_page.page.locator("header").bounding_box()
-    assert header is not None and header["height"] <= 60  # one line
-    legend = browser_page.page.locator("#legend").bounding_box()
-    assert legend is not None and legend["y"] + legend["height"] <= PROJECTOR["height"]
+    assert canvas["height"] >= 0.8 * PROJECTOR["height"] and canvas["width"] >= 0.95 * PROJECTOR["width"]
     assert browser_page.page.locator("#filter-field").is_hidden()  # filters wait in the side panel
-    sizes = browser_page.page.evaluate(LABEL_PX)
-    for kind, least in READABLE.items():
-        if kind in sizes:
-            assert sizes[kind] >= least, (kind, sizes[kind])
+    labels = assert_readable(browser_page, screens / f"{view}.png")
+    assert len(labels) <= 60
+    assert_legend_matches(browser_page)
+    assert browser_page.errors == []
+
+
+def assert_legend_matches(log: PageLog) -> None:
+    """The legend lists exactly the kinds (with their shape and colour), relations and marks drawn."""
+    drawn = log.page.evaluate(DRAWN)
+    legend = log.page.evaluate(
+        """() => ({
+      kinds: Object.fromEntries([...document.querySelectorAll('#legend li[data-kind]')].map(li => {
+        const sw = li.querySelector('.swatch');
+        const shape = sw.className.replace('swatch shape-', '');
+        return [li.dataset.kind, [shape, getComputedStyle(sw).backgroundColor]];
+      })),
+      rels: [...document.querySelectorAll('#legend li[data-rel]')].map(li => li.dataset.rel),
+      marks: [...document.querySelectorAll('#legend li[data-mark]')].map(li => li.dataset.mark)})"""
+    )
+    assert legend["kinds"].keys() == drawn["kinds"].keys()
+    for kind, (shape, colour) in drawn["kinds"].items():
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert legend["kinds"][kind] == [shape, f"rgb({r}, {g}, {b})"], kind
+    assert sorted(legend["rels"]) == sorted(drawn["rels"])
+    assert sorted(legend["marks"]) == sorted(drawn["marks"])
+
+
+def test_every_scene_of_the_deck_is_readable_in_both_modes(
+    browser_page: PageLog, written: Callable[..., Path], screens: Path
+) -> None:
+    """Each scene (overview, 13 fields, cross-cutting, every opened Ressort), normal and Beamer."""
+    browser_page.page.set_viewport_size(PROJECTOR)
+    open_file(browser_page, written("gesamtbild", "bremen"))
+    scenes: list[str] = browser_page.page.evaluate("RGPage.data.scenes.map(s => s.name)")
+    assert len(scenes) > 17
+    normal: dict[str, float] = {}
+    for beamer in (False, True):
+        if beamer:
+            browser_page.page.click("#beamer")
+            assert browser_page.page.get_attribute("#beamer", "aria-pressed") == "true"
+        for i, name in enumerate(scenes):
+            browser_page.page.evaluate(f"RGPage.go({i}, false)")
+            slug = ("beamer-" if beamer else "") + name.replace(":", "-").replace("/", "-")
+            labels = assert_readable(browser_page, screens / f"szene-{slug}.png")
+            least = min(x["px"] for x in labels)
+            if beamer:  # larger type than without (or at least 22 px where that picture was zoomed in)
+                assert least >= 20 and (least > normal[name] or least >= 22), name
+            normal[name] = least
+            assert_legend_matches(browser_page)
     assert browser_page.errors == []
 
 
@@ -222,7 +350,7 @@ def test_png_export(browser_page: PageLog, written: Callable[..., Path]) -> None
     open_file(browser_page, written("ressort-netz"))
     with browser_page.page.expect_download() as download:
         browser_page.page.click("#png")
-    assert download.value.suggested_filename == "ressort-netz.png"
+    assert download.value.suggested_filename == "ressort-netz-netz.png"
 
 
 def test_served_view_keeps_filters_in_the_query(browser_page: PageLog, live_server: str) -> None:
@@ -231,7 +359,8 @@ def test_served_view_keeps_filters_in_the_query(browser_page: PageLog, live_serv
     browser_page.page.wait_for_selector("body[data-ready='1']")
     assert data_of(browser_page)["applied"] == {"field": ["1"]}
     open_panel(browser_page)
-    level = browser_page.page.eval_on_selector("#filter-level option", "o => o.value")
-    browser_page.page.select_option("#filter-level", [level])
+    chip = browser_page.page.locator("#filter-level input").first
+    level = chip.get_attribute("value")
+    chip.check()
     assert f"level={level}" in browser_page.page.evaluate("location.search")
     assert browser_page.errors == [] and browser_page.foreign == []

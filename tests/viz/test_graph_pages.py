@@ -95,7 +95,7 @@ def test_overview_aggregates_ressorts_fields_and_dimensions(bremen_store: GraphS
 def test_every_scene_is_small_and_draws_only_connected_nodes(bremen_store: GraphStore) -> None:
     data = VIEWS["gesamtbild"].data(bremen_store, Filters(), {})
     assert len(data["steps"]) == 1 + 13 + 3  # overview, the 13 fields, three cross-cutting scenes
-    for k, scene in enumerate(data["scenes"]):
+    for scene in data["scenes"]:
         drawn = scene_nodes(data, scene["name"])
         assert 0 < len(drawn) <= 60, scene["name"]
         linked = {x for e in scene_edges(data, scene["name"]) for x in (e["from"], e["to"])}

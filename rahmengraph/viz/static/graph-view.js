@@ -76,6 +76,18 @@
     return out;
   }
 
+  /* Shift per lane so no lane's boxes reach into the next one's (lanes keep their left-to-right
+     order). lanes: lane → {x, left, right} (planned centre, measured box edges). */
+  function spread(lanes) {
+    var out = {}, edge = -Infinity;
+    Object.keys(lanes).sort(function (a, b) { return lanes[a].x - lanes[b].x; }).forEach(function (l) {
+      var d = Math.max(0, edge + 2 * GAP - lanes[l].left);
+      out[l] = d;
+      edge = lanes[l].right + d;
+    });
+    return out;
+  }
+
   /* moveTo() options that fit the boxes ({top, bottom, left, right}) into width × height. */
   function frame(boxes, width, height) {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -89,5 +101,5 @@
   }
 
   window.RG.view = { kindOf: kindOf, caption: caption, nodeLook: nodeLook, edgeWidth: edgeWidth,
-    stack: stack, frame: frame, fontSize: fontSize };
+    stack: stack, spread: spread, frame: frame, fontSize: fontSize };
 })();

@@ -111,7 +111,7 @@
 
   /* ---- vis-network ---- */
   function nodeLook(n) {
-    var at = placed[n.id] ? [n.at[state.scene][0], placed[n.id]] : n.at[state.scene];
+    var at = placed[n.id] || n.at[state.scene];
     return V.nodeLook(data, scene(), n, at, { on: !!visible[n.id], showcase: state.showcase && presenting < 0,
       beamer: beamer(), marks: marksOf(n) });
   }
@@ -159,17 +159,23 @@
     }
     drawnScene = state.scene;
   }
-  /* Stack each lane from the measured boxes, then frame what is visible. */
+  /* Stack each lane from the measured boxes, move lanes apart where labels grew wider than
+     planned (Beamer), then frame what is visible. */
   function layoutAndFrame() {
     if (!network) return;
     network.redraw();
-    var lanes = {}, ids = sceneNodes().filter(function (n) { return !nodeSet.get(n.id).hidden; });
-    ids.forEach(function (n) {
-      var at = n.at[state.scene], box = network.getBoundingBox(n.id), y = network.getPosition(n.id).y;
-      (lanes[at[2]] = lanes[at[2]] || []).push({ id: n.id, y: at[1], box: { top: box.top - y + at[1], bottom: box.bottom - y + at[1] } });
+    var lanes = {}, widths = {}, shown = sceneNodes().filter(function (n) { return !nodeSet.get(n.id).hidden; });
+    shown.forEach(function (n) {
+      var at = n.at[state.scene], box = network.getBoundingBox(n.id), now = network.getPosition(n.id);
+      (lanes[at[2]] = lanes[at[2]] || []).push({ id: n.id, y: at[1], box: { top: box.top - now.y + at[1], bottom: box.bottom - now.y + at[1] } });
+      var w = widths[at[2]] = widths[at[2]] || { x: at[0], left: Infinity, right: -Infinity };
+      w.left = Math.min(w.left, box.left - now.x + at[0]);
+      w.right = Math.max(w.right, box.right - now.x + at[0]);
     });
-    placed = V.stack(lanes);
-    nodeSet.update(ids.map(function (n) { return { id: n.id, x: n.at[state.scene][0], y: placed[n.id] }; }));
+    var ys = V.stack(lanes), dx = V.spread(widths);
+    placed = {};
+    shown.forEach(function (n) { var at = n.at[state.scene]; placed[n.id] = [at[0] + dx[at[2]], ys[n.id]]; });
+    nodeSet.update(shown.map(function (n) { return { id: n.id, x: placed[n.id][0], y: placed[n.id][1] }; }));
     network.redraw();
     frameVisible();
   }

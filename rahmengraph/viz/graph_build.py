@@ -19,9 +19,9 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from rahmengraph.model.ordering import natural_key
+from rahmengraph.model.ordering import SortKey, natural_key
 from rahmengraph.viz import graph_crosscut as crosscut
-from rahmengraph.viz.graph_data import Graph, Page, Scene, kind_of, node_key, nodes_of, out_rels
+from rahmengraph.viz.graph_data import Graph, Page, Scene, kind_of, nodes_of, out_rels
 from rahmengraph.viz.graph_styles import kind_style
 from rahmengraph.viz.layout import Lane, lanes
 from rahmengraph.viz.ressorts import (
@@ -31,7 +31,6 @@ from rahmengraph.viz.ressorts import (
     group_id,
     responsibilities,
     structure,
-    targeted,
 )
 
 Options = Mapping[str, str]
@@ -49,8 +48,8 @@ def _lane(nodes: list[str], kind: str) -> Lane:
     return Lane(nodes, _width(kind), ROWS.get(kind, 0))
 
 
-def _sorted(g: Graph, nodes: set[str] | list[str]) -> list[str]:
-    return sorted(nodes, key=lambda n: (kind_style(kind_of(g, n)).column, node_key(g)(n)))
+def _sorted(d: Deck, nodes: set[str] | list[str]) -> list[str]:
+    return sorted(nodes, key=d.order)
 
 
 class Deck:
@@ -75,11 +74,35 @@ class Deck:
             key = (self.units[a], m)
             if self.unit_resp.get(key) != "lead":
                 self.unit_resp[key] = rel
+        self.levels = sorted(nodes_of(g, "level"), key=lambda n: int(g.nodes[n].get("position", 99)))
+        self.m_out = {m: out_rels(g, m) for m in self.measures}
+        self.targets = {
+            m: [v for v, r in rels if r == "targets" and kind_of(g, v) == "target_group"]
+            for m, rels in self.m_out.items()
+        }
+        self._order: dict[str, tuple[int, SortKey]] = {}
+        self.field_measures: dict[str, list[str]] = {f: [] for f in self.fields}
+        self.measure_fields: dict[str, list[str]] = defaultdict(list)
+        for m in self.measures:
+            for v, rel in self.m_out[m]:
+                if rel == "field" and v in self.field_measures:
+                    self.field_measures[v].append(m)
+                    self.measure_fields[m].append(v)
+        self.measure_units: dict[str, list[str]] = defaultdict(list)
+        for unit, m in self.unit_resp:
+            self.measure_units[m].append(unit)
         self.dims: dict[str, set[str]] = defaultdict(set)  # dimension node → measures
         self.scenes: list[Scene] = []
         self.opens: dict[str, str] = {}
         self._nodes()
         self._edges()
+
+    def order(self, n: str) -> tuple[int, SortKey]:
+        """Sort key of a node of the deck: kind (as in the legend), then natural order of its key."""
+        if n not in self._order:
+            a = self.out.nodes[n] if n in self.out else self.g.nodes[n]
+            self._order[n] = (kind_style(str(a.get("kind", ""))).column, natural_key(str(a.get("key", n))))
+        return self._order[n]
 
     def _copy(self, n: str) -> None:
         if n not in self.out:
@@ -102,9 +125,12 @@ class Deck:
             )
             label = f"{kind} ({len(acts)} Akteure)"
             self.out.add_node(unit, kind="actor_group", key=kind, label=label, members="; ".join(names))
+        group_dims: dict[str, list[str]] = {}
         for m in self.measures:
-            for t in targeted(g, m):
-                for d in dimensions_of(g, t):
+            for t in self.targets[m]:
+                if t not in group_dims:
+                    group_dims[t] = dimensions_of(g, t)
+                for d in group_dims[t]:
                     self.dims[group_id("dimension", d)].add(m)
         for d in self.dims:
             name = d.split(":", 1)[1]
@@ -114,7 +140,7 @@ class Deck:
         for (unit, m), rel in sorted(self.unit_resp.items()):
             self.out.add_edge(unit, m, rel=rel)
         for m in self.measures:
-            for v, rel in out_rels(self.g, m):
+            for v, rel in self.m_out[m]:
                 if rel in ("field", "level") and v in self.out:
                     self.out.add_edge(m, v, rel=rel)
 
@@ -126,18 +152,23 @@ class Deck:
 def _overview(d: Deck) -> Scene:
     out = d.out
     name = "ueberblick"
-    units = _sorted(out, list(d.unit_measures))
+    units = _sorted(d, list(d.unit_measures))
+    pairs: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (from, to, rel) → measures
+    for (unit, m), rel in d.unit_resp.items():
+        for field in d.measure_fields[m]:
+            pairs[(unit, field, rel)].add(m)
+    measure_dims: dict[str, list[str]] = defaultdict(list)
+    for dim, dms in d.dims.items():
+        for m in dms:
+            measure_dims[m].append(dim)
     for field in d.fields:
-        ms = {m for m in d.measures if out.has_edge(m, field)}
-        for rel in ("lead", "partner"):
-            for unit in units:
-                shared = {m for m in ms if d.unit_resp.get((unit, m)) == rel}
-                if shared:
-                    out.add_edge(unit, field, rel=rel, weight=len(shared), measures=shared, scenes=(name,))
-        for dim in sorted(d.dims, key=natural_key):
-            shared = ms & d.dims[dim]
-            if shared:
-                out.add_edge(field, dim, rel="reach", weight=len(shared), measures=shared, scenes=(name,))
+        for m in d.field_measures[field]:
+            for dim in measure_dims[m]:
+                pairs[(field, dim, "reach")].add(m)
+    for (a, b, rel), ms in sorted(
+        pairs.items(), key=lambda kv: (d.order(kv[0][0]), d.order(kv[0][1]), kv[0][2])
+    ):
+        out.add_edge(a, b, rel=rel, weight=len(ms), measures=ms, scenes=(name,))
     dims = sorted(d.dims, key=natural_key)
     placed = lanes([_lane(units, "actor"), Lane(d.fields, _width("field")), _lane(dims, "dimension")])
     return Scene(
@@ -153,16 +184,17 @@ def _overview(d: Deck) -> Scene:
 def _field_scene(d: Deck, field: str) -> Scene:
     g, out = d.g, d.out
     key = str(g.nodes[field].get("key", ""))
-    ms = [m for m in d.measures if out.has_edge(m, field)]
-    units = _sorted(out, {u for (u, m) in d.unit_resp if m in ms})
-    groups = {t for m in ms for t in targeted(g, m)}
+    ms = d.field_measures[field]
+    units = _sorted(d, {u for m in ms for u in d.measure_units[m]})
+    groups = {t for m in ms for t in d.targets[m]}
     if len(groups) <= GROUPS_ONE_BY_ONE:
         for t in groups:
             d._copy(t)
         for m in ms:
-            for t in targeted(g, m):
-                out.add_edge(m, t, rel="targets")
-        reached = _sorted(out, groups)
+            for t in d.targets[m]:
+                if not out.has_edge(m, t):
+                    out.add_edge(m, t, rel="targets")
+        reached = _sorted(d, groups)
         reach_kind = "target_group"
     else:
         reached = sorted((dim for dim, dms in d.dims.items() if dms & set(ms)), key=natural_key)
@@ -171,14 +203,13 @@ def _field_scene(d: Deck, field: str) -> Scene:
                 if m in d.dims[dim] and not out.has_edge(m, dim):
                     out.add_edge(m, dim, rel="targets")
         reach_kind = "dimension"
-    levels = [n for n in nodes_of(g, "level") if _is_home_level(g, n) or any(out.has_edge(m, n) for m in ms)]
-    levels.sort(key=lambda n: int(g.nodes[n].get("position", 99)))
+    levels = [n for n in d.levels if _is_home_level(g, n) or any(out.has_edge(m, n) for m in ms)]
     marks: dict[str, list[str]] = {}
     for n in levels:
         if not any(out.has_edge(m, n) for m in ms):
             marks[n] = ["gap"]
     for m in ms:
-        if not any(d.unit_resp.get((u, m)) == "lead" for u in units) or not targeted(g, m):
+        if not any(d.unit_resp.get((u, m)) == "lead" for u in d.measure_units[m]) or not d.targets[m]:
             marks[m] = ["gap"]
     placed = lanes(
         [_lane(units, "actor"), _lane(ms, "measure"), _lane(reached, reach_kind), _lane(levels, "level")]
@@ -200,9 +231,11 @@ def _is_home_level(g: Graph, level: str) -> bool:
 
 def _unit_scene(d: Deck, unit: str) -> Scene:
     out = d.out
-    ms = sorted(d.unit_measures[unit], key=node_key(out))
-    fields = [f for f in d.fields if any(out.has_edge(m, f) for m in ms)]
-    ms.sort(key=lambda m: (min((d.fields.index(f) for f in fields if out.has_edge(m, f)), default=99),))
+    ms = sorted(d.unit_measures[unit], key=d.order)
+    order = {f: i for i, f in enumerate(d.fields)}
+    used = {f for m in ms for f in d.measure_fields[m]}
+    fields = [f for f in d.fields if f in used]
+    ms.sort(key=lambda m: min((order[f] for f in d.measure_fields[m]), default=len(order)))
     label = str(out.nodes[unit].get("label", unit))
     key = str(out.nodes[unit].get("key", unit))
     leads = sum(1 for m in ms if d.unit_resp.get((unit, m)) == "lead")
@@ -224,7 +257,7 @@ def deck(g: Graph, options: Options, view: str, title: str) -> Page:
         scene = d.add(_field_scene(d, f))
         d.opens[f] = scene.name
     cross = [d.add(s) for s in crosscut.scenes(d.g, d.out, d.unit_measures, d.dims, options)]
-    for unit in _sorted(d.out, list(d.unit_measures)):
+    for unit in _sorted(d, list(d.unit_measures)):
         scene = d.add(_unit_scene(d, unit))
         d.opens[unit] = scene.name
     walk = ["ueberblick", *(f"feld:{g.nodes[f]['key']}" for f in d.fields), *(s.name for s in cross)]

@@ -33,27 +33,33 @@ def _netz(g: Graph, out: Graph, unit_measures: Mapping[str, set[str]], level: st
     order = sorted(
         work, key=lambda u: (kind_style(kind_of(out, u)).column, natural_key(str(out.nodes[u].get("key", u))))
     )
-    shared: Counter[tuple[str, str]] = Counter()
+    rank = {u: i for i, u in enumerate(order)}
+    by_measure: dict[str, list[str]] = {}
+    for u in order:
+        for m in work[u]:
+            by_measure.setdefault(m, []).append(u)
     both: dict[tuple[str, str], set[str]] = {}
-    for i, a in enumerate(order):
-        for b in order[i + 1 :]:
-            common = work[a] & work[b]
-            if common:
-                shared[(a, b)] = len(common)
-                both[(a, b)] = common
+    for m, us in by_measure.items():
+        us.sort(key=rank.__getitem__)
+        for i, a in enumerate(us):
+            for b in us[i + 1 :]:
+                both.setdefault((a, b), set()).add(m)
+    shared = Counter(
+        {pair: len(ms) for pair, ms in sorted(both.items(), key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]]))}
+    )
     for (a, b), w in shared.items():
         out.add_edge(a, b, rel="collab", weight=w, measures=both[(a, b)], scenes=(name,))
     net: nx.Graph[str] = nx.Graph()
     net.add_nodes_from(order)
     net.add_edges_from(shared)
     spof = set(nx.articulation_points(net))
-    degree = {u: sum(1 for pair in shared if u in pair) for u in order}
+    degree = dict(net.degree())
     top = sorted(degree.values(), reverse=True)[: max(1, len(order) // 8)]
     marks: dict[str, list[str]] = {}
     for u in order:
-        m = (["hub"] if top and degree[u] >= max(top[-1], 4) else []) + (["spof"] if u in spof else [])
-        if m:
-            marks[u] = m
+        flags = (["hub"] if top and degree[u] >= max(top[-1], 4) else []) + (["spof"] if u in spof else [])
+        if flags:
+            marks[u] = flags
     title = "Ressort-Netz: wer mit wem" + (f" (Ebene {level})" if level else "")
     return Scene(
         name,

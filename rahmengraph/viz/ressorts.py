@@ -43,8 +43,10 @@ STRUCTURES: Final[dict[str, Structure]] = {
 
 #: Actor types shown one by one in the aggregated pictures (others: one node per type).
 ONE_BY_ONE: Final = ("Senatsressort", "Senat", "Kommune")
-#: Actors in at least this many measures are shown one by one, whatever their type.
+#: Actors in at least this many measures are shown one by one, whatever their type …
 MANY_MEASURES: Final = 6
+#: … the busiest this many of them (a large framework keeps its pictures small).
+MOST_BUSY: Final = 12
 
 
 def structure(options: Mapping[str, str]) -> Structure:
@@ -92,11 +94,14 @@ def holders(g: Graph, actor: str, date: str) -> list[str]:
 def responsibilities(g: Graph, measures: Iterable[str], date: str) -> dict[tuple[str, str], str]:
     """(actor, measure) → ``lead`` or ``partner`` under the structure of ``date`` (lead wins)."""
     out: dict[tuple[str, str], str] = {}
+    held: dict[str, list[str]] = {}
     for m in measures:
         for named, rel in in_rels(g, m):
             if rel not in RESPONSIBLE:
                 continue
-            for a in holders(g, named, date):
+            if named not in held:
+                held[named] = holders(g, named, date)
+            for a in held[named]:
                 if out.get((a, m)) != "lead":
                     out[(a, m)] = rel
     return out
@@ -111,13 +116,13 @@ def group_id(kind: str, key: str) -> str:
 
 
 def actor_units(g: Graph, work: Mapping[str, set[str]]) -> dict[str, str]:
-    """Actor → the node that shows it: itself (Ressorts, busy actors) or its type's group."""
-    return {
-        a: a
-        if actor_type(g, a) in ONE_BY_ONE or len(ms) >= MANY_MEASURES
-        else group_id("actor_group", actor_type(g, a))
-        for a, ms in work.items()
-    }
+    """Actor → the node that shows it: itself (Ressorts, the busiest actors) or its type's group."""
+    busy = sorted(
+        (a for a, ms in work.items() if actor_type(g, a) not in ONE_BY_ONE and len(ms) >= MANY_MEASURES),
+        key=lambda a: (-len(work[a]), str(g.nodes[a].get("key", a))),
+    )[:MOST_BUSY]
+    alone = set(busy) | {a for a in work if actor_type(g, a) in ONE_BY_ONE}
+    return {a: a if a in alone else group_id("actor_group", actor_type(g, a)) for a in work}
 
 
 def dimensions_of(g: Graph, group: str) -> list[str]:

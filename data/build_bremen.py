@@ -99,7 +99,7 @@ def build(shared: Path, out: Path) -> list[Path]:
         ds = read_dataset(work)
         store = OxigraphStore()
         store.replace_graph(ds.graph, to_triples(ds))
-        return write_folder(read_tables(store, ds.graph), out)
+        return write_folder(read_tables(store, ds.graph), out, canonical=True)
 
 
 def main() -> int:

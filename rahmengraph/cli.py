@@ -58,8 +58,8 @@ def _settings(dataset: Path | None = None, store: str | None = None, **extra: An
 
 def _store(settings: Settings, *, reload: bool = False) -> tuple[GraphStore, Dataset]:
     """The configured store with the configured dataset in it (loaded if missing or asked)."""
+    ds = read_dataset(settings.dataset)  # first: a bad dataset must not create a store folder
     store = open_store(settings.store)
-    ds = read_dataset(settings.dataset)
     if reload or ds.graph not in store.graphs():
         if not reload:
             err.print(f"[dim]Lade {settings.dataset} in {settings.store} …[/dim]")

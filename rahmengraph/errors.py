@@ -16,6 +16,7 @@ class ProblemKind(Enum):
 
     MISSING_FILE = "missing_file"  # a required file (or worksheet) of a dataset is absent
     UNREADABLE = "unreadable"  # a file that cannot be decoded or parsed at all
+    MISSING_KEY = "missing_key"  # a file without its key column: nothing can refer to its rows
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,18 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from rahmengraph.model.loading.csv_text import write_csv
+from rahmengraph.model.loading.csv_text import excel_csv, write_csv
 from rahmengraph.model.tabulation import Tables
 
 
 def csv_files(tables: Tables) -> dict[str, str]:
-    """File name → CSV text."""
+    """File name → CSV text in the canonical form of the dataset files (comma, LF, no BOM)."""
     return {name: write_csv(header, rows) for name, (header, rows) in tables.files.items()}
+
+
+def excel_files(tables: Tables) -> dict[str, str]:
+    """File name → CSV text for German Excel (BOM, semicolon, CRLF): what exports and downloads give."""
+    return {name: excel_csv(header, rows) for name, (header, rows) in tables.files.items()}
 
 
 def xlsx_bytes(tables: Tables) -> bytes:
@@ -48,6 +53,12 @@ def zip_bytes(files: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then replace ``path`` with it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,15 +66,17 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would: readable by others (mkstemp gives 0600)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_folder(tables: Tables, folder: Path) -> list[Path]:
-    """Write the CSV files into ``folder`` (each file replaced atomically)."""
-    files = csv_files(tables)  # render everything before writing anything
+def write_folder(tables: Tables, folder: Path, canonical: bool = False) -> list[Path]:
+    """Write the CSV files into ``folder`` (each file replaced atomically): for German Excel, or
+    in the canonical form of a dataset folder (``canonical``, as ``data/build_bremen.py`` does)."""
+    files = csv_files(tables) if canonical else excel_files(tables)  # render all before writing
     out = []
     for name, text in files.items():
         atomic_write(folder / name, text.encode())

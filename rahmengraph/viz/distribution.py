@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model.export import atomic_write, csv_files, write_folder, xlsx_bytes, zip_bytes
+from rahmengraph.model.export import atomic_write, excel_files, write_folder, xlsx_bytes, zip_bytes
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
 from rahmengraph.model.ontology import ontology_turtle, shapes_turtle
 from rahmengraph.model.store import GraphStore
@@ -93,7 +93,7 @@ DISTRIBUTIONS: Final[dict[str, Distribution]] = {
         "CSV-Dateien (Ordner oder .zip)",
         "application/zip",
         "csv.zip",
-        lambda s, g: zip_bytes(csv_files(read_tables(s, g))),
+        lambda s, g: zip_bytes(excel_files(read_tables(s, g))),
     ),
 }
 

@@ -86,8 +86,11 @@ def test_export_formats_parse(fmt: str, tmp_path: Path, musterland_dir: Path) ->
 def test_export_csv_folder_round_trips(tmp_path: Path, musterland_dir: Path) -> None:
     done = rg("export", "--format", "csv", "-o", str(tmp_path / "out"), "-d", str(musterland_dir))
     assert done.returncode == 0, done.stderr
-    for f in musterland_dir.glob("*.csv"):
-        assert (tmp_path / "out" / f.name).read_text(encoding="utf-8") == f.read_text(encoding="utf-8")
+    for f in musterland_dir.glob("*.csv"):  # for German Excel: BOM, semicolon, CRLF; same cells
+        exported = (tmp_path / "out" / f.name).read_bytes()
+        assert exported.startswith(b"\xef\xbb\xbf") and b"\r\n" in exported
+        rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig"), newline=""), delimiter=";"))
+        assert rows == list(csv.reader(io.StringIO(f.read_text(encoding="utf-8"), newline="")))
 
 
 def test_unknown_export_format_names_the_parameter(musterland_dir: Path, tmp_path: Path) -> None:

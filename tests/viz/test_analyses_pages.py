@@ -184,7 +184,7 @@ def test_csv_download_parses_with_the_page_rows(world: tuple[str, TestClient, Gr
     response = client.get(doc.get_element_by_id("download-csv").get("href"))
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
-    rows = [r for r in csv.reader(io.StringIO(response.text)) if r]
+    rows = [r for r in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";") if r]
     shown = {
         t.get("data-table"): len(t.xpath("tbody/tr")) for t in doc.xpath(f"//table[{has_class('report')}]")
     }

@@ -8,7 +8,6 @@ Senatsressort (a department without any measure is a gap too).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from openpyxl import Workbook
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
+from rahmengraph.model.loading.csv_text import excel_csv
 
 
 @dataclass(frozen=True)
@@ -173,16 +173,9 @@ def matrix_report(view: View, rows: str = "field", cols: str = "target_group") -
 
 
 def matrix_csv(report: Report) -> str:
-    """The count table of a matrix report as CSV (UTF-8, comma, header row)."""
-    return table_csv(report.table("matrix"))
-
-
-def table_csv(table: ReportTable) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
-    return buf.getvalue()
+    """The count table of a matrix report as CSV for German Excel (BOM, semicolon, header row)."""
+    table = report.table("matrix")
+    return excel_csv(table.columns, (["" if c is None else c for c in row] for row in table.rows))
 
 
 def report_xlsx(report: Report) -> bytes:

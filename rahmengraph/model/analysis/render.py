@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from rahmengraph.model.analysis.report import Cell, Report
 from rahmengraph.model.labels import summary_label
+from rahmengraph.model.loading.csv_text import BOM, excel_writer
 
 #: Widest a text column may get before it is cut (with "…") in the terminal table.
 MAX_WIDTH = 60
@@ -65,13 +65,15 @@ def report_csv(report: Report) -> str:
     """All tables in one CSV: columns ``tabelle`` (table id) then the table's own columns.
 
     Tables have different columns, so each table starts with its own header row
-    (``tabelle`` + columns); a blank line separates tables.
+    (``tabelle`` + columns); a blank line separates tables. The form is German Excel's (BOM,
+    semicolon, CRLF; see ``data/README.md``).
     """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    buf.write(BOM)
+    writer = excel_writer(buf)
     for i, table in enumerate(report.tables):
         if i:
-            buf.write("\n")
+            buf.write("\r\n")
         writer.writerow(["tabelle", *table.columns])
         writer.writerows([table.name, *(_csv(c) for c in row)] for row in table.rows)
     return buf.getvalue()

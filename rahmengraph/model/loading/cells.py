@@ -6,7 +6,7 @@ the loader turns that into a located :class:`rahmengraph.errors.Problem`.
 
 from __future__ import annotations
 
-import datetime as dt
+import calendar
 import re
 from typing import Annotated, Final
 
@@ -16,17 +16,23 @@ from pydantic import AfterValidator, TypeAdapter, ValidationError
 from rahmengraph.model import vocab as v
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def _iso_date(value: str) -> str:
     m = _ISO.match(value)
     if not m:
-        raise ValueError("kein ISO-Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)")
-    year, month, day = m.groups()
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise ValueError(f"kein gültiges Datum: {exc}") from exc
+        german = _GERMAN_DATE.match(value)
+        hint = f"; gemeint ist wohl {german[3]}-{int(german[2]):02d}-{int(german[1]):02d}" if german else ""
+        raise ValueError(f"kein ISO-Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ){hint}")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"kein gültiges Datum: einen Monat {month} gibt es nicht")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"kein gültiges Datum: der Monat {year}-{month:02d} hat die Tage 1 bis {last}")
     return value
 
 

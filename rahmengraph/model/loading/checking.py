@@ -20,6 +20,9 @@ from rahmengraph.model.loading.dataset import CsvFile, Dataset, entity_iri
 from rahmengraph.model.loading.reading import read_files, read_turtle
 from rahmengraph.model.schema import FILES
 
+#: Problems after which checking the cells would only report their consequences.
+_BROKEN = frozenset({ProblemKind.MISSING_FILE, ProblemKind.UNREADABLE, ProblemKind.MISSING_KEY})
+
 
 def _base(files: dict[str, CsvFile], problems: list[Problem]) -> str:
     frame = files.get("rahmen.csv")
@@ -42,13 +45,18 @@ def _register(ds: Dataset, problems: list[Problem]) -> None:
         if spec.key is None:
             continue
         reg: dict[str, str] = {}
+        first: dict[str, int] = {}
         for row in ds.rows(spec):
             key = row.get(spec.key)
             if not key:
                 continue  # reported as an empty required cell
             if key in reg:
-                problems.append(row.problem(spec.key, f"doppelte ID {key!r}"))
+                message = (
+                    f"doppelte ID {key!r}: steht schon in Zeile {first[key]} (und hier in Zeile {row.line})"
+                )
+                problems.append(row.problem(spec.key, message))
                 continue
+            first[key] = row.line
             ident = row.get("id") if spec.entity == "level" else key
             reg[key] = entity_iri(ds.base, spec.entity, ident or key)
         ds.keys[spec.entity] = reg
@@ -64,9 +72,9 @@ def read_dataset(folder: Path) -> Dataset:
     ds = Dataset(folder, _base(files, problems), files)
     ds.turtle = read_turtle(folder, problems)
     _register(ds, problems)
-    if any(p.kind is ProblemKind.MISSING_FILE for p in problems):
-        # Without a required file every reference into it would be reported: say only what is missing.
-        raise InputError(f"Datensatz {folder} ist unvollständig", problems)
+    if any(p.kind in _BROKEN for p in problems):
+        # Without a file (or its keys) every reference into it would be reported: say only what is broken.
+        raise InputError(f"Datensatz {folder} ist unvollständig oder nicht lesbar", problems)
     for spec in FILES:
         for row in ds.rows(spec):
             check_cell(ds, spec, row, problems)

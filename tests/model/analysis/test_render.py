@@ -26,7 +26,9 @@ def test_empty_tables_say_so(load_case: Callable[[str], GraphStore]) -> None:
 
 def test_csv_has_one_block_per_table(load_case: Callable[[str], GraphStore]) -> None:
     report = ANALYSES["gaps"].run(load_case("levels"))
-    rows = [r for r in csv.reader(io.StringIO(report_csv(report))) if r]
+    text = report_csv(report)
+    assert text.startswith("\ufeff") and "\r\n" in text  # German Excel: BOM, semicolon, CRLF
+    rows = [r for r in csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";") if r]
     headers = [r for r in rows if r[0] == "tabelle"]
     assert len(headers) == len(report.tables)
     body = [r for r in rows if r[0] == "land_without_municipal"]

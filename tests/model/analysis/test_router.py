@@ -46,7 +46,7 @@ def test_json_with_filters(client: TestClient) -> None:
 def test_matrix_csv_and_xlsx(client: TestClient) -> None:
     res = client.get("/api/analyse/matrix.csv", params={"rows": "field", "cols": "level"})
     assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(res.text)))
+    rows = list(csv.reader(io.StringIO(res.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Handlungsfeld", "Name"] and len(rows) == 1 + 4
     same = client.get("/api/analyse/matrix", params={"rows": "field", "cols": "level", "format": "csv"})
     assert same.text == res.text

@@ -12,8 +12,10 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Final
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rahmengraph.model.loading.csv_text import excel_csv, write_csv
 from rahmengraph.model.tabulation import Tables
@@ -29,8 +31,28 @@ def excel_files(tables: Tables) -> dict[str, str]:
     return {name: excel_csv(header, rows) for name, (header, rows) in tables.files.items()}
 
 
+#: Widest column of a worksheet, in characters (longer text wraps in the cell when opened).
+MAX_WIDTH: Final = 60
+
+
+def finish_sheet(ws: Worksheet, text: bool = False) -> None:
+    """Header row frozen, an autofilter over the table, columns as wide as their content (up to
+    :data:`MAX_WIDTH`); with ``text`` every cell is formatted as text, so a code typed as ``3.10``
+    stays ``3.10`` when a planner edits the sheet."""
+    ws.freeze_panes = "A2"
+    if ws.max_row and ws.max_column:
+        ws.auto_filter.ref = ws.dimensions
+    for column in ws.iter_cols():
+        width = max((len(str(c.value)) for c in column if c.value is not None), default=0)
+        ws.column_dimensions[column[0].column_letter].width = min(MAX_WIDTH, max(8, width + 2))
+        if text:
+            for c in column:
+                c.number_format = "@"
+
+
 def xlsx_bytes(tables: Tables) -> bytes:
-    """One worksheet per file (sheet name = file name without ``.csv``), same columns."""
+    """One worksheet per file (sheet name = file name without ``.csv``), same columns, every cell
+    text (so codes like ``3.10`` are never numbers), with filters and column widths."""
     wb = Workbook()
     wb.remove(wb.active) if wb.active is not None else None
     for name, (header, rows) in tables.files.items():
@@ -38,7 +60,7 @@ def xlsx_bytes(tables: Tables) -> bytes:
         ws.append(header)
         for row in rows:
             ws.append(row)
-        ws.freeze_panes = "A2"
+        finish_sheet(ws, text=True)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

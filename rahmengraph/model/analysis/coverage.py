@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
+from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.loading.csv_text import excel_csv
 
 
@@ -188,7 +189,7 @@ def report_xlsx(report: Report) -> bytes:
         ws.append(t.columns)
         for row in t.rows:
             ws.append(row)
-        ws.freeze_panes = "A2"
+        finish_sheet(ws)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -55,8 +55,10 @@ def check_list(ds: Dataset, row: Row, column: str, entity: str, problems: list[P
     what = REF_NAMES.get(entity, entity)
     items = split_list(row.get(column))
     for item in items:
-        if item not in ds.keys.get(entity, {}):
-            problems.append(row.problem(column, f"unbekannte(r) {what} {item!r}", item))
+        known = ds.keys.get(entity, {})
+        if item not in known:
+            hint = cells.number_hint(item, known)
+            problems.append(row.problem(column, f"unbekannte(r) {what} {item!r}{hint}", item))
     for item in sorted({i for i in items if items.count(i) > 1}):
         problems.append(row.problem(column, f"{item!r} steht doppelt in der Liste", item))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from typing import Annotated, Final
 
 import pyoxigraph as ox
@@ -87,3 +88,36 @@ def integer(n: int | str) -> ox.Literal:
 
 
 TRUE: Final = ox.Literal("true", datatype=ox.NamedNode(v.XSD + "boolean"))
+
+
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
+AS_TEXT = "Zellen der Spalte als Text formatieren (Excel/LibreOffice: Format › Zellen › Text)"
+
+
+def _number(text: str) -> float | None:
+    return float(text.replace(",", ".")) if _DECIMAL.match(text) else None
+
+
+def number_twin(item: str, known: Iterable[str]) -> str | None:
+    """The known code that ``item`` equals as a number (``3.1`` ↔ ``3.10``, ``3,1`` ↔ ``3.1``): what a
+    spreadsheet makes of a code when it reads it as a number."""
+    value = _number(item)
+    if value is None:
+        return None
+    return next((k for k in known if k != item and _number(k) == value), None)
+
+
+def number_hint(item: str, known: Iterable[str]) -> str:
+    """A sentence for an unknown code that is a known code read as a number, else ``""``."""
+    twin = number_twin(item, known)
+    if twin is None:
+        return ""
+    return (
+        f" – gemeint ist wohl {twin!r}: eine Tabellenkalkulation hat den Code als Zahl gelesen "
+        f"({twin} → {item}); {AS_TEXT}"
+    )
+
+
+def shortened(key: str) -> bool:
+    """A key that a spreadsheet may have shortened (``3.10`` read as the number ``3.1``)."""
+    return _number(key) is not None

@@ -54,6 +54,8 @@ def _register(ds: Dataset, problems: list[Problem]) -> None:
                 message = (
                     f"doppelte ID {key!r}: steht schon in Zeile {first[key]} (und hier in Zeile {row.line})"
                 )
+                if cells.shortened(key):
+                    message += f"; war eine davon z. B. {key}0 und wurde als Zahl gekürzt? {cells.AS_TEXT}"
                 problems.append(row.problem(spec.key, message))
                 continue
             first[key] = row.line
@@ -63,7 +65,7 @@ def _register(ds: Dataset, problems: list[Problem]) -> None:
 
 
 def read_dataset(folder: Path) -> Dataset:
-    """Read and check a dataset folder (or an ``.xlsx`` workbook with one sheet per file).
+    """Read and check a dataset folder (or an ``.xlsx``/``.ods`` workbook with one sheet per file).
 
     Raises :class:`InputError` listing every problem.
     """

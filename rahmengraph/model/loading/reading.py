@@ -13,14 +13,19 @@ import pyoxigraph as ox
 from rahmengraph.errors import InputError, Problem, ProblemKind
 from rahmengraph.model.loading.csv_text import parse_csv, read_csv
 from rahmengraph.model.loading.dataset import CsvFile
-from rahmengraph.model.loading.workbook import xlsx_as_csv
+from rahmengraph.model.loading.workbook import READERS, workbook_as_csv
 from rahmengraph.model.schema import FILES
 from rahmengraph.model.store import Triple
+
+_SAVE_AS = (
+    "Bitte als .xlsx (Excel-Arbeitsmappe), .ods (LibreOffice) oder als Ordner mit CSV-Dateien "
+    "(UTF-8) speichern"
+)
 
 
 def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, CsvFile]:
     files: dict[str, CsvFile] = {}
-    sheets, found = xlsx_as_csv(path)
+    sheets, found = workbook_as_csv(path)
     problems.extend(found)
     for spec in FILES:
         if spec.file not in sheets:
@@ -41,10 +46,15 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, CsvFile]:
 
 
 def read_files(folder: Path, problems: list[Problem]) -> dict[str, CsvFile]:
-    """The dataset's files by name (a folder of CSV files, or an ``.xlsx`` workbook); problems are
-    appended to ``problems``. Raises :class:`InputError` when there is no such folder."""
-    if folder.suffix == ".xlsx" and folder.is_file():
+    """The dataset's files by name (a folder of CSV files, or an ``.xlsx``/``.ods`` workbook);
+    problems are appended to ``problems``. Raises :class:`InputError` when there is no such folder."""
+    if folder.is_file() and folder.suffix.lower() in READERS:
         return _read_workbook(folder, problems)
+    if folder.is_file():
+        raise InputError(
+            f"{folder} ist weder ein Datensatz-Ordner noch eine lesbare Arbeitsmappe",
+            [Problem(f"{_SAVE_AS} ({folder.suffix or 'ohne Endung'} wird nicht gelesen)", folder.name)],
+        )
     if not folder.is_dir():
         raise InputError(f"Datensatz-Ordner {folder} existiert nicht", [Problem("Ordner fehlt", str(folder))])
     files: dict[str, CsvFile] = {}

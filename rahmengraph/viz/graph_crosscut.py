@@ -98,7 +98,7 @@ def _intersektional(g: Graph, out: Graph, dims: Mapping[str, set[str]]) -> Scene
         for f in fields:
             ms = {m for m in reached[t] if out.has_edge(m, f)}
             if ms:
-                out.add_edge(t, f, rel="reach", weight=len(ms), measures=ms, scenes=(name,))
+                out.add_edge(t, f, rel="in_field", weight=len(ms), measures=ms, scenes=(name,))
                 used_fields.append(f)
     crossed = {group_id("dimension", d) for t in groups for d in dimensions_of(g, t)}
     lane_dims = sorted(set(dims) | crossed, key=natural_key)

@@ -54,7 +54,7 @@ KINDS: Final[dict[str, KindStyle]] = {
     "dimension": KindStyle(
         "Vielfaltsdimension", "Zielgruppen nach Dimension", GROUP, "hexagon", 6, "label", 230
     ),
-    "target_group": _style("target_group", GROUP, "dot", 7, "label", 260),
+    "target_group": _style("target_group", GROUP, "dot", 7, "label", 300),
     "level": _style("level", LEVEL, "ellipse", 8, "label", 230, True),
     "indicator": _style("indicator", LEVEL, "triangleDown", 9, "key", 200),
     "body": _style("body", ACTOR, "hexagon", 10, "key", 200, True),
@@ -89,7 +89,8 @@ RELS: Final[dict[str, EdgeStyle]] = {
     "depends_on": EdgeStyle("baut auf", LEVEL, False, 2.0, True),
     "indicator_field": EdgeStyle("Indikator für Feld", "#555555", False, 1.0, False),
     "collab": EdgeStyle("gemeinsame Maßnahmen", ACTOR, False, 1.0, False),
-    "reach": EdgeStyle("Maßnahmen für die Dimension", GROUP, False, 1.0, False),
+    "reach": EdgeStyle("Maßnahmen für Zielgruppen der Dimension", GROUP, False, 1.0, False),
+    "in_field": EdgeStyle("Maßnahmen für die Gruppe im Handlungsfeld", GROUP, False, 1.0, False),
     "gap": EdgeStyle("Lücke: keine Maßnahme", GAP, True, 2.0, False),
 }
 

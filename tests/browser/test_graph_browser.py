@@ -363,4 +363,8 @@ def test_served_view_keeps_filters_in_the_query(browser_page: PageLog, live_serv
     level = chip.get_attribute("value")
     chip.check()
     assert f"level={level}" in browser_page.page.evaluate("location.search")
+    browser_page.page.click("#structure a")  # the 2019–23 structure on request
+    browser_page.page.wait_for_selector("body[data-ready='1']")
+    assert data_of(browser_page)["structure"] == "2019"
+    assert "ressorts=2019" in browser_page.page.evaluate("location.search")
     assert browser_page.errors == [] and browser_page.foreign == []

@@ -170,6 +170,23 @@
     a.remove();
   }
 
+  /* Which Ressort structure the pictures show, and how to get the other one. */
+  function structureNote() {
+    var box = document.getElementById("structure");
+    if (!box || !data.structure_title) return;
+    box.appendChild(el("span", "Ressorts: " + data.structure_title + ". "));
+    var other = data.structure === "aktuell" ? "2019" : "aktuell";
+    var text = other === "2019" ? "Zuschnitt 2019–2023 zeigen" : "Aktuellen Zuschnitt zeigen";
+    if (P.served) {
+      var p = new URLSearchParams(location.search);
+      if (other === "aktuell") p.delete("ressorts"); else p.set("ressorts", other);
+      box.appendChild(el("a", text, { href: location.pathname + "?" + p.toString() }));
+    } else {
+      box.appendChild(el("span", "Anderer Zuschnitt: rahmengraph viz " + data.view + " --option ressorts=" +
+        other + " -o datei.html"));
+    }
+  }
+
   function on(id, ev, fn) { document.getElementById(id).addEventListener(ev, fn); }
   function wire() {
     var hops = document.getElementById("hops"), showcase = document.getElementById("showcase");
@@ -236,6 +253,7 @@
   P.readUrl();
   filterChips();
   sceneMenu();
+  structureNote();
   wire();
   update(true);
   P.timing.wired = performance.now();

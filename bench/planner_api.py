@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     from fastapi.testclient import TestClient
 
     from rahmengraph.api.app import create_app
+    from rahmengraph.api.state import state_of
     from rahmengraph.config import Settings
     from rahmengraph.model.loading.checking import read_dataset
     from rahmengraph.model.stores.oxigraph import OxigraphStore
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = Settings(dataset=args.dataset, store=f"oxigraph:{args.store}", log_level="warning")
     app = create_app(settings, OxigraphStore(args.store), read_dataset(args.dataset))
     with TestClient(app) as client:
-        warming = app.state.warming
+        warming = state_of(app).warming
         if warming is not None:
             client.portal.call(_wait, warming)
         for label, (path, params) in REQUESTS.items():

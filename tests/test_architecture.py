@@ -24,6 +24,7 @@ OUTER = ("typer", "click", "jinja2", "pyvis")
 RULES: dict[str, tuple[str, ...]] = {
     "model": (*WEB, *OUTER, "rahmengraph.api", "rahmengraph.engine", "rahmengraph.viz", "rahmengraph.cli"),
     "engine": (*WEB, *OUTER, "rahmengraph.api", "rahmengraph.viz", "rahmengraph.cli"),
+    "viz": (*WEB, "typer", "click", "rahmengraph.api", "rahmengraph.engine", "rahmengraph.cli"),
 }
 
 

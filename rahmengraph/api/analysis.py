@@ -11,6 +11,7 @@ from typing import Annotated, Any, Final, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from rahmengraph.api.state import Store
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model.analysis import ANALYSES, Report, report_csv
 from rahmengraph.model.analysis.coverage import matrix_csv, report_xlsx
@@ -51,11 +52,10 @@ def _filters(request: Request) -> Filters:
     return Filters.from_mapping({k: request.query_params.getlist(k) for k in FILTER_KINDS})
 
 
-def _run(request: Request, name: str) -> Report:
+def _run(request: Request, store: GraphStore, name: str) -> Report:
     if name not in ANALYSES:
         raise NotFound(f"Unbekannte Analyse {name!r} (Pfad); bekannt: {', '.join(ANALYSES)}")
     analysis = ANALYSES[name]
-    store: GraphStore = request.app.state.store
     own = {o.name for o in analysis.options}
     options = {k: request.query_params.get(k) for k in _OPTION_NAMES if k in request.query_params}
     stray = sorted(set(options) - own)
@@ -107,13 +107,14 @@ MATRIX_FILES: Final = {"csv": (CSV, matrix_csv), "xlsx": (XLSX, report_xlsx)}
 )
 def matrix_file(
     request: Request,
+    store: Store,
     suffix: Literal["csv", "xlsx"],
     _filters: FilterQuery,
     rows: Opt = None,
     cols: Opt = None,
 ) -> Response:
     media_type, render = MATRIX_FILES[suffix]
-    report = _run(request, "matrix")
+    report = _run(request, store, "matrix")
     return Response(
         render(report),
         media_type=media_type,
@@ -129,6 +130,7 @@ def matrix_file(
 )
 def run_analysis(
     request: Request,
+    store: Store,
     name: str,
     _filters: FilterQuery,
     rows: Opt = None,
@@ -139,6 +141,6 @@ def run_analysis(
     top: Opt = None,
     format: Opt = "json",
 ) -> Response | dict[str, Any]:
-    report = _run(request, name)
+    report = _run(request, store, name)
     csv_text = matrix_csv(report) if name == "matrix" else None
     return _respond(report, format or "json", csv_text)

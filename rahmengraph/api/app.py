@@ -1,9 +1,8 @@
 """The web application: ``create_app(settings)`` wires store, query workers, routers and error shape.
 
 At start-up (lifespan) the store named by ``settings.store`` is opened and ``settings.dataset``
-loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query worker
-pool starts. State for handlers: ``app.state.settings``, ``.store``, ``.dataset``, ``.catalog``,
-``.pool``, ``.downloads`` (export cache), ``.update_lock``.
+loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query runner
+starts. Handlers get what they need from the typed :class:`~rahmengraph.api.state.AppState`.
 """
 
 from __future__ import annotations
@@ -16,9 +15,20 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
-from rahmengraph.api import analysis, linked, planner, problems, sparql, status
+from rahmengraph.api import (
+    analysis,
+    downloads,
+    error_responses,
+    graphs,
+    pages,
+    planner,
+    resources,
+    sparql,
+    status,
+)
 from rahmengraph.api.access_log import AccessLog
 from rahmengraph.api.endpoint import QueryEndpoint
+from rahmengraph.api.state import AppState, install
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import runner_for
 from rahmengraph.model.analysis import warm
@@ -28,7 +38,6 @@ from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore, open_store
-from rahmengraph.viz import analyses, graph_routes, pages
 
 DESCRIPTION = """Wissensgraph eines ressortübergreifenden Rahmenkonzepts.
 
@@ -58,30 +67,29 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         if store is None:
-            app.state.store, app.state.dataset = await run_in_threadpool(_open, settings)
+            opened, ds = await run_in_threadpool(_open, settings)
         else:
-            app.state.store = store
-            app.state.dataset = dataset or await run_in_threadpool(read_dataset, settings.dataset)
-        app.state.catalog = Catalog(app.state.store)
-        if app.state.store.engine != "sparql":
+            opened = store
+            ds = dataset if dataset is not None else await run_in_threadpool(read_dataset, settings.dataset)
+        if opened.engine != "sparql":
             # Build the networkx projection once now, so no planner waits for it on a first analysis.
-            await run_in_threadpool(shared_projection, app.state.store)
-        pool = await run_in_threadpool(runner_for, app.state.store, settings)
-        app.state.pool = pool
-        app.state.warming = None  # the latest background warm-up (start or update), see /api/status
+            await run_in_threadpool(shared_projection, opened)
+        runner = await run_in_threadpool(runner_for, opened, settings)
+        state = AppState(settings, opened, ds, Catalog(opened), runner)
+        install(app, state)
         try:
-            await pool.start()
-            if settings.warm_analyses and app.state.store.engine != "sparql":
+            await runner.start()
+            if settings.warm_analyses and opened.engine != "sparql":
                 # the remaining analyses (SHACL: ~0.4 s for Bremen) while the server already answers
-                app.state.warming = asyncio.get_running_loop().run_in_executor(None, warm, app.state.store)
+                state.warming = asyncio.get_running_loop().run_in_executor(None, warm, opened)
             yield
         finally:
-            if app.state.warming is not None:
+            if state.warming is not None:
                 with suppress(Exception):  # a failure shows again on the analysis's own request
-                    await app.state.warming
-            await pool.close()
+                    await state.warming
+            await runner.close()
             if own:
-                app.state.store.close()
+                opened.close()
 
     app = FastAPI(
         title="rahmengraph",
@@ -96,19 +104,15 @@ def create_app(
             {"name": "Betrieb", "description": "Zustand des Servers"},
         ],
     )
-    app.state.settings = settings
-    app.state.downloads = {}
-    app.state.update_lock = asyncio.Lock()
-    problems.install(app)
+    error_responses.install(app)
     app.include_router(sparql.router)
     app.include_router(status.router)
     app.include_router(planner.router)
     app.include_router(analysis.router)
-    app.include_router(graph_routes.router)
-    app.include_router(linked.downloads)
+    app.include_router(graphs.router)
+    app.include_router(downloads.router)
     app.include_router(pages.router)
-    app.include_router(analyses.router)
-    app.include_router(linked.resources)  # catch-all: last
+    app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(
         CORSMiddleware,

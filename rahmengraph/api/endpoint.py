@@ -5,7 +5,7 @@ exception middleware cost more than Oxigraph needs to answer (~0.15 ms of ~0.5 m
 sits inside the CORS and access-log middleware and answers GET and POST *queries* on ``/sparql``
 itself, through the same functions as the routes in :mod:`rahmengraph.api.sparql` (parameter
 parsing, content negotiation, :func:`~rahmengraph.api.sparql.run_query`) and with the same error
-shape (:func:`rahmengraph.api.problems.problem_response`). Everything else — updates, the service
+shape (:func:`rahmengraph.api.error_responses.error_response`). Everything else — updates, the service
 description, the editor for browsers, other paths — goes on to the application unchanged (a POST
 body already read is handed on).
 """
@@ -13,11 +13,13 @@ body already read is handed on).
 from __future__ import annotations
 
 from starlette.datastructures import State
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rahmengraph.api import sparql
-from rahmengraph.api.problems import problem_response
+from rahmengraph.api.error_responses import error_response
+from rahmengraph.api.state import state_in
 from rahmengraph.engine.negotiation import query_formats
 from rahmengraph.engine.protocol import get_params, post_params
 from rahmengraph.errors import RahmengraphError
@@ -73,7 +75,7 @@ class QueryEndpoint:
         try:
             response = await self._answer(scope, body)
         except RahmengraphError as exc:
-            response = problem_response(exc)
+            response = error_response(Request(scope), exc)
         if response is None:
             await self.app(scope, _replay(body, receive) if body else receive, send)
             return
@@ -92,4 +94,6 @@ class QueryEndpoint:
         formats = query_formats(p.query, accept, p.fmt)
         if formats.html and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
-        return await sparql.run_query(self.state, p.query, p.default_graphs, p.named_graphs, formats, scope)
+        return await sparql.run_query(
+            state_in(self.state), p.query, p.default_graphs, p.named_graphs, formats, scope
+        )

@@ -26,11 +26,12 @@ from rahmengraph.api.schemas import (
     SourceOut,
     SuccessionOut,
 )
+from rahmengraph.api.state import State, Store
 from rahmengraph.errors import ParameterError
 from rahmengraph.model import questions as named
 from rahmengraph.model.catalog import COLLECTIONS, Collection
 from rahmengraph.model.filters import FILTER_KINDS
-from rahmengraph.model.listing import MEASURE_FILTERS, Catalog, select_items, sort_items
+from rahmengraph.model.listing import MEASURE_FILTERS, select_items, sort_items
 from rahmengraph.model.partners import partners
 from rahmengraph.model.relations import duties, incoming, sources
 from rahmengraph.model.responsibility import responsible_today
@@ -41,11 +42,6 @@ router = APIRouter(prefix="/api", tags=["Planung"])
 PAGING = {"q", "limit", "offset", "sort", "lang", "format"}
 
 
-def _catalog(request: Request) -> Catalog:
-    cat: Catalog = request.app.state.catalog
-    return cat
-
-
 def _filters(request: Request) -> dict[str, str]:
     params = request.query_params
     return {k: ";".join(params.getlist(k)) for k in params if k not in PAGING}
@@ -54,6 +50,7 @@ def _filters(request: Request) -> dict[str, str]:
 def _list_handler(col: Collection) -> Callable[..., PageOut]:
     def handler(
         request: Request,
+        state: State,
         q: str | None = Query(None, description="Textsuche in ID, deutscher Bezeichnung und Textspalten"),
         limit: int = Query(50, ge=1, le=1000, description="Einträge je Seite"),
         offset: int = Query(0, ge=0, description="Einträge überspringen"),
@@ -62,7 +59,7 @@ def _list_handler(col: Collection) -> Callable[..., PageOut]:
         ),
     ) -> PageOut:
         filters = _filters(request)
-        found = sort_items(select_items(_catalog(request), col.path, filters, q), sort)
+        found = sort_items(select_items(state.catalog, col.path, filters, q), sort)
         if sort and sort.lstrip("-") not in {"id", "label", *(c.name for c in col.columns)}:
             raise ParameterError(
                 f"Parameter sort: {sort!r} ist weder id, label noch eine Spalte von {col.path}"
@@ -81,9 +78,9 @@ def _list_handler(col: Collection) -> Callable[..., PageOut]:
 
 
 def _item_handler(col: Collection) -> Callable[..., ItemDetailOut]:
-    def handler(request: Request, ident: str) -> ItemDetailOut:
-        item = _catalog(request).item(col.path, ident)
-        store = request.app.state.store
+    def handler(state: State, ident: str) -> ItemDetailOut:
+        item = state.catalog.item(col.path, ident)
+        store = state.store
         base = ItemOut.of(item)
         return ItemDetailOut(
             **base.model_dump(),
@@ -139,8 +136,8 @@ def collections() -> list[CollectionOut]:
     response_model=list[PartnerOut],
     summary="Ressortübergreifende Abhängigkeiten: mit wem ein Akteur Maßnahmen oder Handlungsfelder teilt",
 )
-def actor_partners(request: Request, kuerzel: str) -> list[PartnerOut]:
-    return [PartnerOut.of(p) for p in partners(request.app.state.store, kuerzel)]
+def actor_partners(store: Store, kuerzel: str) -> list[PartnerOut]:
+    return [PartnerOut.of(p) for p in partners(store, kuerzel)]
 
 
 @router.get(
@@ -148,9 +145,9 @@ def actor_partners(request: Request, kuerzel: str) -> list[PartnerOut]:
     response_model=list[SuccessionOut],
     summary="Wer ist heute zuständig? (folgt Ressortneuschnitten über Nachfolger)",
 )
-def today(request: Request, ident: str) -> list[SuccessionOut]:
-    _catalog(request).item("massnahmen", ident)  # 404 with the list's wording for unknown ids
-    return [SuccessionOut.of(s) for s in responsible_today(request.app.state.store, ident)]
+def today(state: State, ident: str) -> list[SuccessionOut]:
+    state.catalog.item("massnahmen", ident)  # 404 with the list's wording for unknown ids
+    return [SuccessionOut.of(s) for s in responsible_today(state.store, ident)]
 
 
 @router.get("/fragen", response_model=list[QuestionOut], summary="Benannte Fragen mit ihren Parametern")
@@ -178,10 +175,10 @@ def question_list() -> list[QuestionOut]:
     summary="Eine benannte Frage beantworten: Zeilen und die SPARQL-Abfrage dazu",
     description="Parameter der Frage als Query-Parameter (siehe `/api/fragen`).",
 )
-def question_answer(request: Request, name: str) -> AnswerOut:
+def question_answer(request: Request, store: Store, name: str) -> AnswerOut:
     q = named.question(name)
     values: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in PAGING}
-    table, sparql = named.run(request.app.state.store, name, values)
+    table, sparql = named.run(store, name, values)
     return AnswerOut(
         name=q.name, titel=q.title, sparql=sparql, spalten=table.variables, zeilen=table.values()
     )

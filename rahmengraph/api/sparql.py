@@ -21,10 +21,11 @@ from typing import Final
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from starlette.datastructures import State
 from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
+from rahmengraph.api.language import ReaderLang
+from rahmengraph.api.state import AppState, State
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_update
@@ -37,6 +38,7 @@ from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unautho
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.projection import shared_projection
+from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -51,37 +53,29 @@ def endpoint_iri(settings: Settings, scope: Scope) -> str:
     return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
 
 
-def _lang(request: Request) -> str:
-    lang = request.query_params.get("lang")
-    if lang in ("de", "en"):
-        return lang
-    return "en" if request.headers.get("accept-language", "").lower().startswith("en") else "de"
+def _editor(settings: Settings, query: str | None, lang: str) -> HTMLResponse:
+    return HTMLResponse(sparql_editor(settings, query, lang))
 
 
-def _editor(request: Request, query: str | None) -> HTMLResponse:
-    from rahmengraph.viz.pages import sparql_editor
-
-    return HTMLResponse(sparql_editor(request.app.state.settings, query, _lang(request)))
-
-
-async def _describe_service(request: Request, ranges: list[Range], fmt: str | None) -> Response:
+async def _describe_service(
+    request: Request, state: AppState, lang: str, ranges: list[Range], fmt: str | None
+) -> Response:
     _results, graph, html = negotiate(ranges, fmt)
     if html:
-        return _editor(request, None)
+        return _editor(state.settings, None, lang)
     if graph is None:
         raise NotAcceptable(
             "Die Dienstbeschreibung gibt es als Turtle, N-Triples, JSON-LD oder RDF/XML (Accept)"
         )
-    settings = request.app.state.settings
-    endpoint = endpoint_iri(settings, request.scope)
-    graphs = await run_in_threadpool(request.app.state.store.graphs)
+    endpoint = endpoint_iri(state.settings, request.scope)
+    graphs = await run_in_threadpool(state.store.graphs)
     gfmt = GRAPH_FORMATS[graph]
-    body = description(endpoint, settings, graphs, gfmt)
+    body = description(endpoint, state.settings, graphs, gfmt)
     return Response(body, media_type=gfmt.media_type, headers={"Vary": "Accept"})
 
 
 async def run_query(
-    state: State,
+    state: AppState,
     query: str,
     default_graphs: Sequence[str],
     named_graphs: Sequence[str],
@@ -93,7 +87,7 @@ async def run_query(
     job = job_for(
         query, formats, default_graphs, named_graphs, settings.max_rows, endpoint_iri(settings, scope)
     )
-    result = await state.pool.run(job)
+    result = await state.runner.run(job)
     headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
     if result.truncated:
         headers[TRUNCATED] = "true"
@@ -102,30 +96,28 @@ async def run_query(
 
 async def answer(
     request: Request,
-    query: str | None,
-    default_graphs: Sequence[str],
-    named_graphs: Sequence[str],
-    fmt: str | None,
+    state: AppState,
+    lang: str,
+    p: Params,
     *,
     browser: bool,
 ) -> Response:
     accept = request.headers.get("accept")
-    if query is None:
+    if p.query is None:
         if not browser:
             raise ParameterError("Parameter query (oder update) fehlt")
-        return await _describe_service(request, parse_accept(accept), fmt)
-    formats = query_formats(query, accept, fmt)
+        return await _describe_service(request, state, lang, parse_accept(accept), p.fmt)
+    formats = query_formats(p.query, accept, p.fmt)
     if formats.html and browser:
-        return _editor(request, query)
-    return await run_query(request.app.state, query, default_graphs, named_graphs, formats, request.scope)
+        return _editor(state.settings, p.query, lang)
+    return await run_query(state, p.query, p.default_graphs, p.named_graphs, formats, request.scope)
 
 
-def _authorize(request: Request) -> None:
-    settings = request.app.state.settings
+def _authorize(settings: Settings, authorization: str) -> None:
     if not settings.allow_update:
         raise Forbidden("SPARQL Update ist auf diesem Server abgeschaltet (Einstellung allow_update)")
     token = settings.update_token
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    scheme, _, given = authorization.partition(" ")
     expected = token.get_secret_value().encode() if token is not None else b""
     ok = bool(expected) and scheme.lower() == "bearer"
     # compare in constant time even when the scheme is wrong, so timing tells nothing
@@ -133,22 +125,20 @@ def _authorize(request: Request) -> None:
         raise Unauthorized("SPARQL Update braucht den richtigen Bearer-Token (Header Authorization)")
 
 
-async def update(request: Request, p: Params) -> Response:
-    _authorize(request)
+async def update(request: Request, state: AppState, p: Params) -> Response:
+    _authorize(state.settings, request.headers.get("authorization", ""))
     if p.update is None or not p.update.strip():
         raise ParameterError("Parameter update ist leer")
     text = with_using(p.update, p.using_graphs, p.using_named_graphs)
     await run_in_threadpool(check_update, text)
-    state = request.app.state
-    lock: asyncio.Lock = state.update_lock
-    async with lock:
-        await state.pool.drain()
+    async with state.update_lock:
+        await state.runner.drain()
         try:
             await run_in_threadpool(state.store.update, text, endpoint_iri(state.settings, request.scope))
         finally:
-            if state.pool.copies_store:
+            if state.runner.copies_store:
                 source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
-                await state.pool.reload(source)
+                await state.runner.reload(source)
             state.catalog.invalidate()
             state.downloads.clear()
     # Recompute now rather than on the next planner's first request (/api/status shows it).
@@ -167,11 +157,10 @@ async def update(request: Request, p: Params) -> Response:
     "oder `format`. Ohne `query`: Dienstbeschreibung (Turtle …) bzw. der Editor im Browser.",
     response_class=Response,
 )
-async def sparql_get(request: Request) -> Response:
+async def sparql_get(request: Request, state: State, lang: ReaderLang) -> Response:
     if "update" in request.query_params:
         raise ParameterError("SPARQL Update nur per POST (Parameter update)")
-    p = get_params(request.url.query)
-    return await answer(request, p.query, p.default_graphs, p.named_graphs, p.fmt, browser=True)
+    return await answer(request, state, lang, get_params(request.url.query), browser=True)
 
 
 @router.post(
@@ -182,8 +171,8 @@ async def sparql_get(request: Request) -> Response:
     "Update nur mit `allow_update` und Bearer-Token.",
     response_class=Response,
 )
-async def sparql_post(request: Request) -> Response:
+async def sparql_post(request: Request, state: State, lang: ReaderLang) -> Response:
     p = post_params(request.headers.get("content-type", ""), request.url.query, await request.body())
     if p.update is not None:
-        return await update(request, p)
-    return await answer(request, p.query, p.default_graphs, p.named_graphs, p.fmt, browser=False)
+        return await update(request, state, p)
+    return await answer(request, state, lang, p, browser=False)

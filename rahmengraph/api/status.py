@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
+
+from rahmengraph.api.state import State
 
 router = APIRouter(prefix="/api", tags=["Betrieb"])
 
@@ -25,9 +27,8 @@ class StatusOut(BaseModel):
 
 
 @router.get("/status", response_model=StatusOut, summary="Zustand des Servers (für Betrieb und Skripte)")
-def status(request: Request) -> StatusOut:
-    state = request.app.state
-    warming = getattr(state, "warming", None)
+def status(state: State) -> StatusOut:
+    warming = state.warming
     analysen: Literal["vorberechnet", "laufen", "aus"] = (
         "aus" if warming is None else "vorberechnet" if warming.done() else "laufen"
     )

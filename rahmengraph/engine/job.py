@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from rahmengraph.errors import NotAcceptable, ParameterError
-
-_FORM = re.compile(
-    r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b",
-    re.IGNORECASE,
-)
-
-
-def query_form(text: str) -> str | None:
-    """SELECT, CONSTRUCT, DESCRIBE or ASK from the text's first keyword after the prologue."""
-    m = _FORM.match(text)
-    return m.group(1).upper() if m else None
+from rahmengraph.model.query_forms import query_form
 
 
 class Formats(NamedTuple):

@@ -14,9 +14,10 @@ import asyncio
 
 from rahmengraph import errors
 from rahmengraph.engine.guard import check_query
-from rahmengraph.engine.job import Answer, Job, query_form
+from rahmengraph.engine.job import Answer, Job
 from rahmengraph.engine.row_cap import cut_results, needs_cap
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
+from rahmengraph.model.query_forms import query_form
 from rahmengraph.model.store import GraphStore, with_base
 
 

@@ -25,9 +25,10 @@ from rahmengraph import errors
 from rahmengraph.engine.dataset import query_dataset
 from rahmengraph.engine.frame import send_answer, send_error
 from rahmengraph.engine.guard import check_query
-from rahmengraph.engine.job import Answer, Job, query_form
+from rahmengraph.engine.job import Answer, Job
 from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
+from rahmengraph.model.query_forms import query_form
 from rahmengraph.model.stores.oxigraph import query_error
 from rahmengraph.model.vocab import PREFIXES
 

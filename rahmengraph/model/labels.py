@@ -169,10 +169,6 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
         "Interaktive Netzwerkansichten für Workshops; alle Filter stehen in der Adresse.",
         "Interactive network views for workshops; all filters are kept in the address.",
     ),
-    "graphen.none": (
-        "Die Graph-Ansichten sind noch nicht installiert.",
-        "The graph views are not installed.",
-    ),
     "error.title": ("Fehler", "Error"),
     "nav.analysen": ("Analysen", "Analyses"),
     "analysen.title": ("Analysen", "Analyses"),
@@ -297,8 +293,8 @@ _FILTERS: Final[dict[str, tuple[str, str]]] = {
 
 #: Key → (German, English).
 LABELS: Final[dict[str, tuple[str, str]]] = {
-    **_INTERFACE,
     **{f"kind.{k.key}": (k.plural_de, k.plural_en) for k in KINDS.values()},
+    **_INTERFACE,  # after the kinds: a page's own wording wins ("Akteure und Ressorts")
     "kind.ontology": ("Ontologie", "Ontology"),
     **{f"summary.{k}": pair for k, pair in _SUMMARY.items()},
     **{f"analysis.{k}": pair for k, pair in _ANALYSES.items()},

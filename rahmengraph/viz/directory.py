@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.labels import label
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions, run
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.lookup import CLASS_KIND, KINDS, href, iri_list, labels, prefixed
-from rahmengraph.viz.templating import message, render
+from rahmengraph.viz.iri_display import href, iri_list, labels, prefixed
+from rahmengraph.viz.kind_pages import CLASS_KIND, KINDS
+from rahmengraph.viz.templating import render
 
 #: Named questions whose row count is a known gap of the data, shown on the start page.
 GAP_QUESTIONS = ("massnahmen-ohne-federfuehrung", "massnahmen-ohne-ebene", "massnahmen-ohne-indikator")
 SEARCH_MIN = 2
 SEARCH_LIMIT = 200
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural(text: str) -> list[tuple[int, str]]:
-    """Sort key: ``3.2`` before ``3.10``."""
-    return [(int(p), "") if p.isdigit() else (0, p.lower()) for p in _DIGITS.split(text)]
 
 
 @dataclass
@@ -94,7 +90,7 @@ def frameworks(store: GraphStore, lang: str) -> list[FrameworkInfo]:
     for r in counted:
         per[r["f"] or ""][CLASS_KIND[r["c"] or ""]] += int(r["n"] or 0)
     for f, info in found.items():
-        info.counts = [(k, message(f"kind.{k}", lang), per[f][k]) for k in KINDS if per[f].get(k)]
+        info.counts = [(k, label(f"kind.{k}", lang), per[f][k]) for k in KINDS if per[f].get(k)]
     return list(found.values())
 
 
@@ -139,13 +135,13 @@ def search(store: GraphStore, q: str, lang: str) -> list[Entry]:
     for entry in entries.values():
         entry.label = names.get(entry.iri, prefixed(entry.iri))
     low = q.strip().lower()
-    ordered = sorted(entries.values(), key=lambda x: (x.key.lower() != low, natural(x.label)))
+    ordered = sorted(entries.values(), key=lambda x: (x.key.lower() != low, natural_key(x.label)))
     return ordered[:SEARCH_LIMIT]
 
 
 def search_page(store: GraphStore, q: str, lang: str) -> str:
     hits = search(store, q, lang) if len(q.strip()) >= SEARCH_MIN else None
-    crumbs = [(message("nav.start", lang), "/"), (message("search", lang), None)]
+    crumbs = [(label("nav.start", lang), "/"), (label("search", lang), None)]
     return render("suche.html", lang, "/suche", {"q": q}, q=q, hits=hits, crumbs=crumbs)
 
 
@@ -165,18 +161,18 @@ def entries(store: GraphStore, kind: str, lang: str) -> list[Entry]:
     for x in found.values():
         x.label = names.get(x.iri, x.key or prefixed(x.iri))
         x.framework = short_titles.get(x.framework) or names.get(x.framework, "")
-    return sorted(found.values(), key=lambda x: (x.framework, natural(x.key or x.label)))
+    return sorted(found.values(), key=lambda x: (x.framework, natural_key(x.key or x.label)))
 
 
 def browse_index(store: GraphStore, lang: str) -> str:
-    counts = [(k, message(f"kind.{k}", lang), len(entries(store, k, lang))) for k in KINDS]
-    crumbs = [(message("nav.start", lang), "/"), (message("browse.title", lang), None)]
+    counts = [(k, label(f"kind.{k}", lang), len(entries(store, k, lang))) for k in KINDS]
+    crumbs = [(label("nav.start", lang), "/"), (label("browse.title", lang), None)]
     return render("browse.html", lang, "/browse", kinds=counts, crumbs=crumbs)
 
 
 def browse_page(store: GraphStore, kind: str, lang: str) -> str:
-    title = message(f"kind.{kind}", lang)
-    crumbs = [(message("nav.start", lang), "/"), (message("browse.title", lang), "/browse"), (title, None)]
+    title = label(f"kind.{kind}", lang)
+    crumbs = [(label("nav.start", lang), "/"), (label("browse.title", lang), "/browse"), (title, None)]
     return render(
         "liste.html", lang, f"/browse/{kind}", title=title, items=entries(store, kind, lang), crumbs=crumbs
     )

@@ -11,9 +11,10 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from rahmengraph.errors import NotFound
 from rahmengraph.model import ontology, vocab
+from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.lookup import href, prefixed
-from rahmengraph.viz.templating import message, render
+from rahmengraph.viz.iri_display import href, prefixed
+from rahmengraph.viz.templating import render
 
 #: Downloadable Turtle files (name → text producer).
 FILES: Final = {
@@ -65,8 +66,8 @@ def _text(g: Graph, s: URIRef, p: URIRef, lang: str) -> list[str]:
 
 
 def _link(iri: str, g: Graph, lang: str) -> Link:
-    label = _text(g, URIRef(iri), RDFS.label, lang)
-    return Link(prefixed(iri) + (f" ({label[0]})" if label else ""), href(iri) or iri)
+    names = _text(g, URIRef(iri), RDFS.label, lang)
+    return Link(prefixed(iri) + (f" ({names[0]})" if names else ""), href(iri) or iri)
 
 
 def _usage(store: GraphStore) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
@@ -108,15 +109,15 @@ def documented_terms(store: GraphStore, lang: str) -> dict[str, list[TermDoc]]:
                 continue
             seen.add(iri)
             local = iri[len(vocab.RG) :]
-            label = (_text(g, s, RDFS.label, lang) or _text(g, s, SKOS.prefLabel, lang) or [local])[0]
+            term_label = (_text(g, s, RDFS.label, lang) or _text(g, s, SKOS.prefLabel, lang) or [local])[0]
             definition = " ".join(_text(g, s, SKOS.definition, lang) or _text(g, s, RDFS.comment, lang))
-            doc = TermDoc(local, iri, "rg:" + local, label, definition)
+            doc = TermDoc(local, iri, "rg:" + local, term_label, definition)
             doc.examples = _text(g, s, SKOS.example, lang)
             doc.notes = _text(g, s, SKOS.scopeNote, lang)
             for key, prop in _RELATIONS:
                 targets = [_link(str(o), g, lang) for o in g.objects(s, prop) if isinstance(o, URIRef)]
                 if targets:
-                    doc.relations.append((message(key, lang), targets))
+                    doc.relations.append((label(key, lang), targets))
             count, sample = (by_class if section == "classes" else by_prop).get(iri, (0, ""))
             doc.uses = count
             doc.example_use = Link(prefixed(sample), href(sample)) if sample else None
@@ -141,12 +142,12 @@ def reused(lang: str) -> list[tuple[str, str, list[str]]]:
 def ontology_page(store: GraphStore, lang: str) -> str:
     g = ontology.ontology_graph()
     onto = URIRef(vocab.ONTOLOGY_IRI)
-    crumbs = [(message("nav.start", lang), "/"), (message("ontologie.title", lang), None)]
+    crumbs = [(label("nav.start", lang), "/"), (label("ontologie.title", lang), None)]
     return render(
         "ontologie.html",
         lang,
         "/ontologie",
-        title=(_text(g, onto, URIRef(vocab.TITLE), lang) or [message("ontologie.title", lang)])[0],
+        title=(_text(g, onto, URIRef(vocab.TITLE), lang) or [label("ontologie.title", lang)])[0],
         description=_text(g, onto, URIRef(vocab.DESCRIPTION), lang),
         iri=vocab.ONTOLOGY_IRI,
         sections=documented_terms(store, lang),

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore, Term
-from rahmengraph.viz.lookup import KINDS, graph_link, href, iri_list, kind_of, labels, prefixed
-from rahmengraph.viz.templating import message, render
+from rahmengraph.viz.iri_display import href, iri_list, labels, prefixed
+from rahmengraph.viz.kind_pages import KINDS, graph_link, kind_of
+from rahmengraph.viz.templating import render
 
 #: Properties shown elsewhere on the page than in the statement table.
 _SEPARATE: frozenset[str] = frozenset(
@@ -160,11 +162,11 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
     today = _today(store, iri, names) if kind in ("measure", "actor") else []
     source_names = labels(store, set(sources), lang)
     title = names.get(iri) or key or prefixed(iri)
-    crumbs: list[tuple[str, str | None]] = [(message("nav.start", lang), "/")]
+    crumbs: list[tuple[str, str | None]] = [(label("nav.start", lang), "/")]
     if iri.startswith(vocab.RG) or iri == vocab.ONTOLOGY_IRI:
-        crumbs.append((message("nav.ontologie", lang), "/ontologie"))
+        crumbs.append((label("nav.ontologie", lang), "/ontologie"))
     elif kind in KINDS:
-        crumbs.append((message(f"kind.{kind}", lang), f"/browse/{kind}"))
+        crumbs.append((label(f"kind.{kind}", lang), f"/browse/{kind}"))
         primary = next(
             (o.value for p, o in pairs if p == vocab.PRIMARY_FIELD and isinstance(o, ox.NamedNode)), None
         )

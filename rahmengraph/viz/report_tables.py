@@ -15,35 +15,9 @@ from rahmengraph.model.analysis import Report, ReportTable
 from rahmengraph.model.analysis.report import Cell
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.lookup import KINDS, href
+from rahmengraph.viz.iri_display import href
+from rahmengraph.viz.kind_pages import KINDS
 
-#: English title and help of each analysis (German ones come from ``ANALYSES``).
-ENGLISH: Final[dict[str, tuple[str, str]]] = {
-    "overlaps": (
-        "Overlaps",
-        "Measures in several fields, field network, collaboration of departments, "
-        "departments in many fields, possible duplication.",
-    ),
-    "gaps": (
-        "Gaps",
-        "Empty cells of the coverage matrices, intersectional, level, measurability, "
-        "responsibility and governance gaps.",
-    ),
-    "abhaengigkeiten": (
-        "Cross-department dependencies",
-        "Hubs, single points of failure, chains across three or more departments, communities.",
-    ),
-    "matrix": ("Coverage matrix", "Measures per cell of two dimensions, with the empty cells."),
-    "datenqualitaet": ("Data quality", "The SHACL report grouped by field and department."),
-}
-#: Filter labels (German, English); the help text comes from ``FILTER_KINDS``.
-FILTER_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "field": ("Handlungsfeld", "Action field"),
-    "actor": ("Ressort / Akteur", "Department / actor"),
-    "level": ("Ebene", "Level"),
-    "target_group": ("Zielgruppe", "Target group"),
-    "evidence": ("Beleg", "Evidence"),
-}
 #: Report column → kinds of entity whose ids it holds (anything else is plain text).
 _ALL: Final = tuple(KINDS)
 _M, _F, _A, _G, _L = ("measure",), ("field",), ("actor",), ("target_group",), ("level",)

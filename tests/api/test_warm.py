@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
+from rahmengraph.api.state import state_of
 from rahmengraph.errors import StoreError
 from rahmengraph.model.analysis import ANALYSES, Report, quality
 from rahmengraph.model.filters import Filters
@@ -24,7 +25,7 @@ def _no_shacl(*args: Any, **kwargs: Any) -> None:
 
 
 def _wait(client: TestClient) -> None:
-    warming = client.app.state.warming  # type: ignore[attr-defined]
+    warming = state_of(client.app).warming  # type: ignore[arg-type]
     if warming is not None:
         client.portal.call(_await, warming)
 
@@ -56,7 +57,7 @@ def test_without_warming_nothing_is_computed_ahead(
 ) -> None:
     store, ds = own_store
     with TestClient(create_app(settings(musterland_dir, warm_analyses=False), store, ds)) as client:
-        assert client.app.state.warming is None  # type: ignore[attr-defined]
+        assert state_of(client.app).warming is None  # type: ignore[arg-type]
         assert client.get("/api/status").json()["analysen"] == "aus"
         monkeypatch.setattr(quality, "validate", _no_shacl)
         with pytest.raises(StoreError, match="SHACL ran again"):

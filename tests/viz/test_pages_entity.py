@@ -18,7 +18,7 @@ from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 from rahmengraph.viz.documentation import ontology_page
 from rahmengraph.viz.entity import render_entity
-from rahmengraph.viz.lookup import views
+from rahmengraph.viz.views import VIEWS
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS_CASE = Path(__file__).parent / "cases" / "xss"
@@ -103,7 +103,7 @@ def test_graph_link_when_views_installed(musterland_store: GraphStore, musterlan
     number = rows(musterland_dir, "handlungsfelder.csv")[0]["nummer"]
     doc = page(musterland_store, f"{base}{SEGMENTS['field']}/{number}")
     links = [h for h in doc.xpath("//a/@href") if h.startswith("/viz/")]
-    assert bool(links) == ("handlungsfeld" in views())
+    assert bool(links) == ("handlungsfeld" in VIEWS)
 
 
 def test_english_page_keeps_language_in_links(musterland_store: GraphStore, musterland_dir: Path) -> None:

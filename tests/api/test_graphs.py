@@ -8,13 +8,14 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
+from rahmengraph.api.graphs import router
+from rahmengraph.api.state import get_store
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.graph_routes import router
 
 
 def client(store: GraphStore) -> TestClient:
     app = FastAPI()
-    app.state.store = store
+    app.dependency_overrides[get_store] = lambda: store
     app.include_router(router)
     return TestClient(app)
 

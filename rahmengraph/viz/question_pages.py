@@ -14,11 +14,14 @@ from openpyxl import Workbook
 from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import vocab
 from rahmengraph.model.filters import FILTER_KINDS
+from rahmengraph.model.labels import label
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import Question, question, questions, run
 from rahmengraph.model.store import GraphStore, Table, text
-from rahmengraph.viz.directory import natural
-from rahmengraph.viz.lookup import CLASS_KIND, href, iri_list, labels, views
-from rahmengraph.viz.templating import message, render
+from rahmengraph.viz.iri_display import href, iri_list, labels
+from rahmengraph.viz.kind_pages import CLASS_KIND
+from rahmengraph.viz.templating import render
+from rahmengraph.viz.views import VIEWS
 
 #: Parameter types whose choices are cells of a vocab table (value, German label, English label).
 _VOCAB_CHOICES: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
@@ -54,7 +57,7 @@ def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[t
     ).values()
     names = labels(store, {r["e"] for r in rows if r["e"]}, lang)
     pairs = {(r["key"] or "", f"{r['key']} – {names.get(r['e'] or '', '')}".rstrip(" –")) for r in rows}
-    return sorted(pairs, key=lambda p: natural(p[0]))
+    return sorted(pairs, key=lambda p: natural_key(p[0]))
 
 
 def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
@@ -77,7 +80,7 @@ def known_values(q: Question, values: dict[str, str]) -> dict[str, str]:
 
 
 def index_page(lang: str) -> str:
-    crumbs = [(message("nav.start", lang), "/"), (message("fragen.title", lang), None)]
+    crumbs = [(label("nav.start", lang), "/"), (label("fragen.title", lang), None)]
     return render("fragen.html", lang, "/fragen", questions=list(questions().values()), crumbs=crumbs)
 
 
@@ -111,8 +114,8 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
         except RahmengraphError as exc:
             error, status = str(exc), exc.status
     filters = {k: v for k, v in given.items() if k in FILTER_KINDS}
-    graph = f"/viz/{GRAPH_VIEW}?{urlencode(filters)}" if GRAPH_VIEW in views() else None
-    crumbs = [(message("nav.start", lang), "/"), (message("fragen.title", lang), "/fragen"), (q.title, None)]
+    graph = f"/viz/{GRAPH_VIEW}?{urlencode(filters)}" if GRAPH_VIEW in VIEWS else None
+    crumbs = [(label("nav.start", lang), "/"), (label("fragen.title", lang), "/fragen"), (q.title, None)]
     html = render(
         "frage.html",
         lang,

@@ -9,27 +9,20 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-
-from rahmengraph.errors import NotFound, RahmengraphError
+from rahmengraph.errors import NotFound
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
 from rahmengraph.model.filters import FILTER_KINDS, Filters
-from rahmengraph.model.labels import summary_label
+from rahmengraph.model.labels import label, label_or, summary_label
 from rahmengraph.model.questions import PARAM_TYPES
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.answers import Field, choices
-from rahmengraph.viz.lookup import views
+from rahmengraph.viz.question_pages import Field, choices
 from rahmengraph.viz.report_tables import (
-    ENGLISH,
-    FILTER_LABELS,
     heatmap,
     key_index,
     table_view,
 )
-from rahmengraph.viz.templating import lang_of, message, render
-
-router = APIRouter(tags=["Webseiten"])
+from rahmengraph.viz.templating import render
+from rahmengraph.viz.views import VIEWS
 
 #: Graph view showing an analysis (same filters).
 GRAPH_VIEWS: Final[dict[str, str]] = {
@@ -55,7 +48,6 @@ def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> 
     out = []
     for name, kind in FILTER_KINDS.items():
         ptype = PARAM_TYPES[kind.param_type]
-        de, en = FILTER_LABELS.get(name, (name, name))
         value = ";".join(given.get(name, []))
         pairs = choices(store, ptype.name, ptype.cls, lang) or []
         if value and value not in {v for v, _label in pairs}:
@@ -63,7 +55,7 @@ def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> 
         out.append(
             Field(
                 name,
-                en if lang == "en" else de,
+                label_or(f"filter.{name}", name, lang),
                 kind.help,
                 False,
                 value,
@@ -75,7 +67,6 @@ def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> 
 
 def option_fields(analysis: Analysis, given: dict[str, str], lang: str) -> list[Field]:
     """The analysis' options: labelled by their help text; dimension choices by their filter label."""
-    pick = 1 if lang == "en" else 0
     return [
         Field(
             o.name,
@@ -83,18 +74,16 @@ def option_fields(analysis: Analysis, given: dict[str, str], lang: str) -> list[
             f"{o.name}, Standard: {o.default}",
             False,
             given.get(o.name, o.default),
-            [(c, FILTER_LABELS.get(c, (c, c))[pick]) for c in o.choices] if o.choices else None,
+            [(c, label_or(f"filter.{c}", c, lang)) for c in o.choices] if o.choices else None,
         )
         for o in analysis.options
     ]
 
 
 def title_of(analysis: Analysis, lang: str) -> tuple[str, str]:
-    return (
-        ENGLISH.get(analysis.name, (analysis.title, analysis.help))
-        if lang == "en"
-        else (analysis.title, analysis.help)
-    )
+    """(title, help) of ``analysis`` in ``lang``."""
+    key = f"analysis.{analysis.name}"
+    return label_or(f"{key}.title", analysis.title, lang), label_or(f"{key}.help", analysis.help, lang)
 
 
 def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float | str, bool]]:
@@ -108,7 +97,7 @@ def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float
 
 def index_page(lang: str) -> str:
     items = [(a.name, *title_of(a, lang)) for a in ANALYSES.values()]
-    crumbs = [(message("nav.start", lang), "/"), (message("analysen.title", lang), None)]
+    crumbs = [(label("nav.start", lang), "/"), (label("analysen.title", lang), None)]
     return render("analysen.html", lang, "/analysen", analyses=items, crumbs=crumbs)
 
 
@@ -128,15 +117,15 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
     pairs = filter_pairs + sorted(options.items())
     view = GRAPH_VIEWS.get(name)
     graph = (
-        f"/viz/{view}" + (f"?{urlencode(filter_pairs)}" if filter_pairs else "") if view in views() else None
+        f"/viz/{view}" + (f"?{urlencode(filter_pairs)}" if filter_pairs else "") if view in VIEWS else None
     )
     index = key_index(store)
     matrix = table_view(report, report.table("matrix"), index) if name == "matrix" else None
     heat = heatmap(report)
     title, help_text = title_of(analysis, lang)
     crumbs = [
-        (message("nav.start", lang), "/"),
-        (message("analysen.title", lang), "/analysen"),
+        (label("nav.start", lang), "/"),
+        (label("analysen.title", lang), "/analysen"),
         (title, None),
     ]
     return render(
@@ -169,24 +158,3 @@ def headlines(store: GraphStore, lang: str) -> list[tuple[str, str, int]]:
         if name in counts:
             out.append((name, summary_label(name, lang), counts[name]))
     return out
-
-
-def _error(request: Request, exc: RahmengraphError) -> HTMLResponse:
-    lang = lang_of(request.query_params.get("lang"))
-    html = render("error.html", lang, request.url.path, message_text=str(exc), code=exc.code)
-    return HTMLResponse(html, status_code=exc.status)
-
-
-@router.get("/analysen", response_class=HTMLResponse, summary="Analysen: Überschneidungen, Lücken, …")
-def analysen(request: Request) -> HTMLResponse:
-    return HTMLResponse(index_page(lang_of(request.query_params.get("lang"))))
-
-
-@router.get("/analysen/{name}", response_class=HTMLResponse, summary="Eine Analyse mit Filtern")
-def analyse(request: Request, name: str) -> HTMLResponse:
-    lang = lang_of(request.query_params.get("lang"))
-    try:
-        html = analysis_page(request.app.state.store, name, list(request.query_params.multi_items()), lang)
-    except RahmengraphError as exc:
-        return _error(request, exc)
-    return HTMLResponse(html)

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from rahmengraph.api.analysis import router
+from rahmengraph.api.state import get_store
 from rahmengraph.errors import RahmengraphError
 from rahmengraph.model.store import GraphStore
 
@@ -19,7 +20,7 @@ from rahmengraph.model.store import GraphStore
 @pytest.fixture(scope="module")
 def client(musterland_store: GraphStore) -> TestClient:
     app = FastAPI()
-    app.state.store = musterland_store
+    app.dependency_overrides[get_store] = lambda: musterland_store
     app.include_router(router)
 
     @app.exception_handler(RahmengraphError)

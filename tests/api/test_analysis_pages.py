@@ -24,7 +24,7 @@ from rahmengraph.model.analysis import ANALYSES, Report
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.analyses import GRAPH_VIEWS, START_GAPS
+from rahmengraph.viz.analysis_pages import GRAPH_VIEWS, START_GAPS
 
 CASES: dict[str, Any] = json.loads((Path(__file__).parent / "cases" / "analysen.json").read_text("utf-8"))
 DATASETS = ("bremen", "musterland")

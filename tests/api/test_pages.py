@@ -4,9 +4,7 @@ every script and style is served by us, the Fragen answers download as parseable
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import importlib
 import io
 import json
 from collections import deque
@@ -15,14 +13,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, urldefrag, urlsplit
 
 import pytest
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 
+from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
+from rahmengraph.model.labels import label
 from rahmengraph.model.questions import questions
+from rahmengraph.viz.static_files import editor_available
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = {"bremen": ROOT / "data" / "bremen", "musterland": ROOT / "tests" / "cases" / "musterland"}
@@ -31,50 +30,11 @@ PAGES = ["/", "/fragen", "/sparql-editor", "/suche?q=ressort", "/browse", "/onto
 VIZ_LINKS_PER_VIEW = 2
 
 
-def _bare_app(settings: Settings) -> FastAPI:
-    """Our router on a plain app, with the linked-data route the API serves (until create_app exists)."""
-    from rahmengraph.model.iri_paths import iri_for_path
-    from rahmengraph.model.loading.writing import load
-    from rahmengraph.model.store import open_store
-    from rahmengraph.viz.entity import render_entity
-    from rahmengraph.viz.pages import router
-
-    app = FastAPI()
-    app.include_router(router)
-    with contextlib.suppress(ImportError):
-        app.include_router(importlib.import_module("rahmengraph.viz.graph_routes").router)
-    app.state.settings = settings
-    app.state.store = open_store(settings.store)
-    load(app.state.store, settings.dataset)
-
-    @app.get("/{path:path}", response_class=HTMLResponse)
-    def linked_data(path: str, request: Request) -> HTMLResponse:
-        page = render_entity(app.state.store, iri_for_path(path), request.query_params.get("lang", "de"))
-        return HTMLResponse(page or "not found", status_code=200 if page else 404)
-
-    return app
-
-
-def api_installed() -> bool:
-    try:
-        importlib.import_module("rahmengraph.api.app")
-    except ImportError:
-        return False
-    return True
-
-
-def make_app(settings: Settings) -> FastAPI:
-    if not api_installed():
-        return _bare_app(settings)
-    app: FastAPI = importlib.import_module("rahmengraph.api.app").create_app(settings)
-    return app
-
-
 @pytest.fixture(scope="module", params=sorted(DATASETS))
 def client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
     values: dict[str, object] = {"dataset": DATASETS[request.param], "store": "oxigraph:memory"}
     settings = Settings(**values, query_workers=1)  # type: ignore[arg-type]
-    with TestClient(make_app(settings)) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 
@@ -114,8 +74,6 @@ def test_crawl_every_internal_link(client: TestClient) -> None:
             continue
         seen.add(url)
         path = urlsplit(url).path
-        if path == "/sparql" and not api_installed():
-            continue  # the endpoint is the API's; the bare app has only our pages
         if path.startswith("/viz/") and not path.startswith("/viz/static/"):
             per_view[path] = per_view.get(path, 0) + 1
             if per_view[path] > VIZ_LINKS_PER_VIEW:
@@ -214,9 +172,6 @@ def test_ontology_downloads_are_turtle(client: TestClient) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_sparql_editor_offers_graph_view(client: TestClient, lang: str) -> None:
-    from rahmengraph.viz.pages import editor_available
-    from rahmengraph.viz.templating import message
-
     if not editor_available():
         pytest.skip("Yasgui ist nicht installiert (npm ci)")
     doc = parse(client.get("/sparql-editor", params={"lang": lang}).text)
@@ -231,6 +186,6 @@ def test_sparql_editor_offers_graph_view(client: TestClient, lang: str) -> None:
     assert [s for s in scripts if s in order] == order
     assert "/viz/static/vis-network.css" in doc.xpath("//link[@rel='stylesheet']/@href")
     text = json.loads(doc.xpath("//script[@id='sparql-graph-text']")[0].text_content())
-    assert text["label"] == message("sparql.graph", lang)
+    assert text["label"] == label("sparql.graph", lang)
     assert "{nodes}" in text["summary"] and "{max}" in text["capped"] and "{total}" in text["capped"]
-    assert doc.xpath("//p[@id='graph-hint']")[0].text_content() == message("sparql.graph.help", lang)
+    assert doc.xpath("//p[@id='graph-hint']")[0].text_content() == label("sparql.graph.help", lang)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from rahmengraph.api.error_responses import PageRoute
+from rahmengraph.api.state import Store
 from rahmengraph.errors import NotFound
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.viz.assets import ASSETS, asset_text
 from rahmengraph.viz.views import VIEWS
 
-router = APIRouter(prefix="/viz", tags=["Graphen"])
+router = APIRouter(prefix="/viz", tags=["Graphen"], route_class=PageRoute)
 
 #: Query parameters that are view options, not filters (name → help text).
 OPTIONS: dict[str, str] = {
@@ -36,7 +38,7 @@ def static_asset(name: str) -> Response:
 
 
 @router.get("/{view}", response_class=HTMLResponse, summary="Interaktiver Graph")
-def view_page(view: str, request: Request) -> HTMLResponse:
+def view_page(view: str, request: Request, store: Store) -> HTMLResponse:
     """One graph view as an HTML page; filters (field, actor, level, target_group, evidence)
     and options (feld, fokus, hops, ebene) come from the query string."""
     if view not in VIEWS:
@@ -44,6 +46,5 @@ def view_page(view: str, request: Request) -> HTMLResponse:
     params = request.query_params
     filters = Filters.from_mapping({k: params.getlist(k) for k in FILTER_KINDS})
     options = {k: params[k] for k in OPTIONS if params.get(k)}
-    store = request.app.state.store
     html = VIEWS[view].render(store, filters, options, standalone=False)
     return HTMLResponse(html)

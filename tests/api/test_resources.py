@@ -1,19 +1,13 @@
-"""Linked data: every dataset and ontology IRI resolves, by Accept; downloads at stable URLs."""
+"""Linked data: every dataset and ontology IRI resolves, by Accept."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from html.parser import HTMLParser
 
-import networkx as nx
-import openpyxl
-import pyoxigraph as ox
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
 
-from rahmengraph.api.linked import SUFFIXES
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.iri_paths import local_path
 
@@ -66,25 +60,3 @@ def test_unknown_and_unacceptable(client: TestClient) -> None:
     assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/turtle"}).status_code == 404
     assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/html"}).status_code == 404
     assert client.get(local_path(MEASURE) or "", headers={"accept": "image/png"}).status_code == 406
-
-
-@pytest.mark.parametrize("suffix", list(SUFFIXES))
-def test_downloads(client: TestClient, suffix: str) -> None:
-    listed = {d["name"]: d["href"] for d in client.get("/download").json()}
-    name = f"rahmengraph-musterland.{suffix}"
-    response = client.get(listed[name])
-    assert response.status_code == 200
-    body = response.content
-    key = SUFFIXES[suffix][0]
-    if key in GRAPH_FORMATS:
-        assert len(list(ox.parse(body, format=GRAPH_FORMATS[key].oxigraph))) > 100
-    elif key == "graphml":
-        assert nx.read_graphml(io.BytesIO(body)).number_of_nodes() > 10
-    elif key == "gexf":
-        assert nx.read_gexf(io.BytesIO(body)).number_of_nodes() > 10
-    elif key == "csv":
-        assert "massnahmen.csv" in zipfile.ZipFile(io.BytesIO(body)).namelist()
-    elif key == "pruefpaket":
-        assert "shapes.ttl" in zipfile.ZipFile(io.BytesIO(body)).namelist()
-    else:
-        assert "massnahmen" in openpyxl.load_workbook(io.BytesIO(body)).sheetnames

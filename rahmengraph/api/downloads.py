@@ -1,0 +1,62 @@
+"""Downloads: the whole dataset at stable URLs, ``/download/rahmengraph-<dataset>.<ext>``, in every
+format of :data:`rahmengraph.viz.distribution.DISTRIBUTIONS` (made once, kept until an update)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from rahmengraph.api.state import State
+from rahmengraph.errors import NotFound
+from rahmengraph.viz.distribution import DISTRIBUTIONS
+
+router = APIRouter(tags=["Downloads"])
+
+#: Download suffix → (export key, media type).
+SUFFIXES: Final[dict[str, tuple[str, str]]] = {d.suffix: (k, d.media_type) for k, d in DISTRIBUTIONS.items()}
+
+
+class DownloadOut(BaseModel):
+    name: str
+    href: str
+    format: str
+    beschreibung: str
+
+
+def dataset_id(base: str) -> str:
+    """Short name of a dataset from its base IRI (``…/bremen/`` → ``bremen``)."""
+    return base.rstrip("/").rsplit("/", 1)[-1]
+
+
+@router.get("/download", response_model=list[DownloadOut], summary="Downloads des ganzen Datensatzes")
+def download_list(state: State) -> list[DownloadOut]:
+    ident = dataset_id(state.dataset.base)
+    return [
+        DownloadOut(
+            name=f"rahmengraph-{ident}.{suffix}",
+            href=f"/download/rahmengraph-{ident}.{suffix}",
+            format=key,
+            beschreibung=DISTRIBUTIONS[key].help,
+        )
+        for suffix, (key, _media) in SUFFIXES.items()
+    ]
+
+
+@router.get("/download/{name}", summary="Der ganze Datensatz in einem Format (stabile URL)")
+def download(state: State, name: str) -> Response:
+    ds = state.dataset
+    prefix = f"rahmengraph-{dataset_id(ds.base)}."
+    suffix = name.removeprefix(prefix) if name.startswith(prefix) else None
+    if suffix not in SUFFIXES:
+        known = ", ".join(prefix + s for s in SUFFIXES)
+        raise NotFound(f"Download {name!r} gibt es nicht; verfügbar: {known}")
+    key, media = SUFFIXES[suffix]
+    cache = state.downloads
+    if key not in cache:
+        cache[key] = DISTRIBUTIONS[key].produce(state.store, ds.graph)
+    return Response(
+        cache[key], media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )

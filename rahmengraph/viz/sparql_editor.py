@@ -1,0 +1,53 @@
+"""The SPARQL editor page (Yasgui, served from our own files): examples, prefixes, limits, downloads."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rahmengraph.config import Settings
+from rahmengraph.model import vocab
+from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
+from rahmengraph.model.labels import label
+from rahmengraph.model.query_forms import query_form
+from rahmengraph.model.questions import questions
+from rahmengraph.viz.static_files import editor_available
+from rahmengraph.viz.templating import render
+
+#: Graph formats offered for CONSTRUCT/DESCRIBE answers (N-Quads/TriG are for whole datasets).
+CONSTRUCT_FORMATS: Final = tuple(k for k in GRAPH_FORMATS if k in ("ttl", "nt", "jsonld", "rdfxml"))
+DEFAULT_QUERY: Final = (
+    "SELECT ?nummer ?handlungsfeld (COUNT(?m) AS ?massnahmen) WHERE {\n"
+    "  ?f a rg:ActionField ; skos:notation ?nummer ; rdfs:label ?handlungsfeld .\n"
+    "  OPTIONAL { ?m rg:field ?f }\n"
+    "}\nGROUP BY ?nummer ?handlungsfeld\nORDER BY ?nummer\n"
+)
+
+
+def sparql_editor(settings: Settings, query: str | None, lang: str) -> str:
+    """The SPARQL editor page (what GET /sparql returns to a browser)."""
+    examples = [{"name": q.name, "title": q.title, "sparql": q.sparql} for q in questions().values()]
+    text = query if query and query.strip() else vocab.sparql_prologue() + DEFAULT_QUERY
+    config = {
+        "endpoint": "/sparql",
+        "query": text,
+        "examples": examples,
+        "prefixes": dict(vocab.PREFIXES),
+        "newTab": vocab.sparql_prologue() + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n",
+        "resultFormats": {k: f.media_type for k, f in RESULT_FORMATS.items()},
+        "graphFormats": {k: GRAPH_FORMATS[k].media_type for k in CONSTRUCT_FORMATS},
+    }
+    return render(
+        "sparql.html",
+        lang,
+        "/sparql-editor",
+        {"query": query or ""},
+        config=config,
+        query=text,
+        examples=examples,
+        prefixes=list(vocab.PREFIXES.items()),
+        timeout=settings.query_timeout,
+        max_rows=settings.max_rows,
+        editor=editor_available(),
+        formats=list(CONSTRUCT_FORMATS if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS),
+        crumbs=[(label("nav.start", lang), "/"), (label("sparql.title", lang), None)],
+    )

@@ -1,4 +1,5 @@
-"""The rooms of the package and the one direction of the arrows between them (docs/architecture.md).
+"""The rooms of the package and the one direction of the arrows between them (docs/architecture.md);
+``model`` stays pure (no web, CLI, template or graph-drawing library).
 
 ``cli``, ``api`` → ``engine``, ``viz`` → ``model`` → ``errors``, ``config``. Checked twice: over the
 sources (every import statement, also those inside functions) and at import time (what importing

@@ -20,6 +20,7 @@ from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
 from rahmengraph.model import vocab
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
 from rahmengraph.model.iri_paths import iri_for_path
+from rahmengraph.model.ontology import shapes_turtle
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.entity import render_entity
 
@@ -31,11 +32,18 @@ LD_OFFERS: Final = {
     **{GRAPH_FORMATS[k].media_type: k for k in ("ttl", "jsonld", "nt", "rdfxml")},
 }
 
+#: Documents (not entities) among the IRIs: the ontology under its IRI and its version IRI, the
+#: shapes; as RDF they answer with the whole document, as HTML with the ontology's documentation.
+DOCUMENTS: Final = (vocab.ONTOLOGY_IRI, vocab.ONTOLOGY_VERSION_IRI, vocab.SHAPES_IRI)
+
 
 def _triples(store: GraphStore, iri: str) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
-    if iri == vocab.ONTOLOGY_IRI:
-        return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}")
+    if iri == vocab.SHAPES_IRI:
+        return [q.triple for q in ox.parse(shapes_turtle(), format=ox.RdfFormat.TURTLE)]
+    if iri in DOCUMENTS:
+        graph = ox.NamedNode(vocab.ONTOLOGY_IRI)
+        return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
     return store.construct(
         f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }} }}"
     )
@@ -66,6 +74,8 @@ def resource(request: Request, store: Store, lang: ReaderLang, path: str) -> Res
     if fmt == "html":
         if is_graph:
             return RedirectResponse("/", status_code=303)
+        if iri in DOCUMENTS[1:]:
+            return RedirectResponse("/ontologie", status_code=303)
         page = render_entity(store, iri, lang)
         if page is None:
             raise NotFound(f"Unbekannte IRI {iri} (Pfad {request.url.path})")

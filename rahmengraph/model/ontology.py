@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 #: Package that holds the Turtle files.
 PACKAGE = "rahmengraph.ontology"
@@ -33,6 +33,19 @@ def ontology_turtle() -> str:
 def shapes_turtle() -> str:
     """The SHACL shapes (``shapes.ttl``) as Turtle text."""
     return _read(SHAPES_FILE)
+
+
+def ontology_in(lang: str) -> str:
+    """The ontology with the texts of one language only (``de`` or ``en``; untagged texts stay).
+
+    Same axioms, one label and definition per term: documentation generators such as pyLODE print
+    every label of a term side by side ("AkteurActor") and take the ontology's title as it is.
+    """
+    graph = ontology_graph()
+    for s, p, o in list(graph):
+        if isinstance(o, Literal) and o.language not in (None, lang):
+            graph.remove((s, p, o))
+    return graph.serialize(format="turtle")
 
 
 def _graph(text: str) -> Graph:

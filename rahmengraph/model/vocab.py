@@ -16,8 +16,12 @@ ROOT: Final = "https://w3id.org/rahmengraph/"
 RG: Final = ROOT + "ontology#"
 #: The ontology document itself (``owl:Ontology`` subject and named graph of the ontology).
 ONTOLOGY_IRI: Final = ROOT + "ontology"
-#: Namespace of the SHACL shapes.
+#: Version of the ontology and the IRI of that version (``owl:versionIRI``; served like the ontology).
+ONTOLOGY_VERSION: Final = "0.1.0"
+ONTOLOGY_VERSION_IRI: Final = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
+#: Namespace of the SHACL shapes, and the shapes document (``shapes.ttl``, served at ``/shapes``).
 SHAPES: Final = ROOT + "shapes#"
+SHAPES_IRI: Final = ROOT + "shapes"
 #: Default data base of the Bremen dataset (every dataset declares its own in ``rahmen.csv``).
 BREMEN_BASE: Final = ROOT + "bremen/"
 

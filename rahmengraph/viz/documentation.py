@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Final
 
 import pyoxigraph as ox
@@ -17,9 +19,12 @@ from rahmengraph.viz.iri_display import href, prefixed
 from rahmengraph.viz.templating import render
 
 #: Downloadable Turtle files (name → text producer).
-FILES: Final = {
+FILES: Final[dict[str, Callable[[], str]]] = {
     ontology.ONTOLOGY_FILE: ontology.ontology_turtle,
     ontology.SHAPES_FILE: ontology.shapes_turtle,
+    # one language each, for documentation generators (pyLODE) that show every label of a term
+    "rahmengraph.de.ttl": partial(ontology.ontology_in, "de"),
+    "rahmengraph.en.ttl": partial(ontology.ontology_in, "en"),
 }
 #: Section → the rdf:types that put an rg: term into it.
 SECTIONS: Final[dict[str, tuple[URIRef, ...]]] = {

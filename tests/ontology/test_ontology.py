@@ -129,7 +129,9 @@ def test_controlled_lists_are_skos_schemes(ontology: Graph, table: str) -> None:
     assert len(schemes) == 1
     scheme = schemes.pop()
     assert scheme is not None
-    assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
+    # a value list: a skos:ConceptScheme by rg:ValueList (the ontology stays the file's one document)
+    assert (scheme, RDF.type, URIRef(vocab.rg("ValueList"))) in ontology
+    assert (URIRef(vocab.rg("ValueList")), RDFS.subClassOf, SKOS.ConceptScheme) in ontology
     members = set(ontology.subjects(SKOS.inScheme, scheme))
     assert members == {URIRef(t.iri) for t in terms.values()}
     expected_class: str = CONCEPT_TABLES[table]

@@ -170,6 +170,8 @@ def running(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -94,7 +94,8 @@ def engine_times(
                 q.put(line)
             q.put(None)
 
-        threading.Thread(target=pump, daemon=True).start()
+        reader = threading.Thread(target=pump, daemon=True)
+        reader.start()
         current, restart = None, None
         wait = 600.0  # loading the data may take a while
         while True:
@@ -115,6 +116,9 @@ def engine_times(
                 out[rec.get("query") or f"analyse:{rec['analysis']}"] = rec
                 current, wait = None, 600.0 if "analysis" in rec else wait
         proc.wait()
+        reader.join(10)
+        if proc.stdout is not None:
+            proc.stdout.close()
         if restart is None or restart >= len(names):
             return out
         start = restart

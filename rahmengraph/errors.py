@@ -1,7 +1,8 @@
 """The one exception tree of rahmengraph.
 
 Every error a user can cause derives from :class:`RahmengraphError`. The API translates it to
-HTTP in one handler (``status`` below), the CLI to an exit code in one place (``exit_code``).
+HTTP in one handler (``status`` below), the CLI to exit codes in one table
+(:data:`rahmengraph.cli.exits.EXIT_CODES`).
 Messages name the value and where it came from (file, line, column, or parameter).
 """
 
@@ -57,7 +58,6 @@ class RahmengraphError(Exception):
 
     code = "error"
     status = 500
-    exit_code = 1
 
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
@@ -76,7 +76,6 @@ class InputError(RahmengraphError):
 
     code = "invalid_input"
     status = 422
-    exit_code = 2
 
 
 class ValidationFailed(RahmengraphError):
@@ -84,7 +83,6 @@ class ValidationFailed(RahmengraphError):
 
     code = "validation_failed"
     status = 422
-    exit_code = 3
 
 
 class QueryError(RahmengraphError):
@@ -92,7 +90,6 @@ class QueryError(RahmengraphError):
 
     code = "malformed_query"
     status = 400
-    exit_code = 2
 
 
 class ParameterError(RahmengraphError):
@@ -100,7 +97,6 @@ class ParameterError(RahmengraphError):
 
     code = "bad_parameter"
     status = 400
-    exit_code = 2
 
 
 class NotFound(RahmengraphError):
@@ -108,7 +104,6 @@ class NotFound(RahmengraphError):
 
     code = "not_found"
     status = 404
-    exit_code = 4
 
 
 class NotAcceptable(RahmengraphError):
@@ -116,7 +111,6 @@ class NotAcceptable(RahmengraphError):
 
     code = "not_acceptable"
     status = 406
-    exit_code = 2
 
 
 class Forbidden(RahmengraphError):
@@ -124,7 +118,6 @@ class Forbidden(RahmengraphError):
 
     code = "forbidden"
     status = 403
-    exit_code = 5
 
 
 class Unauthorized(RahmengraphError):
@@ -132,7 +125,6 @@ class Unauthorized(RahmengraphError):
 
     code = "unauthorized"
     status = 401
-    exit_code = 5
 
 
 class QueryTimeout(RahmengraphError):
@@ -140,7 +132,6 @@ class QueryTimeout(RahmengraphError):
 
     code = "query_timeout"
     status = 503
-    exit_code = 6
 
 
 class StoreError(RahmengraphError):
@@ -148,4 +139,3 @@ class StoreError(RahmengraphError):
 
     code = "store_error"
     status = 503
-    exit_code = 7

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from rahmengraph.config import Settings
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
@@ -53,20 +51,3 @@ def bremen_store(bremen_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
 def musterland_store(musterland_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
     """The small test framework loaded into an in-memory Oxigraph store (read-only use)."""
     return musterland_loaded[0]
-
-
-@pytest.fixture
-def settings_for(tmp_path: Path) -> Callable[[Path], Settings]:
-    """Settings for a dataset folder with an in-memory store and test-friendly limits."""
-
-    def make(dataset: Path, **overrides: object) -> Settings:
-        values: dict[str, object] = {
-            "dataset": dataset,
-            "store": "oxigraph:memory",
-            "query_timeout": 5.0,
-            "query_workers": 1,
-        }
-        values.update(overrides)
-        return Settings(**values)  # type: ignore[arg-type]
-
-    return make

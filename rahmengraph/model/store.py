@@ -136,19 +136,19 @@ def insert_data(graph: str, triples: Iterable[Triple]) -> str:
     return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
 
 
-def _oxigraph(arg: str) -> GraphStore:
+def _oxigraph(arg: str, read_only: bool) -> GraphStore:
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
-    return OxigraphStore(None if arg in ("", "memory") else Path(arg))
+    return OxigraphStore(None if arg in ("", "memory") else Path(arg), read_only=read_only and bool(arg))
 
 
-def _memory(arg: str) -> GraphStore:
+def _memory(arg: str, read_only: bool) -> GraphStore:
     from rahmengraph.model.stores.memory import RdflibStore
 
     return RdflibStore()
 
 
-def _sparql(arg: str) -> GraphStore:
+def _sparql(arg: str, read_only: bool) -> GraphStore:
     from rahmengraph.model.stores.remote import RemoteStore
 
     query_url, _, update_url = arg.partition("|")
@@ -163,14 +163,16 @@ STORE_KINDS: Final = {
 }
 
 
-def open_store(spec: str) -> GraphStore:
-    """Open the store a spec names (see the module docstring)."""
+def open_store(spec: str, *, read_only: bool = False) -> GraphStore:
+    """Open the store a spec names (see the module docstring). ``read_only`` opens a persistent
+    Oxigraph folder for reading only, which works while another process (a server) holds it;
+    the other engines ignore it."""
     kind, _, arg = spec.partition(":")
     if kind not in STORE_KINDS:
         known = ", ".join(STORE_KINDS)
         raise ParameterError(f"Unbekannter Speicher {spec!r} (Parameter store); bekannt: {known}")
     factory, _help = STORE_KINDS[kind]
-    return factory(arg)
+    return factory(arg, read_only)
 
 
 def with_base(text: str, base_iri: str | None) -> str:

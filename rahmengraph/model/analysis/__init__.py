@@ -62,6 +62,12 @@ ANALYSES: Final[dict[str, Analysis]] = {
 }
 
 
+#: German names of the analyses whose registry name is English (the others are German already).
+GERMAN_NAMES: Final[dict[str, str]] = {"overlaps": "ueberschneidungen", "gaps": "luecken"}
+#: Every name a user may type → registry name: the German names, the English ones as aliases.
+NAMES: Final[dict[str, str]] = {GERMAN_NAMES.get(k, k): k for k in ANALYSES} | {k: k for k in ANALYSES}
+
+
 def warm(store: GraphStore) -> None:
     """Run every analysis once without filters, so that the first planner after a start or an
     update finds the projection, the SHACL report and the unfiltered reports ready."""
@@ -71,6 +77,8 @@ def warm(store: GraphStore) -> None:
 
 __all__ = [
     "ANALYSES",
+    "GERMAN_NAMES",
+    "NAMES",
     "Analysis",
     "Option",
     "Report",

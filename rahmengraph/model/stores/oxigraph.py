@@ -37,6 +37,7 @@ class OxigraphStore(GraphStore):
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only and path is not None
         try:
             if path is None:
                 self._store = ox.Store()
@@ -150,5 +151,5 @@ class OxigraphStore(GraphStore):
         return ox.serialize((q.triple for q in quads), format=fmt.oxigraph, prefixes=PREFIXES) or b""
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()

@@ -1,0 +1,83 @@
+"""Commands on a dataset as a whole: ``load``, ``validate``, ``export``."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rahmengraph.errors import ValidationFailed
+from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.writing import write
+
+from . import output
+from .options import DatasetOpt, StoreOpt, settings
+from .store_access import for_reading, for_writing
+
+
+def load_cmd(dataset: DatasetOpt = None, store: StoreOpt = None) -> None:
+    """Datensatz prüfen und in den Speicher laden (ersetzt den Graphen des Datensatzes)."""
+    config = settings(dataset, store)
+    start = time.perf_counter()
+    ds = read_dataset(config.dataset)  # first: a bad dataset leaves no store folder behind
+    graph_store = for_writing(config)
+    try:
+        write(graph_store, [ds])
+        took = time.perf_counter() - start
+        output.plain(f"Geladen: {config.dataset} → {config.store} (Graph {ds.graph}) in {took:.2f} s")
+        for name, f in ds.files.items():
+            output.plain(f"  {name:<22} {len(f.rows):>5} Zeilen")
+        output.plain(f"  Tripel im Datensatz-Graphen: {graph_store.count(ds.graph)}")
+    finally:
+        graph_store.close()
+
+
+def validate_cmd(
+    dataset: DatasetOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Bericht als JSON")] = False,
+) -> None:
+    """Datensatz gegen die SHACL-Regeln prüfen (im Arbeitsspeicher; der Speicher bleibt unberührt)."""
+    from rahmengraph.model.loading.writing import load
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+    from rahmengraph.model.validation import validate
+
+    config = settings(dataset)
+    store = OxigraphStore()
+    ds = load(store, config.dataset)
+    report = validate(store, ds.graph)
+    if as_json:
+        output.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        output.write(report.text() + "\n")
+    if not report.conforms:
+        raise ValidationFailed(f"{len(report.violations)} Verstoß/Verstöße in {config.dataset}")
+
+
+def export_cmd(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="ttl, jsonld, nt, rdfxml, graphml, gexf, csv, xlsx, pruefpaket",
+        ),
+    ],
+    output_path: Annotated[
+        Path, typer.Option("--output", "-o", metavar="ZIEL", help="Zieldatei (bei csv: Ordner oder .zip)")
+    ],
+    dataset: DatasetOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Datensatz exportieren (Tabellen wie die Quelle, RDF oder Netzwerk)."""
+    from rahmengraph.viz.distribution import export
+
+    graph_store, ds = for_reading(settings(dataset, store))
+    try:
+        for path in export(graph_store, ds.graph, fmt, output_path):
+            output.plain(f"Geschrieben: {path}")
+    finally:
+        graph_store.close()

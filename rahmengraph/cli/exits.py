@@ -22,9 +22,8 @@ from rahmengraph.errors import (
     ValidationFailed,
 )
 
-#: Success and the usage errors Click raises before any of our code runs.
+#: Success. (Typer's usage errors, raised before any of our code runs, exit with 2 like bad input.)
 OK: Final = 0
-USAGE: Final = 2
 
 #: Error class → (exit code, what it means), most specific first; a subclass not listed takes its
 #: nearest listed ancestor's code.

@@ -152,7 +152,7 @@ class GermanGroup(TyperGroup):
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.Abort:
             print("Abgebrochen.", file=sys.stderr)
-            code = 130
+            code = 1
         except typer.TyperException as exc:  # Typer's usage errors (its Click's ClickException)
             show(exc)
             code = exc.exit_code

@@ -11,6 +11,7 @@ import sys
 import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from rahmengraph.model.store import Table, Term, text
 
@@ -29,12 +30,13 @@ def err() -> Console:
 
 
 def note(message: str) -> None:
-    """A hint on stderr (never mixed into the data on stdout)."""
-    err().print(f"[dim]{message}[/dim]", markup=True)
+    """A hint on stderr (never mixed into the data on stdout); brackets in it stay text."""
+    err().print(Text(message, style="dim"))
 
 
 def error(message: str) -> None:
-    err().print(f"[bold red]Fehler:[/bold red] {message}", markup=True)
+    """The one error line (and its located problems) on stderr; brackets in it stay text."""
+    err().print(Text.assemble(("Fehler:", "bold red"), " ", message))
 
 
 def plain(message: str) -> None:
@@ -78,7 +80,7 @@ def print_table(table: Table, title: str | None = None) -> None:
                 block.add_row(var, value)
             console.print(f"— {number} —", style="dim", markup=False)
             console.print(block, markup=False)
-    err().print(f"[dim]{len(table)} Zeile(n)[/dim]")
+    note(f"{len(table)} Zeile(n)")
 
 
 def write(data: str) -> None:

@@ -159,3 +159,9 @@ def test_query_on_a_store_without_the_dataset_says_it_loads_it(
         "query", "SELECT ?m WHERE { ?m a rg:Measure }", "-f", "csv", "-d", str(musterland_dir), store=store
     )
     assert "noch nicht im Speicher" not in again.stderr
+
+
+def test_brackets_in_a_message_stay_text(rg: Run, musterland_dir: Path) -> None:
+    done = rg("query", "-n", "[bold]x[/bold]", "-d", str(musterland_dir))
+    assert done.exit_code == 4
+    assert "'[bold]x[/bold]'" in done.stderr

@@ -2,23 +2,38 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# Two stamps: `make run` needs only the runtime; test, lint and bench add the dev and bench extras.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(PY) -m pip --disable-pip-version-check
 NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint format bench bench-full install browser java clean
+.PHONY: run test lint format bench bench-full install install-run browser java clean
 
-install: $(STAMP) $(NPM_STAMP)
+# Everything (runtime, dev and bench extras, npm); `install-run` only what `make run` needs.
+install: $(DEV_STAMP) $(NPM_STAMP)
+install-run: $(RUN_STAMP) $(NPM_STAMP)
 
-$(STAMP): pyproject.toml
+$(PY):
+	@echo "==> Python-Umgebung $(VENV) anlegen ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
-	touch $(STAMP)
+	$(PIP) install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	@echo "==> Laufzeit-Pakete installieren (rdflib, pyoxigraph, pySHACL, FastAPI, uvicorn, pyvis …; einmalig, etwa eine halbe Minute)"
+	$(PIP) install --progress-bar on -e .
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml $(RUN_STAMP)
+	@echo "==> Entwicklungs- und Benchmark-Pakete installieren (pytest, Playwright, mypy, ruff, rdflib-endpoint …)"
+	$(PIP) install --progress-bar on -e '.[dev,bench]'
+	touch $(DEV_STAMP)
 
 # JavaScript dependencies (SPARQL editor) from the committed lockfile, served by our server.
 $(NPM_STAMP): package.json package-lock.json
+	@echo "==> JavaScript-Pakete installieren (SPARQL-Editor Yasgui, aus package-lock.json)"
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NPM_STAMP)
 
@@ -32,18 +47,18 @@ java:
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
-run: install
+run: install-run
 	$(VENV)/bin/rahmengraph serve
 
 test: install browser java lint
 	$(PY) -m pytest -q
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check rahmengraph tests bench data
 	$(VENV)/bin/ruff format --check rahmengraph tests bench data
 	$(VENV)/bin/mypy
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format rahmengraph tests bench data
 	$(VENV)/bin/ruff check --fix rahmengraph tests bench data
 

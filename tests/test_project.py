@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -48,3 +50,30 @@ def test_declared_package_data_exists() -> None:
         folder = ROOT.joinpath(*package.split("."))
         for pattern in patterns:
             assert list(folder.glob(pattern)), f"{package}: {pattern} matches nothing"
+
+
+def _dry_run(target: str, tmp_path: Path) -> str:
+    """What ``make TARGET`` would run in a fresh clone (``make -n``: nothing is executed)."""
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    done = subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_make_run_installs_only_the_runtime(tmp_path: Path) -> None:
+    commands = _dry_run("run", tmp_path)
+    assert "pip --disable-pip-version-check install --progress-bar on -e .\n" in commands
+    assert "[dev" not in commands and "bench]" not in commands and "chromium" not in commands
+    assert "==> " in commands  # says what it installs while it does
+
+
+def test_make_test_installs_dev_extras_and_chromium(tmp_path: Path) -> None:
+    commands = _dry_run("test", tmp_path)
+    assert "-e '.[dev,bench]'" in commands and "apt-get install -y -qq chromium" in commands
+
+
+def test_readme_names_the_python_the_project_requires() -> None:
+    required = str(_project()["project"]["requires-python"])  # type: ignore[index]
+    assert required.startswith(">=")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Python ≥ {required.removeprefix('>=')}" in readme and "npm" in readme

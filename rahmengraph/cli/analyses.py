@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from rahmengraph.errors import ParameterError
-
-from . import output
-from .options import (
+from rahmengraph.cli import output
+from rahmengraph.cli.options import (
     ActorOpt,
     DatasetOpt,
     EvidenceOpt,
@@ -23,7 +21,8 @@ from .options import (
     pairs,
     settings,
 )
-from .store_access import for_reading
+from rahmengraph.cli.store_access import for_reading
+from rahmengraph.errors import ParameterError
 
 #: ``analyse --format`` value → how the report is written.
 REPORT_FORMATS = ("table", "csv", "json")
@@ -72,7 +71,7 @@ def analyse_cmd(
     elif fmt == "csv":
         output.write(report_csv(report))
     else:
-        output.write(render_text(report))
+        output.write(render_text(report, width=output.out().width))
 
 
 def viz_cmd(

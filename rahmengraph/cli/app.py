@@ -11,6 +11,9 @@ from typing import Any, Final
 
 import typer
 
+from rahmengraph.cli import analyses, dataset, output, questions, server
+from rahmengraph.cli.exits import described, exit_code
+from rahmengraph.cli.language import GermanCommand, GermanGroup
 from rahmengraph.errors import (
     InputError,
     NotFound,
@@ -21,10 +24,6 @@ from rahmengraph.errors import (
     StoreError,
     ValidationFailed,
 )
-
-from . import analyses, dataset, output, questions, server
-from .exits import described, exit_code
-from .language import GermanCommand, GermanGroup
 
 _Errors = tuple[type[RahmengraphError], ...]
 

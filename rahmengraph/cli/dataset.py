@@ -9,13 +9,12 @@ from typing import Annotated
 
 import typer
 
+from rahmengraph.cli import output
+from rahmengraph.cli.options import DatasetOpt, StoreOpt, settings
+from rahmengraph.cli.store_access import for_reading, for_writing
 from rahmengraph.errors import ValidationFailed
 from rahmengraph.model.loading.checking import read_dataset
 from rahmengraph.model.loading.writing import write
-
-from . import output
-from .options import DatasetOpt, StoreOpt, settings
-from .store_access import for_reading, for_writing
 
 
 def load_cmd(dataset: DatasetOpt = None, store: StoreOpt = None) -> None:

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
+from rahmengraph.cli import output
+from rahmengraph.cli.options import DatasetOpt, StoreOpt, pairs, settings
+from rahmengraph.cli.store_access import for_reading
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
-
-from . import output
-from .options import DatasetOpt, StoreOpt, pairs, settings
-from .store_access import for_reading
 
 
 def query_cmd(

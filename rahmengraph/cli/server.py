@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DatasetOpt, StoreOpt, settings
+from rahmengraph.cli.options import DatasetOpt, StoreOpt, settings
 
 
 def serve_cmd(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from rahmengraph.cli.output import note
 from rahmengraph.config import Settings
 from rahmengraph.errors import RahmengraphError, StoreError
 from rahmengraph.model.loading.checking import read_dataset
@@ -15,8 +16,6 @@ from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import write
 from rahmengraph.model.store import GraphStore, open_store
 from rahmengraph.model.stores.oxigraph import OxigraphStore
-
-from .output import note
 
 BUSY = (
     "Speicher {store} ist belegt – vermutlich läuft `rahmengraph serve` (make run) mit diesem Speicher. "

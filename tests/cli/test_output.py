@@ -40,3 +40,18 @@ def test_narrow_answer_is_a_table(rg: Run, musterland_dir: Path) -> None:
     printed = {w.strip("│┃") for line in lines for w in line.split()}
     words = _words_of(musterland_dir, rg, NARROW)
     assert len(words) > 10 and words <= printed, words - printed
+
+
+def test_analysis_tables_fit_80_columns_without_cut_words(rg: Run, musterland_dir: Path) -> None:
+    import json
+    import re
+
+    as_json = rg("analyse", "luecken", "-f", "json", "-d", str(musterland_dir))
+    cells = [c for t in json.loads(as_json.stdout)["tables"] for row in t["rows"] for c in row]
+    words = {w for c in cells if isinstance(c, str) for w in re.split(r"[\s;]+", c) if w}
+    done = rg("analyse", "luecken", "-d", str(musterland_dir))
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    printed = {w for line in lines for w in re.split(r"[\s;]+", line) if w}
+    assert len(words) > 20 and words <= printed, words - printed

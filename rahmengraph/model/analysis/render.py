@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rahmengraph.model.analysis.report import Cell, Report
 from rahmengraph.model.labels import summary_label
@@ -26,31 +27,66 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_text(report: Report) -> str:
-    """A readable German report: title, headline numbers, then each table with aligned columns."""
+def _wrapped(text: str, width: int | None, indent: str = "") -> list[str]:
+    """``text`` as lines of at most ``width`` characters, broken between words only."""
+    if width is None:
+        return [indent + text]
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent]
+
+
+def _blocks(columns: list[str], rows: list[list[str]], width: int) -> list[str]:
+    """Rows too wide for ``width`` side by side: one block per row, ``column  value`` lines, values
+    wrapped between words (empty values left out)."""
+    label = max(len(c) for c in columns)
+    lines: list[str] = []
+    for number, row in enumerate(rows, 1):
+        lines.append(f"  — {number} —")
+        for column, value in zip(columns, row, strict=True):
+            if value:
+                head = f"    {column.ljust(label)}  "
+                # lists ("a;b;c") may break after each item, like words
+                body = _wrapped(value.replace(";", "; "), max(width - len(head), 20))
+                lines.append(head + body[0])
+                lines.extend(" " * len(head) + more for more in body[1:])
+    return lines
+
+
+def render_text(report: Report, width: int | None = None) -> str:
+    """A readable German report: title, headline numbers, then each table with aligned columns.
+
+    With ``width`` (a terminal's columns), a table whose aligned columns would be wider is shown as
+    one block per row, and long texts wrap between words: no line is wider, no word is cut.
+    """
     lines = [report.title, "=" * len(report.title)]
     if report.filters:
         active = "; ".join(f"{k}={','.join(v)}" for k, v in report.filters.items())
-        lines.append(f"Filter: {active}")
+        lines.extend(_wrapped(f"Filter: {active}", width))
     if report.summary:
         lines.append("")
         lines.append("Übersicht")
         labels = {k: summary_label(k) for k in report.summary}
-        width = max(len(label) for label in labels.values())
-        lines.extend(f"  {labels[k].ljust(width)}  {_cell(v)}" for k, v in report.summary.items())
+        label_width = max(len(label) for label in labels.values())
+        lines.extend(f"  {labels[k].ljust(label_width)}  {_cell(v)}" for k, v in report.summary.items())
     for table in report.tables:
-        lines += [
-            "",
-            f"{table.title} ({len(table.rows)})",
-            "-" * (len(table.title) + len(str(len(table.rows))) + 3),
-        ]
+        heading = _wrapped(f"{table.title} ({len(table.rows)})", width)
+        lines += ["", *heading, "-" * max(len(line) for line in heading)]
         if table.explain:
-            lines.append(table.explain)
+            lines.extend(_wrapped(table.explain, width))
         if not table.rows:
             lines.append("  (keine)")
             continue
         cells = [[_cut(_cell(c), MAX_WIDTH) for c in row] for row in table.rows]
         widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(table.columns)]
+        if width is not None and 2 + sum(widths) + 2 * (len(widths) - 1) > width:
+            lines.extend(_blocks(table.columns, [[_cell(c) for c in row] for row in table.rows], width))
+            continue
         lines.append(
             "  " + "  ".join(h.ljust(w) for h, w in zip(table.columns, widths, strict=True)).rstrip()
         )

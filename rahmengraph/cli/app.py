@@ -19,7 +19,6 @@ from rahmengraph.errors import (
     NotFound,
     ParameterError,
     QueryError,
-    QueryTimeout,
     RahmengraphError,
     StoreError,
     ValidationFailed,
@@ -36,7 +35,7 @@ COMMANDS: Final[dict[str, tuple[Callable[..., None], _Errors]]] = {
     "export": (dataset.export_cmd, (InputError, ParameterError, StoreError)),
     "analyse": (analyses.analyse_cmd, (InputError, ParameterError, StoreError)),
     "viz": (analyses.viz_cmd, (InputError, ParameterError, StoreError)),
-    "serve": (server.serve_cmd, (InputError, ParameterError, StoreError, QueryTimeout)),
+    "serve": (server.serve_cmd, (InputError, ParameterError, StoreError)),
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Final
@@ -13,8 +12,10 @@ from openpyxl import Workbook
 
 from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import vocab
+from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.filters import FILTER_KINDS
 from rahmengraph.model.labels import label
+from rahmengraph.model.loading.csv_text import excel_csv
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import Question, question, questions, run
 from rahmengraph.model.store import GraphStore, Table, text
@@ -136,13 +137,8 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
 
 
 def csv_bytes(table: Table) -> bytes:
-    """The answer as CSV (UTF-8 with BOM so that spreadsheet programs detect the encoding)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(table.variables)
-    for row in table:
-        writer.writerow([text(t) or "" for t in row])
-    return buf.getvalue().encode("utf-8-sig")
+    """The answer as CSV for German Excel (BOM, semicolon, CRLF; see data/README.md)."""
+    return excel_csv(table.variables, ([text(t) or "" for t in row] for row in table)).encode("utf-8")
 
 
 def xlsx_answer(table: Table, title: str) -> bytes:
@@ -153,7 +149,7 @@ def xlsx_answer(table: Table, title: str) -> bytes:
     ws.append(table.variables)
     for row in table:
         ws.append([text(t) or "" for t in row])
-    ws.freeze_panes = "A2"
+    finish_sheet(ws, text=True)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

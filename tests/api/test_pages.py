@@ -131,7 +131,7 @@ def test_question_form_answer_and_downloads(client: TestClient, name: str) -> No
     csv_href = doc.xpath("//a[@id='download-csv']/@href")[0]
     got = client.get(csv_href)
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig")), delimiter=";"))
     if rows:
         assert table[0] == header
     assert len(table) - 1 == len(rows)

@@ -76,7 +76,7 @@ def test_fragen_form_returns_rows_and_csv_parses(
         page.click("#download-csv")
     target = tmp_path / "antwort.csv"
     info.value.save_as(target)
-    table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [h.strip() for h in table[0]] == [h.replace(" ▲", "") for h in header]
     assert len(table) - 1 == rows
     browser_page.assert_clean()

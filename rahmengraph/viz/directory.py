@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.census import kind_counts
 from rahmengraph.model.labels import label
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions, run
@@ -82,15 +82,9 @@ def frameworks(store: GraphStore, lang: str) -> list[FrameworkInfo]:
         info, n = found[r["f"] or ""], int(r["n"] or 0)
         info.total += n
         info.evidence.append((evidence_label.get(r["ev"] or "", "—"), n))
-    counted = store.select(
-        f"SELECT ?f ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?f {{ {fs} }} "
-        f"VALUES ?c {{ {iri_list(CLASS_KIND)} }} ?e a ?c ; <{vocab.IN_FRAMEWORK}> ?f }} GROUP BY ?f ?c"
-    ).values()
-    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in counted:
-        per[r["f"] or ""][CLASS_KIND[r["c"] or ""]] += int(r["n"] or 0)
     for f, info in found.items():
-        info.counts = [(k, label(f"kind.{k}", lang), per[f][k]) for k in KINDS if per[f].get(k)]
+        per = kind_counts(store, f)
+        info.counts = [(k, label(f"kind.{k}", lang), per[k]) for k in KINDS if per.get(k)]
     return list(found.values())
 
 
@@ -165,7 +159,8 @@ def entries(store: GraphStore, kind: str, lang: str) -> list[Entry]:
 
 
 def browse_index(store: GraphStore, lang: str) -> str:
-    counts = [(k, label(f"kind.{k}", lang), len(entries(store, k, lang))) for k in KINDS]
+    per = kind_counts(store)
+    counts = [(k, label(f"kind.{k}", lang), per[k]) for k in KINDS]
     crumbs = [(label("nav.start", lang), "/"), (label("browse.title", lang), None)]
     return render("browse.html", lang, "/browse", kinds=counts, crumbs=crumbs)
 

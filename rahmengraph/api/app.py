@@ -25,9 +25,11 @@ from rahmengraph.api import (
     resources,
     sparql,
     status,
+    void,
 )
 from rahmengraph.api.access_log import AccessLog
 from rahmengraph.api.endpoint import QueryEndpoint
+from rahmengraph.api.head import HeadRequests
 from rahmengraph.api.state import AppState, install
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import runner_for
@@ -112,6 +114,7 @@ def create_app(
     app.include_router(graphs.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
+    app.include_router(void.router)
     app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(
@@ -122,5 +125,6 @@ def create_app(
         expose_headers=[sparql.TRUNCATED, sparql.MAX_ROWS],
         max_age=600,
     )
+    app.add_middleware(HeadRequests)  # HEAD everywhere, answered as GET without the body
     app.add_middleware(AccessLog)
     return app

@@ -18,8 +18,9 @@ from rahmengraph.api.state import Store
 from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
 from rahmengraph.model import vocab
-from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
+from rahmengraph.model.formats import GRAPH_FORMATS, LINKED_DATA_FORMATS, GraphFormat
 from rahmengraph.model.iri_paths import iri_for_path
+from rahmengraph.model.jsonld import CONTEXT_IRI, compact, context_bytes
 from rahmengraph.model.ontology import shapes_turtle
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.entity import render_entity
@@ -29,7 +30,7 @@ router = APIRouter(tags=["Linked Data"])
 #: Representations of a resource: media type → graph format key (HTML first for browsers).
 LD_OFFERS: Final = {
     "text/html": "html",
-    **{GRAPH_FORMATS[k].media_type: k for k in ("ttl", "jsonld", "nt", "rdfxml")},
+    **{GRAPH_FORMATS[k].media_type: k for k in LINKED_DATA_FORMATS},
 }
 
 #: Documents (not entities) among the IRIs: the ontology under its IRI and its version IRI, the
@@ -65,6 +66,20 @@ def _serialize(triples: list[ox.Triple], fmt: GraphFormat) -> bytes:
     return ox.serialize(triples, format=fmt.oxigraph, prefixes=vocab.PREFIXES) or b""
 
 
+def alternates(path: str) -> str:
+    """``Link`` header value naming the RDF versions of the page at ``path``."""
+    return ", ".join(
+        f'<{path}?format={k}>; rel="alternate"; type="{GRAPH_FORMATS[k].media_type}"'
+        for k in LINKED_DATA_FORMATS
+    )
+
+
+@router.get("/context.jsonld", summary="JSON-LD-Kontext der Präfixe (für kompaktes JSON-LD)")
+def jsonld_context() -> Response:
+    headers = {"Link": f'<{CONTEXT_IRI}>; rel="canonical"'}
+    return Response(context_bytes(), media_type="application/ld+json", headers=headers)
+
+
 @router.get("/{path:path}", summary="Linked Data: eine IRI des Datensatzes oder der Ontologie")
 def resource(request: Request, store: Store, lang: ReaderLang, path: str) -> Response:
     raw = request.scope.get("raw_path") or request.url.path.encode()
@@ -73,13 +88,15 @@ def resource(request: Request, store: Store, lang: ReaderLang, path: str) -> Res
     is_graph = iri in store.graphs() and iri != vocab.ONTOLOGY_IRI
     if fmt == "html":
         if is_graph:
-            return RedirectResponse("/", status_code=303)
+            return RedirectResponse("/", status_code=303, headers={"Vary": "Accept"})
         if iri in DOCUMENTS[1:]:
-            return RedirectResponse("/ontologie", status_code=303)
+            return RedirectResponse("/ontologie", status_code=303, headers={"Vary": "Accept"})
         page = render_entity(store, iri, lang)
         if page is None:
             raise NotFound(f"Unbekannte IRI {iri} (Pfad {request.url.path})")
-        return HTMLResponse(page, headers={"Vary": "Accept"})
+        # the language follows Accept-Language (unless ?lang=): caches must tell both apart
+        headers = {"Vary": "Accept, Accept-Language", "Link": alternates(request.url.path)}
+        return HTMLResponse(page, headers=headers)
     gfmt = GRAPH_FORMATS[fmt]
     if is_graph:
         body = store.dump(gfmt, iri)
@@ -87,5 +104,5 @@ def resource(request: Request, store: Store, lang: ReaderLang, path: str) -> Res
         triples = _triples(store, iri)
         if not triples:
             raise NotFound(f"Unbekannte IRI {iri} (Pfad {request.url.path})")
-        body = _serialize(triples, gfmt)
+        body = compact(triples) if fmt == "jsonld" else _serialize(triples, gfmt)
     return Response(body, media_type=gfmt.media_type, headers={"Vary": "Accept"})

@@ -77,3 +77,7 @@ GRAPH_FORMATS: Final[dict[str, GraphFormat]] = {
         GraphFormat("trig", "application/trig", "trig", ox.RdfFormat.TRIG, "trig", "TriG", dataset=True),
     )
 }
+
+#: The RDF formats a resource, the dataset description and the alternates of an HTML page offer
+#: (Turtle first: the answer to ``*/*``).
+LINKED_DATA_FORMATS: Final = ("ttl", "jsonld", "nt", "rdfxml")

@@ -66,6 +66,7 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
         "SPARQL-Editor mit den Präfixen der Ontologie, Ontologie-Dokumentation und Quellen jeder Aussage.",
         "SPARQL editor with the ontology's prefixes, ontology documentation and the source of every fact.",
     ),
+    "start.void": ("Datensatzbeschreibung (DCAT-AP.de, VoID)", "Dataset description (DCAT-AP.de, VoID)"),
     "start.entry.facil": ("Für Moderation und Workshops", "For facilitators"),
     "start.entry.facil.text": (
         "Interaktive Graphen, die auch ohne Netz auf dem Beamer laufen.",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.formats import GRAPH_FORMATS, LINKED_DATA_FORMATS
 from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore, Term
 from rahmengraph.viz.iri_display import href, iri_list, labels, prefixed
@@ -178,6 +179,7 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
         "entity.html",
         lang,
         path,
+        alternates=[(GRAPH_FORMATS[k].media_type, f"{path}?format={k}") for k in LINKED_DATA_FORMATS],
         iri=iri,
         title=title,
         key=key,

@@ -1,0 +1,39 @@
+"""Compacted JSON-LD: one published context, and documents written against it.
+
+The context (``https://w3id.org/rahmengraph/context.jsonld``, served at ``/context.jsonld``) maps
+the prefixes every query and Turtle file uses (:data:`rahmengraph.model.vocab.PREFIXES`), so
+``"rg:field": {"@id": "…"}`` reads like Turtle. Documents refer to it by IRI; JSON-LD processors
+(PyLD, jsonld.js) fetch it once and expand to exactly the triples of the Turtle version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Final
+
+import pyoxigraph as ox
+import rdflib
+
+from rahmengraph.model import vocab
+
+CONTEXT_IRI: Final = vocab.ROOT + "context.jsonld"
+MEDIA_TYPE: Final = "application/ld+json"
+
+
+def context() -> dict[str, Any]:
+    """The context document (``{"@context": {prefix: namespace, …}}``)."""
+    return {"@context": dict(sorted(vocab.PREFIXES.items()))}
+
+
+def context_bytes() -> bytes:
+    return json.dumps(context(), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def compact(triples: Iterable[ox.Triple]) -> bytes:
+    """``triples`` as compacted JSON-LD whose ``@context`` is :data:`CONTEXT_IRI`."""
+    nt = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
+    graph = rdflib.Graph().parse(data=nt, format="nt")
+    doc = json.loads(graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True))
+    doc["@context"] = CONTEXT_IRI
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")

@@ -2,8 +2,10 @@
 
 The context (``https://w3id.org/rahmengraph/context.jsonld``, served at ``/context.jsonld``) maps
 the prefixes every query and Turtle file uses (:data:`rahmengraph.model.vocab.PREFIXES`), so
-``"rg:field": {"@id": "…"}`` reads like Turtle. Documents refer to it by IRI; JSON-LD processors
-(PyLD, jsonld.js) fetch it once and expand to exactly the triples of the Turtle version.
+``"rg:field": {"@id": "…"}`` reads like Turtle. Documents carry the same context inline, so a
+JSON-LD processor (PyLD, rdflib, jsonld.js) expands them to exactly the triples of the Turtle
+version without fetching anything (offline, and no remote fetch for every document); clients that
+write their own JSON-LD reuse the published context by its IRI.
 """
 
 from __future__ import annotations
@@ -31,9 +33,8 @@ def context_bytes() -> bytes:
 
 
 def compact(triples: Iterable[ox.Triple]) -> bytes:
-    """``triples`` as compacted JSON-LD whose ``@context`` is :data:`CONTEXT_IRI`."""
+    """``triples`` as compacted JSON-LD with the published context inline."""
     nt = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
     graph = rdflib.Graph().parse(data=nt, format="nt")
     doc = json.loads(graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True))
-    doc["@context"] = CONTEXT_IRI
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,9 +1,9 @@
 """The language of an answer, as a ``Depends`` provider (German unless English is asked for).
 
-* :data:`PageLang` – the web pages: ``?lang=en`` only (links keep it; the switch sets it), so a
-  page looks the same in every browser.
-* :data:`ReaderLang` – the SPARQL editor at ``/sparql`` and the HTML of a linked-data IRI, reached
-  from outside the site: ``?lang=``, else the browser's ``Accept-Language``.
+* :data:`PageLang` – the web pages, the HTML of a linked-data IRI included: ``?lang=en`` only
+  (links keep it; the switch sets it), so a page looks the same in every browser.
+* :data:`ReaderLang` – the SPARQL editor at ``/sparql``, reached from outside the site: ``?lang=``,
+  else the browser's ``Accept-Language``.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from rahmengraph.api.language import ReaderLang
+from rahmengraph.api.language import PageLang
 from rahmengraph.api.state import Store
 from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
@@ -81,7 +81,7 @@ def jsonld_context() -> Response:
 
 
 @router.get("/{path:path}", summary="Linked Data: eine IRI des Datensatzes oder der Ontologie")
-def resource(request: Request, store: Store, lang: ReaderLang, path: str) -> Response:
+def resource(request: Request, store: Store, lang: PageLang, path: str) -> Response:
     raw = request.scope.get("raw_path") or request.url.path.encode()
     iri = iri_for_path(raw.decode("latin-1"))
     fmt = _format(request)

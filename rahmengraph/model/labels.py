@@ -129,6 +129,8 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
     "browse.label": ("Bezeichnung", "Label"),
     "browse.framework": ("Rahmenkonzept", "Framework"),
     "entity.type": ("Typ", "Type"),
+    "value.true": ("ja", "yes"),
+    "value.false": ("nein", "no"),
     "entity.facts": ("Aussagen", "Statements"),
     "entity.property": ("Eigenschaft", "Property"),
     "entity.value": ("Wert", "Value"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
@@ -22,8 +23,17 @@ from rahmengraph.viz.templating import render
 
 #: Properties shown elsewhere on the page than in the statement table.
 _SEPARATE: frozenset[str] = frozenset(
-    {vocab.TYPE, vocab.LABEL, vocab.DCT_SOURCE, vocab.PRIMARY_SOURCE, vocab.QUALIFIED_ASSOCIATION}
+    {
+        vocab.TYPE,
+        vocab.LABEL,
+        vocab.DESCRIPTION,
+        vocab.DCT_SOURCE,
+        vocab.PRIMARY_SOURCE,
+        vocab.QUALIFIED_ASSOCIATION,
+    }
 )
+#: Schemes of addresses shown as links (never ``javascript:``, ``data:`` …).
+_WEB = ("http", "https")
 #: Incoming references from these classes are summarised elsewhere (responsibilities table).
 _HIDDEN_SUBJECTS = (vocab.RESPONSIBILITY,)
 _INCOMING_LIMIT = 500
@@ -54,18 +64,24 @@ class Responsibility:
     sources: list[int] = field(default_factory=list)
 
 
+def web_address(text: str) -> str | None:
+    """``text`` when it is an http(s) address with a host (a link may point there), else ``None``."""
+    parts = urlsplit(text.strip())
+    return text.strip() if parts.scheme in _WEB and parts.netloc and " " not in text.strip() else None
+
+
 def _node(iri: str, names: dict[str, str]) -> Value:
-    return Value(names.get(iri) or prefixed(iri), href(iri) or (iri if iri.startswith("http") else None))
+    return Value(names.get(iri) or prefixed(iri), href(iri) or web_address(iri))
 
 
-def _value(term: Term, names: dict[str, str]) -> Value:
+def _value(term: Term, names: dict[str, str], lang: str) -> Value:
     if isinstance(term, ox.NamedNode):
         return _node(term.value, names)
     if isinstance(term, ox.Literal):
-        note = term.language or (
-            None if term.datatype.value == vocab.XSD + "string" else prefixed(term.datatype.value)
-        )
-        return Value(term.value, None, note)
+        if term.datatype.value == vocab.XSD + "boolean":
+            return Value(label("value.true" if term.value in ("true", "1") else "value.false", lang))
+        note = term.language if term.language and term.language != lang else None
+        return Value(term.value, web_address(term.value), note)
     return Value(str(term))
 
 
@@ -122,6 +138,17 @@ def _today(store: GraphStore, iri: str, names: dict[str, str]) -> list[tuple[Val
     return [(_node(r["named"] or "", names), _node(r["today"] or "", names)) for r in rows]
 
 
+def _inverses(store: GraphStore) -> dict[str, str]:
+    """Property → its ``owl:inverseOf`` (both directions) as the ontology in the store declares them."""
+    rows = store.select(f"SELECT ?p ?q WHERE {{ ?p <{vocab.OWL}inverseOf> ?q }}").values()
+    out: dict[str, str] = {}
+    for r in rows:
+        p, q = r["p"] or "", r["q"] or ""
+        out.setdefault(p, q)
+        out.setdefault(q, p)
+    return out
+
+
 def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
     """HTML page of ``iri``; ``None`` when the store knows nothing about it."""
     node = ox.NamedNode(iri)
@@ -150,11 +177,18 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
         if p in _SEPARATE:
             continue
         fact = facts.setdefault(p, Fact(p, names.get(p) or prefixed(p), href(p)))
-        fact.values.append(_value(o, names))
+        fact.values.append(_value(o, names, lang))
     for fact in facts.values():
         fact.values.sort(key=lambda v: v.text)
+    inverse = _inverses(store)
+    names.update(labels(store, set(inverse.values()) - names.keys(), lang))
+    said = {(p, o.value) for p, o in pairs if isinstance(o, ox.NamedNode)}
     grouped: dict[str, list[Value]] = defaultdict(list)
     for s, p in in_pairs:
+        # "s successor this" is "this predecessor s": shown under the inverse's name, once
+        p = inverse.get(p, p)
+        if p in inverse and (p, s) in said:
+            continue
         grouped[p].append(_node(s, names))
     backlinks = [Fact(p, names.get(p) or prefixed(p), href(p), vals) for p, vals in grouped.items()]
 
@@ -162,6 +196,10 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
     resp = _responsibilities(store, iri, names, sources) if kind in ("measure", "actor") else []
     today = _today(store, iri, names) if kind in ("measure", "actor") else []
     source_names = labels(store, set(sources), lang)
+    description = sorted(
+        (o for p, o in pairs if p == vocab.DESCRIPTION and isinstance(o, ox.Literal)),
+        key=lambda o: (o.language not in (lang, None, ""), o.language != lang),
+    )
     title = names.get(iri) or key or prefixed(iri)
     crumbs: list[tuple[str, str | None]] = [(label("nav.start", lang), "/")]
     if iri.startswith(vocab.RG) or iri == vocab.ONTOLOGY_IRI:
@@ -183,6 +221,7 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
         iri=iri,
         title=title,
         key=key,
+        description=description[0].value if description else "",
         types=[_node(t, names) for t in sorted(types)],
         facts=sorted(facts.values(), key=lambda f: f.prop_label.lower()),
         backlinks=sorted(backlinks, key=lambda f: f.prop_label.lower()),

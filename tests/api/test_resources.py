@@ -60,3 +60,16 @@ def test_unknown_and_unacceptable(client: TestClient) -> None:
     assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/turtle"}).status_code == 404
     assert client.get("/musterland/massnahme/NIX", headers={"accept": "text/html"}).status_code == 404
     assert client.get(local_path(MEASURE) or "", headers={"accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize(
+    ("query", "browser", "heading"), [("", "en-GB,en", "Aussagen"), ("?lang=en", "de", "Statements")]
+)
+def test_entity_page_follows_the_site_language(
+    client: TestClient, query: str, browser: str, heading: str
+) -> None:
+    """The site's switch (``?lang=``) decides, not the browser's Accept-Language."""
+    path = (local_path(MEASURE) or "") + query
+    response = client.get(path, headers={"accept": "text/html", "accept-language": browser})
+    assert response.status_code == 200
+    assert f'<h2 id="h-facts">{heading}</h2>' in response.text

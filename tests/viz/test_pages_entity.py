@@ -4,7 +4,9 @@ from the dataset files beside them (tests/cases/musterland, data/bremen), not fr
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from lxml import html as lxml_html
@@ -143,3 +145,70 @@ def test_ontology_page_documents_every_class_and_property(musterland_store: Grap
     assert terms <= documented
     for term in doc.xpath("//article[@class='term']"):
         assert term.xpath("./h3") and term.xpath(".//dt")
+
+
+def _groups(doc: lxml_html.HtmlElement) -> dict[str, set[str]]:
+    """Property name (facts table and "Verweise") → the link texts listed under it."""
+    out: dict[str, set[str]] = {}
+    for row in doc.xpath("//table[@class='facts']/tbody/tr"):
+        out.setdefault(row.xpath("./th")[0].text_content().strip(), set()).update(
+            a.text_content().strip() for a in row.xpath("./td[1]//a")
+        )
+    for dt in doc.xpath("//dl[@class='backlinks']/dt"):
+        dd = dt.getnext()
+        out.setdefault(dt.text_content().strip(), set()).update(
+            a.text_content().strip() for a in dd.xpath(".//a")
+        )
+    return out
+
+
+@pytest.mark.parametrize("dataset", ["musterland", "bremen"])
+def test_successor_and_predecessor_point_the_right_way(dataset: str, request: pytest.FixtureRequest) -> None:
+    store: GraphStore = request.getfixturevalue(f"{dataset}_store")
+    folder: Path = request.getfixturevalue(f"{dataset}_dir")
+    base = base_of(folder)
+    actors = {r["kuerzel"]: r for r in rows(folder, "akteure.csv")}
+    checked = 0
+    for key, row in actors.items():
+        for later in filter(None, (k.strip() for k in row["nachfolger"].split(";"))):
+            groups = _groups(page(store, f"{base}{SEGMENTS['actor']}/{later}"))
+            name = row["name"].strip()
+            assert name in groups.get("Vorgänger", set()), (key, later)
+            assert name not in groups.get("Nachfolger", set()), (key, later)
+            checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("dataset", ["musterland", "bremen"])
+def test_entity_pages_read_german_not_raw_names(dataset: str, request: pytest.FixtureRequest) -> None:
+    store: GraphStore = request.getfixturevalue(f"{dataset}_store")
+    folder: Path = request.getfixturevalue(f"{dataset}_dir")
+    base = base_of(folder)
+    for kind, file, column in (("measure", "massnahmen.csv", "id"), ("actor", "akteure.csv", "kuerzel")):
+        for row in rows(folder, file):
+            doc = page(store, f"{base}{SEGMENTS[kind]}/{row[column]}")
+            names = [
+                *doc.xpath("//table[@class='facts']/tbody/tr/th"),
+                *doc.xpath("//dl[@class='backlinks']/dt"),
+            ]
+            raw = [n.text_content() for n in names if re.fullmatch(r"[a-z]+:\w+", n.text_content().strip())]
+            assert not raw, (row[column], raw)
+            notes = [n.text_content() for n in doc.xpath("//small[@class='note']")]
+            assert not [n for n in notes if n.startswith("xsd:")], (row[column], notes)
+            if row.get("beschreibung", "").strip():
+                first = doc.xpath("//article/h1/following-sibling::*[1]")[0]
+                assert first.get("class") == "lead description"
+                assert first.text_content().strip() == row["beschreibung"].strip()
+            for a in doc.xpath("//a[@href]"):
+                assert urlsplit(a.get("href")).scheme in ("", "http", "https"), a.get("href")
+            for li in doc.xpath("//ol[@class='sources']/li"):
+                text = li.text_content().strip()
+                if text.startswith(("http://", "https://")):
+                    assert li.xpath("./a/@href") == [text], text
+
+
+def test_entity_page_in_english_reads_english(bremen_store: GraphStore, bremen_dir: Path) -> None:
+    row = rows(bremen_dir, "massnahmen.csv")[0]
+    doc = page(bremen_store, f"{base_of(bremen_dir)}{SEGMENTS['measure']}/{row['id']}", "en")
+    names = {th.text_content().strip() for th in doc.xpath("//table[@class='facts']/tbody/tr/th")}
+    assert "Beschreibung" not in names and "Handlungsfeld" not in names, names

@@ -25,6 +25,34 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="Zeitlimit je SPARQL-Abfrage in Sekunden")
     max_rows: int = Field(10_000, ge=1, description="Höchstzahl von Ergebniszeilen je Abfrage")
     query_workers: int = Field(2, ge=1, le=32, description="Worker-Prozesse für SPARQL-Abfragen")
+    query_workers_max: int = Field(
+        6,
+        ge=2,
+        le=64,
+        description="Höchstzahl der Worker: laufen lange Abfragen, startet der Server weitere, damit "
+        "query_workers Worker für kurze Abfragen frei bleiben; lange Abfragen belegen höchstens "
+        "query_workers_max - 1 Worker",
+    )
+    long_query_seconds: float = Field(
+        0.5,
+        gt=0,
+        description="Ab so vielen Sekunden Laufzeit gilt eine Abfrage als lang (niedrigere Priorität)",
+    )
+    worker_memory_mb: int = Field(
+        1024,
+        ge=0,
+        description="Arbeitsspeicher je Query-Worker in MB; eine Abfrage darüber wird abgebrochen (503), "
+        "der Worker ersetzt. 0: keine Grenze",
+    )
+    max_body_bytes: int = Field(
+        2_000_000,
+        ge=1024,
+        description="Höchstgröße eines Anfrage-Rumpfs in Bytes (SPARQL-Abfrage, Update, Formular); "
+        "darüber: 413",
+    )
+    max_query_depth: int = Field(
+        100, ge=1, description="Höchste Schachtelungstiefe von Klammern ({ } und ( )) in einer SPARQL-Anfrage"
+    )
     worker_memory_triples: int = Field(
         250_000,
         ge=0,

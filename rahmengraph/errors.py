@@ -134,6 +134,33 @@ class QueryTimeout(RahmengraphError):
     status = 503
 
 
+class Overloaded(RahmengraphError):
+    """No worker could take a query in time, or too many long queries run: try again later."""
+
+    code = "overloaded"
+    status = 503
+    exit_code = 6
+
+    def __init__(self, message: str, problems: list[Problem] | None = None, *, retry_after: int = 1) -> None:
+        super().__init__(message, problems)
+        self.retry_after = retry_after
+
+
+class MemoryExceeded(RahmengraphError):
+    """A query needed more memory than a worker may use; it was stopped."""
+
+    code = "memory_limit"
+    status = 503
+    exit_code = 6
+
+
+class TooLarge(RahmengraphError):
+    """A request body above the configured limit."""
+
+    code = "too_large"
+    status = 413
+
+
 class StoreError(RahmengraphError):
     """The graph store cannot be opened, read or written."""
 

@@ -22,7 +22,7 @@ from rahmengraph.api.error_responses import error_response
 from rahmengraph.api.state import state_in
 from rahmengraph.engine.negotiation import query_formats
 from rahmengraph.engine.protocol import get_params, post_params
-from rahmengraph.errors import RahmengraphError
+from rahmengraph.errors import RahmengraphError, TooLarge
 
 PATH = "/sparql"
 
@@ -34,13 +34,27 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _body(receive: Receive) -> bytes:
-    parts = []
+def _too_large(limit: int) -> TooLarge:
+    return TooLarge(
+        f"Anfrage zu groß: mehr als {limit:,} Bytes im Rumpf (Einstellung max_body_bytes)".replace(",", ".")
+    )
+
+
+async def _body(scope: Scope, receive: Receive, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it is known to pass ``limit`` bytes."""
+    declared = _header(scope, b"content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    parts, size = [], 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             break
-        parts.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        parts.append(chunk)
         if not message.get("more_body", False):
             break
     return b"".join(parts)
@@ -71,8 +85,10 @@ class QueryEndpoint:
         if scope["type"] != "http" or scope["path"] != PATH or scope["method"] not in ("GET", "POST"):
             await self.app(scope, receive, send)
             return
-        body = await _body(receive) if scope["method"] == "POST" else b""
+        body = b""
         try:
+            if scope["method"] == "POST":
+                body = await _body(scope, receive, state_in(self.state).settings.max_body_bytes)
             response = await self._answer(scope, body)
         except RahmengraphError as exc:
             response = error_response(Request(scope), exc)

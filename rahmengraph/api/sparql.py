@@ -28,16 +28,17 @@ from rahmengraph.api.language import ReaderLang
 from rahmengraph.api.state import AppState, State
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
-from rahmengraph.engine.guard import check_update
+from rahmengraph.engine.guard import check_depth, check_update
 from rahmengraph.engine.job import Formats, job_for
 from rahmengraph.engine.negotiation import Range, negotiate, parse_accept, query_formats
-from rahmengraph.engine.pool import source_of
 from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
+from rahmengraph.engine.targets import check_writes
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.projection import shared_projection
+from rahmengraph.model.vocab import ONTOLOGY_IRI, PREFIXES
 from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])
@@ -84,6 +85,7 @@ async def run_query(
 ) -> Response:
     """Answer a query (not the editor, not the description): the one code path for every client."""
     settings = state.settings
+    check_depth(query, settings.max_query_depth)
     job = job_for(
         query, formats, default_graphs, named_graphs, settings.max_rows, endpoint_iri(settings, scope)
     )
@@ -130,24 +132,48 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
     if p.update is None or not p.update.strip():
         raise ParameterError("Parameter update ist leer")
     text = with_using(p.update, p.using_graphs, p.using_named_graphs)
+    check_depth(text, state.settings.max_query_depth)
     await run_in_threadpool(check_update, text)
-    async with state.update_lock:
-        await state.runner.drain()
+    base = endpoint_iri(state.settings, request.scope)
+    stored = await run_in_threadpool(state.store.graphs)
+    check_writes(text, base, PREFIXES, loaded_graphs(state) & set(stored))
+    # workers are not restarted: they replay the change before their next query (engine.changes)
+    async with state.runner.writing() as changes:
         try:
-            await run_in_threadpool(state.store.update, text, endpoint_iri(state.settings, request.scope))
-        finally:
-            if state.runner.copies_store:
-                source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
-                await state.runner.reload(source)
+            await run_in_threadpool(state.store.update, text, base)
+        finally:  # a failed update changed nothing; recording it anyway costs one reopen at most
+            changes.record(text, base)
             state.catalog.invalidate()
             state.downloads.clear()
-    # Recompute now rather than on the next planner's first request (/api/status shows it).
-    loop = asyncio.get_running_loop()
-    if state.settings.warm_analyses:
-        state.warming = loop.run_in_executor(None, warm, state.store)
-    else:
-        loop.run_in_executor(None, shared_projection, state.store)
+    rewarm(state)
     return Response(status_code=204)
+
+
+def loaded_graphs(state: AppState) -> set[str]:
+    """The graphs start-up loads from files (read-only through SPARQL Update, see
+    :mod:`rahmengraph.engine.targets`): the dataset's and the ontology's."""
+    return {state.dataset.graph, ONTOLOGY_IRI}
+
+
+def rewarm(state: AppState) -> None:
+    """Recompute the analyses in the background after a change (/api/status shows it); while a
+    run is going, once more after it (updates in a row cost one run, not one each)."""
+    loop = asyncio.get_running_loop()
+    if not state.settings.warm_analyses:
+        loop.run_in_executor(None, shared_projection, state.store)
+        return
+    running = state.warming
+    if running is not None and not running.done():
+        state.rewarm = True
+        return
+    state.rewarm = False
+    state.warming = loop.run_in_executor(None, warm, state.store)
+
+    def again(_: object) -> None:
+        if state.rewarm:
+            loop.call_soon_threadsafe(rewarm, state)
+
+    state.warming.add_done_callback(again)
 
 
 @router.get(

@@ -37,10 +37,10 @@ class AppState:
     runner: Runner
     #: Export files already made (``/download/…``), emptied by an update.
     downloads: dict[str, bytes] = field(default_factory=dict)
-    #: One update at a time (workers are drained, the store written, workers reloaded).
-    update_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: The latest background warm-up of the analyses (start or update); None: switched off.
     warming: asyncio.Future[Any] | None = None
+    #: An update came while the warm-up ran: warm up once more after it.
+    rewarm: bool = False
 
 
 def install(app: Starlette, state: AppState) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from rahmengraph.engine.guard import OPAQUE, keywords
+from rahmengraph.engine.guard import keywords, masked
 from rahmengraph.errors import ParameterError
 
 #: Keywords and braces that matter for finding the WHERE of an update operation.
@@ -61,11 +61,6 @@ def query_dataset(query: str, default_graphs: Sequence[str], named_graphs: Seque
     return {"use_default_graph_as_union": True}
 
 
-def _masked(text: str) -> str:
-    """``text`` with strings, IRIs and comments blanked out (same length: positions stay)."""
-    return OPAQUE.sub(lambda m: " " * len(m.group()), text)
-
-
 def _group_end(code: str, start: int) -> int:
     """The index after the ``}`` closing the group that opens at or after ``start``."""
     depth = 0
@@ -86,7 +81,7 @@ def with_using(update: str, default_graphs: Sequence[str], named_graphs: Sequenc
     clause = " ".join(
         [*(f"USING <{g}>" for g in default_graphs), *(f"USING NAMED <{g}>" for g in named_graphs)]
     )
-    code = _masked(update)
+    code = masked(update)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     depth = 0
     previous = ""

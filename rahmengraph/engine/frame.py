@@ -15,9 +15,10 @@ from typing import Any
 from rahmengraph import errors
 from rahmengraph.engine.job import Answer
 
-#: Answer frame header: status (0 answer, 1 error), truncated, media type length, payload length.
+#: Answer frame header: status (0 answer, 1 error, 2 broken: the worker stops), truncated, media
+#: type length, payload length.
 FRAME = struct.Struct("!BBHQ")
-OK, FAILED = 0, 1
+OK, FAILED, BROKEN = 0, 1, 2
 #: Bodies up to this size go out in one write together with the header.
 _ONE_WRITE = 1 << 16
 
@@ -33,10 +34,17 @@ def send_answer(sock: socket.socket, answer: Answer) -> None:
         sock.sendall(answer.body)
 
 
-def send_error(sock: socket.socket, name: str, message: str, problems: list[Any]) -> None:
-    """One error frame: the exception class name from :mod:`rahmengraph.errors`, message, problems."""
+def send_error(
+    sock: socket.socket, name: str, message: str, problems: list[Any], status: int = FAILED
+) -> None:
+    """One error frame: the exception class name from :mod:`rahmengraph.errors`, message, problems
+    (``status`` :data:`BROKEN`: the worker could not apply a store change and stops)."""
     payload = pickle.dumps((name, message, problems))
-    sock.sendall(FRAME.pack(FAILED, False, 0, len(payload)) + payload)
+    sock.sendall(FRAME.pack(status, False, 0, len(payload)) + payload)
+
+
+class Broken(errors.StoreError):
+    """The worker could not apply a store change: its copy is unknown, it has stopped."""
 
 
 def error_from(name: str, message: str, problems: list[Any]) -> errors.RahmengraphError:
@@ -73,4 +81,6 @@ class FrameReader:
         if status == OK:
             return Answer(data[start:], data[FRAME.size : start].decode(), bool(truncated))
         name, message, problems = pickle.loads(data[start:])
+        if status == BROKEN:
+            return Broken(str(message))
         return error_from(str(name), str(message), problems)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rahmengraph.errors import Forbidden
+from rahmengraph.errors import Forbidden, ParameterError
 
 _ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TRIGGER = re.compile(r"\b(service|load)\b", re.IGNORECASE)
@@ -53,6 +53,30 @@ def needs_check(text: str) -> bool:
     if not any(stem in low for stem in _STEMS):  # the usual query: a few substring scans
         return False
     return _TRIGGER.search(unescape(text)) is not None
+
+
+def masked(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked out (same length: positions stay)."""
+    return OPAQUE.sub(lambda m: " " * len(m.group()), text)
+
+
+def check_depth(text: str, limit: int) -> None:
+    """Refuse brackets (``{``, ``(``, ``[``) nested deeper than ``limit`` (400, before a worker
+    parses it: a deep nesting would crash the parser)."""
+    if sum(text.count(c) for c in "{([") <= limit:  # the usual query: cannot be that deep
+        return
+    depth = 0
+    for position, char in enumerate(masked(text)):
+        if char in "{([":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, position) + 1
+                raise ParameterError(
+                    f"Anfrage zu tief geschachtelt: mehr als {limit} Klammerebenen (Zeile {line}; "
+                    "Einstellung max_query_depth)"
+                )
+        elif char in "})]":
+            depth -= 1
 
 
 def keywords(text: str) -> set[str]:

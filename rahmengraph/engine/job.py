@@ -18,6 +18,20 @@ class Formats(NamedTuple):
     html: bool
 
 
+#: Where a worker reads the data: ("path" | "copy", folder) or ("nquads", data).
+Source = tuple[str, str | bytes]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change of the store a worker applies before its job: an update to replay on its copy, or
+    (``source``) open the store again."""
+
+    update: str = ""
+    base_iri: str | None = None
+    source: Source | None = None
+
+
 @dataclass(frozen=True)
 class Job:
     query: str
@@ -27,6 +41,7 @@ class Job:
     named_graphs: tuple[str, ...] = ()
     max_rows: int = 10_000
     base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint)
+    changes: tuple[Change, ...] = ()  # applied first; a job without a query only applies them
 
 
 @dataclass(frozen=True)

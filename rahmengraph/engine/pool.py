@@ -1,39 +1,51 @@
-"""The pool of query worker processes: queries off the event loop, killed when they run too long.
+"""The pool of query worker processes: a deadline per query, short queries served while long ones run.
 
-Each worker answers one job at a time over a socket pair. The event loop waits on the socket
-(no thread per query) and reads the answer frame piecewise as it arrives, so a large result never
-blocks other requests; on timeout or when the client goes away the worker is killed and a fresh
-one started in the background. Idle workers are reused last-in first-out: under light load the
-same (warm) worker answers. After an update, :meth:`QueryPool.reload` replaces all workers so
-they see the new data.
+Each worker answers one job at a time (see :mod:`rahmengraph.engine.channel`); the event loop waits
+on its socket, no thread per query. The rules (``docs/engine.md`` explains them):
+
+* **Deadline from arrival.** A query's time limit (``query_timeout``) counts from when it reaches
+  the pool; waiting for a worker counts too. A query that gets no worker before its deadline is
+  answered 503 with ``Retry-After``; a running one is killed at its deadline (503).
+* **Short-query lane.** A query running longer than ``long_query_seconds`` is *long*; when long
+  queries hold every worker the pool starts another (up to ``query_workers_max``), so one is
+  always there for everything else. While long queries run, a query with the text of one seen
+  running long takes a worker only when another stays idle. Long queries may hold at most
+  ``query_workers_max - 1`` workers together: one more that turns long is stopped (503,
+  ``Retry-After``), whoever sent it. Spares stop again when the long queries have ended.
+* **Memory.** A worker whose memory passes ``worker_memory_mb`` during a query is killed; the query
+  gets 503 naming the limit. Every killed worker is replaced (start failures are retried).
+* **Updates** do not restart workers: each worker applies the store's changes before its next job
+  (:mod:`rahmengraph.engine.changes`), or opens the store again when a change cannot be replayed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing as mp
-import socket
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from collections import OrderedDict, deque
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 
 from rahmengraph import errors
-from rahmengraph.engine import worker
-from rahmengraph.engine.frame import FrameReader, error_from
-from rahmengraph.engine.job import Answer, Job
+from rahmengraph.engine.changes import ChangeLog
+from rahmengraph.engine.channel import Channel
+from rahmengraph.engine.frame import Broken
+from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
 log = logging.getLogger("rahmengraph.engine")
-#: Seconds a new worker may take to open its store.
-START_TIMEOUT = 120.0
-#: Bytes asked for per read of an answer.
-_CHUNK = 1 << 18
-_CTX = mp.get_context("spawn")  # no fork: the server has threads, a forked child could deadlock
+#: Seconds between looks at a running query (memory, long or not).
+TICK = 0.1
+#: Query texts remembered as long (the latest).
+SHAPES = 256
+#: Seconds between attempts to start a worker after a failed start (doubling up to the last).
+RETRY = (0.5, 1.0, 2.0, 5.0)
 
 
-def source_of(store: GraphStore, memory_triples: int) -> tuple[str, str | bytes]:
+def source_of(store: GraphStore, memory_triples: int) -> Source:
     """How workers get the data. A persistent Oxigraph store: its folder, copied into each worker's
     memory when it holds at most ``memory_triples`` triples (in-memory queries are 2–3x faster than
     reads through RocksDB), else read in place. Any other store: an N-Quads copy, in memory."""
@@ -43,149 +55,319 @@ def source_of(store: GraphStore, memory_triples: int) -> tuple[str, str | bytes]
     return ("nquads", store.dump(GRAPH_FORMATS["nq"]))
 
 
-class _Worker:
-    def __init__(self, source: tuple[str, str | bytes]) -> None:
-        parent, child = _CTX.Pipe()
-        self.conn: Connection = parent
-        self.process: BaseProcess = _CTX.Process(target=worker.main, args=(child, source), daemon=True)
-        self.process.start()
-        child.close()
-        waited = 0.0
-        while not parent.poll(0.1):
-            waited += 0.1
-            if not self.process.is_alive() or waited > START_TIMEOUT:
-                self.kill()
-                raise errors.StoreError("Query-Worker startet nicht (beendet oder Zeitlimit beim Öffnen)")
+@dataclass(frozen=True)
+class Limits:
+    """The pool's settings (see :class:`rahmengraph.config.Settings`)."""
+
+    workers: int = 2
+    workers_max: int = 6
+    timeout: float = 10.0
+    long_after: float = 0.5
+    memory_mb: int = 1024
+
+
+class Gate:
+    """Workers opening the store (many at once) and a change of the store (one, alone) exclude
+    each other, so a worker's copy is exactly the store at one generation."""
+
+    def __init__(self) -> None:
+        self._cond = asyncio.Condition()
+        self._opening = 0
+        self._writing = False
+
+    @asynccontextmanager
+    async def opening(self) -> AsyncIterator[None]:
+        async with self._cond:
+            await self._cond.wait_for(lambda: not self._writing)
+            self._opening += 1
         try:
-            msg = parent.recv()
-        except (EOFError, OSError) as exc:
-            self.kill()
-            raise errors.StoreError(f"Query-Worker startet nicht: {exc}") from exc
-        if msg[0] != "ready":
-            self.kill()
-            raise error_from(str(msg[1]), str(msg[2]), msg[3])
-        # answers come as raw frames, read without waiting (a duplicate of the pipe's descriptor)
-        self.sock = socket.fromfd(parent.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)
-        self.reader = FrameReader()
+            yield
+        finally:
+            async with self._cond:
+                self._opening -= 1
+                self._cond.notify_all()
 
-    def read(self) -> Answer | errors.RahmengraphError | None:
-        """Take what the socket holds; the answer (or error) once its frame is complete."""
-        while True:
-            try:
-                chunk = self.sock.recv(_CHUNK, socket.MSG_DONTWAIT)
-            except BlockingIOError:
-                return None
-            if not chunk:
-                raise EOFError("Verbindung zum Query-Worker geschlossen")
-            done = self.reader.feed(chunk)
-            if done is not None:
-                self.reader = FrameReader()
-                return done
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        if hasattr(self, "sock"):
-            self.sock.close()
-        self.conn.close()
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[None]:
+        async with self._cond:
+            await self._cond.wait_for(lambda: not self._writing and self._opening == 0)
+            self._writing = True
+        try:
+            yield
+        finally:
+            async with self._cond:
+                self._writing = False
+                self._cond.notify_all()
 
 
 class QueryPool:
-    """``size`` worker processes over the same data; :meth:`run` answers one job within ``timeout``."""
+    """Worker processes over the same data; :meth:`run` answers one job before its deadline."""
 
-    #: Workers hold a copy of the data: after an update they must be reloaded.
-    copies_store = True
-
-    def __init__(self, source: tuple[str, str | bytes], size: int, timeout: float) -> None:
-        self.source = source
-        self.size = size
-        self.timeout = timeout
-        self._idle: asyncio.Queue[_Worker] = asyncio.LifoQueue()
-        self._all: set[_Worker] = set()
+    def __init__(self, source: Callable[[], Source], limits: Limits, *, replay: bool = True) -> None:
+        self.source = source  # where a new worker reads the data (called in a thread)
+        self.limits = limits
+        self.timeout = limits.timeout
+        self.changes = ChangeLog(replay)
+        self._idle: list[Channel] = []  # last in, first out: the warm worker answers
+        self._waiting: deque[tuple[asyncio.Future[Channel], str]] = deque()
+        self._long_shapes: OrderedDict[str, None] = OrderedDict()  # queries seen running long
+        self._all: set[Channel] = set()
+        self._starting = 0
+        self._long = 0
+        self._failures = 0
+        self.error: str | None = None  # why the last worker start failed (None: the last one worked)
+        self._gate = Gate()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._closed = False
 
+    # -- state for /api/status ------------------------------------------------------------------
+    @property
+    def workers(self) -> int:
+        return len(self._all)
+
+    @property
+    def busy(self) -> int:
+        return len(self._all) - len(self._idle)
+
+    @property
+    def queued(self) -> int:
+        return len(self._waiting)
+
+    # -- workers coming and going ---------------------------------------------------------------
     async def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        started = await asyncio.gather(
-            *(loop.run_in_executor(None, _Worker, self.source) for _ in range(self.size))
-        )
-        for w in started:
-            self._all.add(w)
-            self._idle.put_nowait(w)
+        """Start ``workers`` workers (fails when none can start: the server cannot answer queries)."""
+        for _ in range(self.limits.workers):
+            self._spawn()
+        while self._starting:
+            await asyncio.sleep(0.02)
+        if not self._all:
+            raise errors.StoreError(self.error or "Query-Worker startet nicht")
 
-    async def _replace(self) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            w = await loop.run_in_executor(None, _Worker, self.source)
-        except errors.RahmengraphError as exc:
-            log.error("Query-Worker konnte nicht ersetzt werden: %s", exc)
-            return
-        self._all.add(w)
-        self._idle.put_nowait(w)
+    def _target(self) -> int:
+        """Workers wanted: ``workers``; while long queries run, one for each of them and for each query
+        of a long shape that waits, and one besides (the short lane)."""
+        if not self._long:
+            return self.limits.workers
+        held = sum(1 for waiter, shape in self._waiting if shape in self._long_shapes and not waiter.done())
+        return min(self.limits.workers_max, max(self.limits.workers, self._long + held + 1))
 
-    def _retire(self, w: _Worker) -> None:
-        self._all.discard(w)
-        asyncio.get_running_loop().run_in_executor(None, w.kill)
-        task = asyncio.create_task(self._replace())
+    def _grow(self) -> None:
+        while not self._closed and len(self._all) + self._starting < self._target():
+            self._spawn()
+
+    def _spawn(self) -> None:
+        self._starting += 1
+        task = asyncio.create_task(self._start_one())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def _start_one(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            async with self._gate.opening():  # the store must not change while the worker copies it
+                generation = self.changes.generation
+                source = await loop.run_in_executor(None, self.source)
+                w = await loop.run_in_executor(None, Channel, source)
+        except (errors.RahmengraphError, OSError) as exc:
+            self._starting -= 1
+            self.error = f"Query-Worker startet nicht: {exc}"
+            log.error("%s", self.error)
+            delay = RETRY[min(self._failures, len(RETRY) - 1)]
+            self._failures += 1
+            if not self._closed:
+                loop.call_later(delay, self._grow)
+            return
+        self._starting -= 1
+        self._failures = 0
+        self.error = None
+        w.generation = generation
+        if self._closed:
+            loop.run_in_executor(None, w.kill)
+            return
+        self._all.add(w)
+        self._release(w)
+
+    def _retire(self, w: Channel) -> None:
+        """Stop ``w`` (killed, broken, or a spare no longer needed) and start another if needed."""
+        if w in self._all:
+            self._all.discard(w)
+            if w.long:
+                self._long -= 1
+        if w in self._idle:
+            self._idle.remove(w)
+        asyncio.get_running_loop().run_in_executor(None, w.kill)
+        self._grow()
+
+    def _release(self, w: Channel) -> None:
+        if w.long:
+            w.long = False
+            self._long -= 1
+        if len(self._all) > self._target() and not self._waiting:
+            self._retire(w)  # a spare started for long queries that have ended
+        else:
+            self._idle.append(w)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Hand idle workers to waiting queries, first come first served — except that a query of a
+        shape seen running long takes a worker only if another one stays idle (the short lane)."""
+        i = 0
+        while self._idle and i < len(self._waiting):
+            waiter, shape = self._waiting[i]
+            if waiter.done():
+                del self._waiting[i]
+            elif self._long and shape in self._long_shapes and len(self._idle) < 2:
+                i += 1
+            else:
+                del self._waiting[i]
+                waiter.set_result(self._idle.pop())
+
+    async def _acquire(self, shape: str, deadline: float) -> Channel:
+        if (
+            self._idle
+            and not self._waiting
+            and (len(self._idle) > 1 or not self._long or shape not in self._long_shapes)
+        ):
+            return self._idle.pop()
+        loop = asyncio.get_running_loop()
+        if not self._all and not self._starting:
+            self._grow()
+        waiter: asyncio.Future[Channel] = loop.create_future()
+        self._waiting.append((waiter, shape))
+        self._dispatch()
+        self._grow()
+        try:
+            return await asyncio.wait_for(waiter, max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            reason = f" ({self.error})" if self.error and not self._all else ""
+            raise errors.Overloaded(
+                f"Kein Query-Worker wurde vor Ablauf des Zeitlimits von {self.timeout:g} s frei{reason}; "
+                "bitte später erneut versuchen (Einstellungen query_workers, query_timeout)",
+                retry_after=self._retry_after(loop.time()),
+            ) from None
+        except BaseException:
+            if waiter.done() and not waiter.cancelled():
+                self._release(waiter.result())  # handed over just as we gave up
+            raise
+
+    def _retry_after(self, now: float) -> int:
+        return max(1, round(self.timeout / 2))
+
+    # -- answering ------------------------------------------------------------------------------
     async def run(self, job: Job) -> Answer:
-        w = await self._idle.get()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        w = await self._acquire(job.query, deadline)
+        try:
+            pending = self.changes.since(w.generation)
+            if pending is None:
+                await self._reopen(w, deadline)
+                pending = ()
+            generation = self.changes.generation
+            answer = await self._ask(w, replace(job, changes=pending) if pending else job, deadline)
+            w.generation = generation
+        except BaseException:
+            self._retire(w)
+            raise
+        if isinstance(answer, Broken):
+            self.error = answer.message
+            self._retire(w)
+            raise answer
+        self._release(w)
+        self.changes.prune(min(c.generation for c in self._all) if self._all else generation)
+        if isinstance(answer, errors.RahmengraphError):
+            raise answer
+        return answer
+
+    async def _reopen(self, w: Channel, deadline: float) -> None:
+        """Let ``w`` open the store again (after a change it cannot replay)."""
+        loop = asyncio.get_running_loop()
+        async with self._gate.opening():
+            source = await loop.run_in_executor(None, self.source)
+            generation = self.changes.generation
+            answer = await self._ask(w, Job("", None, None, changes=(Change(source=source),)), deadline)
+        if isinstance(answer, Broken):
+            self.error = answer.message
+        if isinstance(answer, errors.RahmengraphError):
+            raise answer
+        w.generation = generation
+
+    async def _ask(self, w: Channel, job: Job, deadline: float) -> Answer | errors.RahmengraphError:
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Answer | errors.RahmengraphError] = loop.create_future()
-        fd = w.conn.fileno()
+        started = loop.time()
 
         def readable() -> None:
             try:
                 msg = w.read()
             except (EOFError, OSError) as exc:
-                loop.remove_reader(fd)
+                loop.remove_reader(w.fd)
                 if not done.done():
                     done.set_exception(errors.StoreError(f"Query-Worker ist abgestürzt: {exc}"))
                 return
             if msg is not None:
-                loop.remove_reader(fd)
+                loop.remove_reader(w.fd)
                 if not done.done():
                     done.set_result(msg)
 
-        healthy = False
+        def watch() -> None:
+            if done.done():
+                return
+            limit = self.limits.memory_mb << 20
+            if limit and w.memory() > limit:
+                done.set_exception(
+                    errors.MemoryExceeded(
+                        f"Die Abfrage brauchte mehr als {self.limits.memory_mb} MB Arbeitsspeicher und wurde "
+                        "abgebrochen (Einstellung worker_memory_mb)"
+                    )
+                )
+                return
+            if not w.long and loop.time() - started >= self.limits.long_after:
+                if self._long >= self.limits.workers_max - 1:
+                    done.set_exception(
+                        errors.Overloaded(
+                            f"Schon {self._long} lange Abfragen laufen (höchstens query_workers_max - 1 = "
+                            f"{self.limits.workers_max - 1}); diese wurde gestoppt, damit kurze Abfragen "
+                            "weiter beantwortet werden. Bitte später erneut versuchen.",
+                            retry_after=self._retry_after(loop.time()),
+                        )
+                    )
+                    return
+                self._long += 1
+                w.long = True
+                self._long_shapes[job.query] = None
+                self._long_shapes.move_to_end(job.query)
+                if len(self._long_shapes) > SHAPES:
+                    self._long_shapes.popitem(last=False)
+                self._grow()
+            timer[0] = loop.call_later(TICK, watch)
+
+        timer = [loop.call_later(TICK, watch)]
+        loop.add_reader(w.fd, readable)
         try:
-            w.conn.send(job)
-            loop.add_reader(fd, readable)
-            msg = await asyncio.wait_for(done, self.timeout)
-            healthy = True
+            await asyncio.wait_for(loop.sock_sendall(w.sock, Channel.message(job)), deadline - loop.time())
+            return await asyncio.wait_for(done, deadline - loop.time())
         except TimeoutError:
             raise errors.QueryTimeout(
-                f"Die Abfrage lief länger als {self.timeout:g} s und wurde abgebrochen "
+                f"Die Abfrage lief länger als {self.timeout:g} s (gezählt ab Eingang) und wurde abgebrochen "
                 "(Einstellung query_timeout)"
             ) from None
         finally:
-            if healthy:
-                self._idle.put_nowait(w)
-            else:
-                loop.remove_reader(fd)
-                self._retire(w)
-        if isinstance(msg, Answer):
-            return msg
-        raise msg
+            timer[0].cancel()
+            loop.remove_reader(w.fd)  # before the worker (and its descriptor) can be closed
 
-    async def drain(self) -> None:
-        """Stop every worker once it is idle (before an update writes to the store)."""
-        while self._all:
-            w = await self._idle.get()
-            self._all.discard(w)
-            w.kill()
-
-    async def reload(self, source: tuple[str, str | bytes]) -> None:
-        """Start the workers again, reading ``source`` (after an update)."""
-        self.source = source
-        await self.start()
+    # -- updates --------------------------------------------------------------------------------
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[ChangeLog]:
+        """Hold while the store changes; record the change in the log it yields."""
+        async with self._gate.writing():
+            yield self.changes
 
     async def close(self) -> None:
+        self._closed = True
         for task in list(self._tasks):
             task.cancel()
         for w in list(self._all):
             w.kill()
         self._all.clear()
+        self._idle.clear()

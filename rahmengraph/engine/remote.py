@@ -11,8 +11,11 @@ at most ``query_timeout`` seconds, then answers 503 (the remote server keeps its
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from rahmengraph import errors
+from rahmengraph.engine.changes import ChangeLog
 from rahmengraph.engine.guard import check_query
 from rahmengraph.engine.job import Answer, Job
 from rahmengraph.engine.row_cap import cut_results, needs_cap
@@ -48,21 +51,19 @@ def check_graphs(names: list[str], graphs: list[str]) -> None:
 class RemoteRunner:
     """Same interface as :class:`rahmengraph.engine.pool.QueryPool`, answering from ``store`` itself."""
 
-    #: Updates need no worker reload: the remote store is the only copy.
-    copies_store = False
-
     def __init__(self, store: GraphStore, timeout: float) -> None:
         self.store = store
         self.timeout = timeout
+        self.changes = ChangeLog(replay=False, keep=0)  # the remote store is the only copy
+        self.workers = self.busy = self.queued = 0
+        self.error: str | None = None
 
     async def start(self) -> None:
         return None
 
-    async def drain(self) -> None:
-        return None
-
-    async def reload(self, source: object) -> None:
-        return None
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[ChangeLog]:
+        yield self.changes
 
     async def close(self) -> None:
         return None

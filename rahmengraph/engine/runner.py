@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
+from functools import partial
 from typing import Protocol
 
 from rahmengraph.config import Settings
+from rahmengraph.engine.changes import ChangeLog
 from rahmengraph.engine.job import Answer, Job
-from rahmengraph.engine.pool import QueryPool, source_of
+from rahmengraph.engine.pool import Limits, QueryPool, source_of
 from rahmengraph.engine.remote import RemoteRunner
 from rahmengraph.model.store import GraphStore
 
@@ -14,24 +17,42 @@ from rahmengraph.model.store import GraphStore
 class Runner(Protocol):
     """What the web layer needs of a runner (:class:`QueryPool` or :class:`RemoteRunner`)."""
 
-    #: Whether the runner holds a copy of the store (then an update must :meth:`reload` it).
-    copies_store: bool
+    #: For ``/api/status``: workers running, queries running and waiting, the last start failure.
+    @property
+    def workers(self) -> int: ...
+
+    @property
+    def busy(self) -> int: ...
+
+    @property
+    def queued(self) -> int: ...
+
+    @property
+    def error(self) -> str | None: ...
 
     async def start(self) -> None: ...
 
     async def run(self, job: Job) -> Answer: ...
 
-    async def drain(self) -> None: ...
-
-    async def reload(self, source: tuple[str, str | bytes]) -> None: ...
+    def writing(self) -> AbstractAsyncContextManager[ChangeLog]:
+        """Hold while the store changes; record each change in the log it gives."""
+        ...
 
     async def close(self) -> None: ...
 
 
 def runner_for(store: GraphStore, settings: Settings) -> Runner:
-    """A pool of ``settings.query_workers`` over a copy of ``store`` (call :meth:`Runner.start` next),
-    or, for a remote SPARQL store, a runner asking the store itself. Blocks while the copy is made."""
+    """A pool of worker processes over a copy of ``store`` (call :meth:`Runner.start` next), or, for
+    a remote SPARQL store, a runner asking the store itself."""
     if store.engine == "sparql":
         return RemoteRunner(store, settings.query_timeout)
-    source = source_of(store, settings.worker_memory_triples)
-    return QueryPool(source, settings.query_workers, settings.query_timeout)
+    limits = Limits(
+        settings.query_workers,
+        max(settings.query_workers_max, settings.query_workers + 1),
+        settings.query_timeout,
+        settings.long_query_seconds,
+        settings.worker_memory_mb,
+    )
+    # updates are replayed on the workers' copies when both sides are Oxigraph
+    source = partial(source_of, store, settings.worker_memory_triples)
+    return QueryPool(source, limits, replay=store.engine == "oxigraph")

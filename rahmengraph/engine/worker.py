@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import signal
 import socket
+import time
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -23,9 +24,9 @@ import pyoxigraph as ox
 
 from rahmengraph import errors
 from rahmengraph.engine.dataset import query_dataset
-from rahmengraph.engine.frame import send_answer, send_error
+from rahmengraph.engine.frame import BROKEN, send_answer, send_error
 from rahmengraph.engine.guard import check_query
-from rahmengraph.engine.job import Answer, Job
+from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
 from rahmengraph.model.query_forms import query_form
@@ -79,9 +80,25 @@ def execute(store: ox.Store, job: Job) -> Answer:
         raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc
 
 
-def open_source(source: tuple[str, str | bytes]) -> ox.Store:
+#: Attempts to open a store folder (RocksDB may be replacing files just then) and the pause between.
+OPEN_ATTEMPTS, OPEN_PAUSE = 5, 0.1
+
+
+def open_source(source: Source) -> ox.Store:
     """The worker's store: ``("path", folder)`` read-only, ``("copy", folder)`` copied from the
-    folder into memory, or ``("nquads", data)`` in memory."""
+    folder into memory, or ``("nquads", data)`` in memory. A folder is tried a few times: the
+    server's store may be replacing its files just then."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return _open(source)
+        except OSError:
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(OPEN_PAUSE)
+    raise AssertionError("unreachable")
+
+
+def _open(source: Source) -> ox.Store:
     kind, value = source
     if kind == "path":
         return ox.Store.read_only(str(value))
@@ -93,7 +110,19 @@ def open_source(source: tuple[str, str | bytes]) -> ox.Store:
     return store
 
 
-def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
+def apply(store: ox.Store, source: Source, changes: tuple[Change, ...]) -> ox.Store:
+    """The store after ``changes``: replayed on a copy, or opened again (a read-only folder)."""
+    for change in changes:
+        if change.source is not None:
+            store = open_source(change.source)
+        elif source[0] == "path":  # a read-only view cannot replay: see the folder as it is now
+            return open_source(source)
+        else:
+            store.update(change.update, prefixes=PREFIXES, base_iri=change.base_iri)
+    return store
+
+
+def main(conn: Connection, source: Source) -> None:
     """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
     try:
@@ -108,6 +137,17 @@ def main(conn: Connection, source: tuple[str, str | bytes]) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if job.changes:
+            try:
+                store = apply(store, source, job.changes)
+            except Exception as exc:  # its copy is now unknown: the server replaces this worker
+                send_error(
+                    sock, "StoreError", f"Worker kann die Änderung nicht übernehmen: {exc}", [], BROKEN
+                )
+                return
+            if not job.query:
+                send_answer(sock, Answer(b"", ""))
+                continue
         try:
             answer = execute(store, job)
         except errors.RahmengraphError as exc:

@@ -17,7 +17,7 @@ from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import TOKEN, settings
 
-INSERT = 'INSERT DATA { GRAPH <https://w3id.org/rahmengraph/musterland/> { <urn:x> <urn:p> "neu" } }'
+INSERT = 'INSERT DATA { GRAPH <urn:notizen> { <urn:x> <urn:p> "neu" } }'
 
 
 def _no_shacl(*args: Any, **kwargs: Any) -> None:

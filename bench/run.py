@@ -9,6 +9,8 @@ Workloads per scale (tables in bench/out/results.{json,md} and on stdout):
   analysis) against the application itself
 * SPARQL endpoint throughput and p50/p99 at 1 and 8 clients: ours, bare pyoxigraph endpoint,
   rdflib-endpoint (skipped with ``--quick``)
+* contention (:mod:`bench.contention`, "bremen"): cheap queries while four heavy ones run into the
+  time limit; four writers and four readers for 60 s (updates/s, read p99, 5xx, lost writes)
 * graph pages: generation in Python and time-to-interactive in headless Chromium
 * ``--with-virtuoso``: the "laender" data in a running Virtuoso (``scripts/virtuoso.sh start``)
   through our remote store: same answers as the embedded store, latency, endpoint throughput
@@ -29,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from bench import throughput, workloads
+from bench import contention, throughput, workloads
 from bench.generate import SCALES
 from bench.report import Table, markdown, write
 from bench.scale import ROOT, Scale, finish, prepare
@@ -136,6 +138,8 @@ def run(args: argparse.Namespace) -> list[Table]:
                     tables += virtuoso.workload(scale, args.virtuoso_url)
                     peers.append(virtuoso.peer(args.virtuoso_url, plan.requests, plan.cap))
                 tables += throughput.tables(scale, peers, throughput.measure(scale, peers))
+                if name == "bremen":
+                    tables += contention.tables(scale)
             shutil.rmtree(scale.work / "data", ignore_errors=True)
         sizes = [100] if args.quick else list(PAGE_SIZES)
         tables.append(workloads.pages(sizes, browser=not (args.quick or args.no_browser)))

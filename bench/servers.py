@@ -46,6 +46,8 @@ def _ours(args: argparse.Namespace) -> Any:
         query_workers=args.workers,
         log_level="warning",
         max_rows=100_000,
+        allow_update=args.update_token is not None,
+        update_token=args.update_token,
     )
     return create_app(settings, OxigraphStore(args.store), read_dataset(args.dataset))
 
@@ -140,11 +142,17 @@ def running(
     nq: Path | None = None,
     dataset: Path | None = None,
     workers: int = 2,
+    update_token: str | None = None,
 ) -> Iterator[str]:
     """Start a server of ``kind`` on a free port, yield its SPARQL URL, stop it afterwards."""
     port = free_port()
     cmd = [sys.executable, "-m", "bench.servers", kind, "--port", str(port), "--workers", str(workers)]
-    for flag, value in (("--store", store), ("--nq", nq), ("--dataset", dataset)):
+    for flag, value in (
+        ("--store", store),
+        ("--nq", nq),
+        ("--dataset", dataset),
+        ("--update-token", update_token),
+    ):
         if value is not None:
             cmd += [flag, str(value)]
     root = Path(__file__).resolve().parent.parent
@@ -182,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--nq", type=Path)
     parser.add_argument("--dataset", type=Path)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--update-token", default=None, help="SPARQL Update mit diesem Token erlauben")
     args = parser.parse_args(argv)
     app = SERVERS[args.kind][1](args)
     uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False)

@@ -8,8 +8,8 @@ on its socket, no thread per query. The rules (``docs/engine.md`` explains them)
   answered 503 with ``Retry-After``; a running one is killed at its deadline (503).
 * **Short-query lane.** A query running longer than ``long_query_seconds`` is *long*; when long
   queries hold every worker the pool starts another (up to ``query_workers_max``), so one is
-  always there for everything else. While long queries run, a query with the text of one seen
-  running long takes a worker only when another stays idle. Long queries may hold at most
+  always there for everything else. A query with the text of one seen running long takes a worker
+  only when another stays idle (or no further one can start). Long queries may hold at most
   ``query_workers_max - 1`` workers together: one more that turns long is stopped (503,
   ``Retry-After``), whoever sent it. Spares stop again when the long queries have ended.
 * **Memory.** A worker whose memory passes ``worker_memory_mb`` during a query is killed; the query
@@ -146,10 +146,17 @@ class QueryPool:
     def _target(self) -> int:
         """Workers wanted: ``workers``; while long queries run, one for each of them and for each query
         of a long shape that waits, and one besides (the short lane)."""
-        if not self._long:
-            return self.limits.workers
         held = sum(1 for waiter, shape in self._waiting if shape in self._long_shapes and not waiter.done())
+        if not self._long and not held:
+            return self.limits.workers
         return min(self.limits.workers_max, max(self.limits.workers, self._long + held + 1))
+
+    def _admits(self, shape: str) -> bool:
+        """May a query take an idle worker now? One of a shape seen running long only if another
+        worker stays idle, or no further worker can be started."""
+        if shape not in self._long_shapes or len(self._idle) > 1:
+            return True
+        return len(self._all) + self._starting >= self.limits.workers_max
 
     def _grow(self) -> None:
         while not self._closed and len(self._all) + self._starting < self._target():
@@ -216,18 +223,14 @@ class QueryPool:
             waiter, shape = self._waiting[i]
             if waiter.done():
                 del self._waiting[i]
-            elif self._long and shape in self._long_shapes and len(self._idle) < 2:
+            elif not self._admits(shape):
                 i += 1
             else:
                 del self._waiting[i]
                 waiter.set_result(self._idle.pop())
 
     async def _acquire(self, shape: str, deadline: float) -> Channel:
-        if (
-            self._idle
-            and not self._waiting
-            and (len(self._idle) > 1 or not self._long or shape not in self._long_shapes)
-        ):
+        if self._idle and not self._waiting and self._admits(shape):
             return self._idle.pop()
         loop = asyncio.get_running_loop()
         if not self._all and not self._starting:

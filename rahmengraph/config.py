@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         description="Höchstgröße eines Anfrage-Rumpfs in Bytes (SPARQL-Abfrage, Update, Formular); "
         "darüber: 413",
     )
+    header_timeout: float = Field(
+        10.0,
+        gt=0,
+        description="Sekunden, in denen die Kopfzeilen einer Anfrage vollständig ankommen müssen; "
+        "sonst schließt der Server die Verbindung",
+    )
     max_query_depth: int = Field(
         100, ge=1, description="Höchste Schachtelungstiefe von Klammern ({ } und ( )) in einer SPARQL-Anfrage"
     )

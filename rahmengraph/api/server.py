@@ -6,11 +6,13 @@ German problem list (an :class:`~rahmengraph.errors.InputError`) instead of a st
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
 import socket
 
 import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
@@ -39,6 +41,46 @@ def check_port(host: str, port: int) -> None:
             ) from exc
 
 
+def with_header_timeout(seconds: float) -> type[HttpToolsProtocol]:
+    """uvicorn's HTTP protocol, closing a connection whose request headers are not complete within
+    ``seconds`` of its start (a client that connects and sends nothing, or too slowly)."""
+
+    class HeaderTimeout(HttpToolsProtocol):
+        _timer: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            if self._timer is None:
+                self._timer = self.loop.call_later(seconds, self._late)
+
+        def _disarm(self) -> None:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+        def _late(self) -> None:
+            self._timer = None
+            if not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self._arm()
+
+        def on_headers_complete(self) -> None:
+            self._disarm()
+            super().on_headers_complete()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return HeaderTimeout
+
+
 def serve(settings: Settings) -> None:
     """Serve the API, the SPARQL endpoint and the web pages until interrupted."""
     logging.basicConfig(level=settings.log_level.upper(), format=LOG_FORMAT)
@@ -51,6 +93,7 @@ def serve(settings: Settings) -> None:
             app,
             host=settings.host,
             port=settings.port,
+            http=with_header_timeout(settings.header_timeout),
             access_log=False,  # rahmengraph.api.access_log writes one line per request
             log_level=settings.log_level.lower(),
         )

@@ -4,11 +4,14 @@
 * :mod:`~rahmengraph.engine.protocol` – the SPARQL 1.1 Protocol parameters of a request
 * :mod:`~rahmengraph.engine.negotiation` – ``Accept`` header and ``format=``: which format a client gets
 * :mod:`~rahmengraph.engine.dataset` – which graphs a query or update reads (FROM, protocol graph IRIs)
-* :mod:`~rahmengraph.engine.guard` – no outbound requests (SERVICE, LOAD)
+* :mod:`~rahmengraph.engine.guard` – no outbound requests (SERVICE, LOAD), no deep nesting
+* :mod:`~rahmengraph.engine.targets` – which graphs an update writes (loaded graphs stay read-only)
 * :mod:`~rahmengraph.engine.row_cap` – results cut to ``max_rows``
 * :mod:`~rahmengraph.engine.runner` – the runner for a store: :mod:`~rahmengraph.engine.pool` of
-  :mod:`~rahmengraph.engine.worker` processes (time limit; answers as :mod:`~rahmengraph.engine.frame`\\ s)
-  or :mod:`~rahmengraph.engine.remote` (a SPARQL server's store answers itself)
+  :mod:`~rahmengraph.engine.worker` processes (deadline, short-query lane, memory cap; each reached
+  through a :mod:`~rahmengraph.engine.channel`, answers as :mod:`~rahmengraph.engine.frame`\\ s, store
+  changes from :mod:`~rahmengraph.engine.changes`) or :mod:`~rahmengraph.engine.remote` (a SPARQL
+  server's store answers itself)
 * :mod:`~rahmengraph.engine.service_description` – the SPARQL service description
 
 It depends on :mod:`rahmengraph.model`, :mod:`rahmengraph.errors` and :mod:`rahmengraph.config`

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TypeAlias
@@ -107,6 +108,11 @@ class GraphStore(ABC):
     @abstractmethod
     def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
         """Replace the content of named graph ``graph`` with ``triples`` in one transaction."""
+
+    def first_load(self) -> AbstractContextManager[None]:
+        """Hold while the first load fills an empty store (a persistent store notes it, so a load
+        that is interrupted leaves a store that is refused instead of silently incomplete)."""
+        return nullcontext()
 
     def add_graphs(self, graphs: Iterable[tuple[str, Sequence[Triple]]]) -> None:
         """Write several graphs that are not in the store yet (one transaction where the engine can)."""

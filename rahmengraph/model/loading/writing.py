@@ -46,11 +46,12 @@ def write(store: GraphStore, datasets: list[Dataset]) -> None:
             ds.files = {}
         return ds.graph, triples
 
-    for ds in datasets:
-        if ds.graph in existing:
-            store.replace_graph(*mapped(ds))
-    store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
-    _ensure_ontology(store)
+    with store.first_load():  # an empty store is complete only with every graph and the ontology
+        for ds in datasets:
+            if ds.graph in existing:
+                store.replace_graph(*mapped(ds))
+        store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
+        _ensure_ontology(store)
 
 
 def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:

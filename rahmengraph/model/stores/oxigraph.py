@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -32,12 +33,22 @@ def query_error(exc: SyntaxError, query: str) -> QueryError:
     return QueryError(f"SPARQL-Syntaxfehler: {text}", where)
 
 
+#: File in a store folder while its first load runs (gone when the load has finished).
+LOADING = "ERSTES-LADEN-LAEUFT"
+
+
 class OxigraphStore(GraphStore):
     engine = "oxigraph"
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only and path is not None
+        if path is not None and (path / LOADING).exists():
+            raise StoreError(
+                f"Oxigraph-Speicher {path} ist unvollständig: das erste Laden wurde unterbrochen "
+                f"(Datei {path / LOADING}). Bitte den Ordner löschen und neu laden, z. B. "
+                f"rm -r {path} && rahmengraph load --store oxigraph:{path}"
+            )
         try:
             if path is None:
                 self._store = ox.Store()
@@ -113,6 +124,21 @@ class OxigraphStore(GraphStore):
                 raise StoreError(f"Oxigraph-Schreibfehler: {exc}") from exc
             return
         self.update(insert_data(graph, triples))
+
+    @contextmanager
+    def first_load(self) -> Iterator[None]:
+        """While an empty folder store is filled (Oxigraph's bulk loader is not transactional), a
+        marker file says so; a store that still has it is refused when opened."""
+        if self.path is None or len(self._store) != 0:
+            yield
+            return
+        marker = self.path / LOADING
+        marker.write_text(
+            "Das erste Laden in diesen Speicher läuft oder wurde unterbrochen.\n", encoding="utf-8"
+        )
+        yield
+        self._store.flush()
+        marker.unlink()
 
     def add_graphs(self, graphs: Iterable[tuple[str, Sequence[Triple]]]) -> None:
         if len(self._store) != 0:

@@ -7,6 +7,7 @@ measured by the benchmark (``bench/``).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -94,7 +95,17 @@ def test_long_queries_cannot_take_every_worker(server: LiveServer) -> None:
 @pytest.mark.parametrize(
     "server", [{"query_workers": 1, "query_workers_max": 2, "long_query_seconds": 100.0}], indirect=True
 )
-def test_a_query_that_gets_no_worker_before_its_deadline_gets_503_and_retry_after(server: LiveServer) -> None:
+def test_a_query_that_gets_no_worker_before_its_deadline_gets_503_and_retry_after(
+    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = state_of(server.server.config.app).runner
+    good = runner.source  # type: ignore[attr-defined]
+
+    def slow() -> Any:  # the worker that replaces the stopped one comes after the queued query's deadline
+        time.sleep(10)
+        return good()
+
+    monkeypatch.setattr(runner, "source", slow)
     with ThreadPoolExecutor(1) as pool:
         first = pool.submit(_get, server.url, HEAVY)
         while httpx.get(f"{server.url}/api/status").json()["abfragen_laufen"] < 1:

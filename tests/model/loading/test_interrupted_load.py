@@ -36,13 +36,13 @@ writing.load(OxigraphStore(Path(sys.argv[1])), Path(sys.argv[2]))
 def test_a_killed_first_load_is_refused_with_a_repair_hint(tmp_path: Path, musterland_dir: Path) -> None:
     folder = tmp_path / "store"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", CHILD, str(folder), str(musterland_dir)], stdout=subprocess.PIPE, env=env
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().decode().strip() == "mitten im Laden"
-    child.send_signal(signal.SIGKILL)
-    child.wait(30)
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline().decode().strip() == "mitten im Laden"
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
     assert (folder / LOADING).exists()
     with pytest.raises(StoreError, match=r"unvollständig.*löschen und neu laden"):
         open_store(f"oxigraph:{folder}")

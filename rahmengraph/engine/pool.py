@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from rahmengraph import errors
 from rahmengraph.engine.changes import ChangeLog
-from rahmengraph.engine.channel import Channel
+from rahmengraph.engine.channel import START_TIMEOUT, Channel
 from rahmengraph.engine.frame import Broken
 from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.model.formats import GRAPH_FORMATS
@@ -189,7 +189,7 @@ class QueryPool:
         self.error = None
         w.generation = generation
         if self._closed:
-            loop.run_in_executor(None, w.kill)
+            w.kill()
             return
         self._all.add(w)
         self._release(w)
@@ -368,8 +368,8 @@ class QueryPool:
 
     async def close(self) -> None:
         self._closed = True
-        for task in list(self._tasks):
-            task.cancel()
+        if self._tasks:  # workers still starting: let them finish, they stop themselves (closed)
+            await asyncio.wait(list(self._tasks), timeout=START_TIMEOUT)
         for w in list(self._all):
             w.kill()
         self._all.clear()

@@ -13,10 +13,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 from collections.abc import Sequence
 from typing import Final
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,19 +25,18 @@ from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
 from rahmengraph.api.language import ReaderLang
-from rahmengraph.api.state import AppState, State
+from rahmengraph.api.state import AppState, State, after_write
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_update
 from rahmengraph.engine.job import Formats, job_for
 from rahmengraph.engine.negotiation import Range, negotiate, parse_accept, query_formats
-from rahmengraph.engine.pool import source_of
 from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
-from rahmengraph.model.analysis import warm
+from rahmengraph.model import asof
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.projection import shared_projection
+from rahmengraph.model.graph_view import GraphView
 from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])
@@ -53,8 +52,22 @@ def endpoint_iri(settings: Settings, scope: Scope) -> str:
     return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
 
 
-def _editor(settings: Settings, query: str | None, lang: str) -> HTMLResponse:
-    return HTMLResponse(sparql_editor(settings, query, lang))
+def _editor(settings: Settings, query: str | None, lang: str, stand: str | None = None) -> HTMLResponse:
+    return HTMLResponse(sparql_editor(settings, query, lang, stand))
+
+
+async def stand_dataset(
+    state: AppState, query_string: str, default_graphs: Sequence[str], named_graphs: Sequence[str]
+) -> tuple[Sequence[str], Sequence[str]]:
+    """The protocol's graphs, or for ``stand=`` (an edition or a date; not with explicit graphs)
+    the editions in force then as the default graph, every graph as a named graph."""
+    stand = parse_qs(query_string).get("stand", [""])[0]
+    if not stand or default_graphs or named_graphs:
+        return default_graphs, named_graphs
+    view, _at = await run_in_threadpool(asof.resolve, state.store, stand)
+    if not isinstance(view, GraphView):
+        return default_graphs, named_graphs
+    return view.default_graphs, await run_in_threadpool(state.store.graphs)
 
 
 async def _describe_service(
@@ -109,24 +122,26 @@ async def answer(
         return await _describe_service(request, state, lang, parse_accept(accept), p.fmt)
     formats = query_formats(p.query, accept, p.fmt)
     if formats.html and browser:
-        return _editor(state.settings, p.query, lang)
-    return await run_query(state, p.query, p.default_graphs, p.named_graphs, formats, request.scope)
+        return _editor(state.settings, p.query, lang, request.query_params.get("stand"))
+    defaults, named = await stand_dataset(state, request.url.query, p.default_graphs, p.named_graphs)
+    return await run_query(state, p.query, defaults, named, formats, request.scope)
 
 
-def _authorize(settings: Settings, authorization: str) -> None:
+def authorize(settings: Settings, authorization: str, what: str = "SPARQL Update") -> None:
+    """Writing needs ``allow_update`` and the update token (``Bearer …``), compared in constant time."""
     if not settings.allow_update:
-        raise Forbidden("SPARQL Update ist auf diesem Server abgeschaltet (Einstellung allow_update)")
+        raise Forbidden(f"{what} ist auf diesem Server abgeschaltet (Einstellung allow_update)")
     token = settings.update_token
     scheme, _, given = authorization.partition(" ")
     expected = token.get_secret_value().encode() if token is not None else b""
     ok = bool(expected) and scheme.lower() == "bearer"
     # compare in constant time even when the scheme is wrong, so timing tells nothing
     if not hmac.compare_digest(given.strip().encode(), expected) or not ok:
-        raise Unauthorized("SPARQL Update braucht den richtigen Bearer-Token (Header Authorization)")
+        raise Unauthorized(f"{what} braucht den richtigen Bearer-Token (Header Authorization)")
 
 
 async def update(request: Request, state: AppState, p: Params) -> Response:
-    _authorize(state.settings, request.headers.get("authorization", ""))
+    authorize(state.settings, request.headers.get("authorization", ""))
     if p.update is None or not p.update.strip():
         raise ParameterError("Parameter update ist leer")
     text = with_using(p.update, p.using_graphs, p.using_named_graphs)
@@ -136,17 +151,7 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
         try:
             await run_in_threadpool(state.store.update, text, endpoint_iri(state.settings, request.scope))
         finally:
-            if state.runner.copies_store:
-                source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
-                await state.runner.reload(source)
-            state.catalog.invalidate()
-            state.downloads.clear()
-    # Recompute now rather than on the next planner's first request (/api/status shows it).
-    loop = asyncio.get_running_loop()
-    if state.settings.warm_analyses:
-        state.warming = loop.run_in_executor(None, warm, state.store)
-    else:
-        loop.run_in_executor(None, shared_projection, state.store)
+            await after_write(state)
     return Response(status_code=204)
 
 

@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from starlette.applications import Starlette
 from starlette.datastructures import State as StarletteState
 
 from rahmengraph.config import Settings
+from rahmengraph.engine.pool import source_of
 from rahmengraph.engine.runner import Runner
+from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore
 
 #: Attribute of ``app.state`` that holds the :class:`AppState` (the one untyped read, below).
@@ -41,6 +45,21 @@ class AppState:
     update_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: The latest background warm-up of the analyses (start or update); None: switched off.
     warming: asyncio.Future[Any] | None = None
+
+
+async def after_write(state: AppState) -> None:
+    """After the store was written (inside ``update_lock``, workers drained): reload the query
+    workers' copies, forget cached lists and downloads, recompute the analyses in the background."""
+    if state.runner.copies_store:
+        source = await run_in_threadpool(source_of, state.store, state.settings.worker_memory_triples)
+        await state.runner.reload(source)
+    state.catalog.invalidate()
+    state.downloads.clear()
+    loop = asyncio.get_running_loop()
+    if state.settings.warm_analyses:  # /api/status shows it
+        state.warming = loop.run_in_executor(None, warm, state.store)
+    else:
+        loop.run_in_executor(None, shared_projection, state.store)
 
 
 def install(app: Starlette, state: AppState) -> None:

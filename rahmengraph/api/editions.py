@@ -71,20 +71,21 @@ def _upload_dir(state: AppState, upload: str) -> Path:
     "/aenderungen/neu", response_class=HTMLResponse, summary="Neue Ausgabe hochladen: Prüfung und Änderungen"
 )
 async def upload_edition(request: Request, state: State, lang: PageLang) -> HTMLResponse:
-    form = await request.form()
-    authorize(state.settings, f"Bearer {form.get('token') or ''}", UPLOAD)
-    file = form.get("datei")
-    if not isinstance(file, UploadFile) or not file.filename:
-        raise ParameterError("Parameter datei fehlt: eine Arbeitsmappe (.xlsx oder .ods) hochladen")
-    suffix = Path(file.filename).suffix.lower()
-    if suffix not in (".xlsx", ".ods"):
-        raise ParameterError(f"Parameter datei: {file.filename!r} ist keine Arbeitsmappe (.xlsx, .ods)")
+    async with request.form() as form:  # closes the uploaded file's spool
+        authorize(state.settings, f"Bearer {form.get('token') or ''}", UPLOAD)
+        file = form.get("datei")
+        if not isinstance(file, UploadFile) or not file.filename:
+            raise ParameterError("Parameter datei fehlt: eine Arbeitsmappe (.xlsx oder .ods) hochladen")
+        suffix = Path(file.filename).suffix.lower()
+        if suffix not in (".xlsx", ".ods"):
+            raise ParameterError(f"Parameter datei: {file.filename!r} ist keine Arbeitsmappe (.xlsx, .ods)")
+        data = await file.read()
+        fields = {k: str(form.get(k) or "") for k in _UPLOAD_FIELDS}
     upload = secrets.token_hex(16)
     folder = Path(tempfile.gettempdir()) / "rahmengraph-ausgaben" / upload
     folder.mkdir(parents=True)
     path = folder / f"ausgabe{suffix}"
-    path.write_bytes(await file.read())
-    fields = {k: str(form.get(k) or "") for k in _UPLOAD_FIELDS}
+    path.write_bytes(data)
     try:
         found = await run_in_threadpool(plan, state.settings.dataset, path, _new_edition(fields))
     except RahmengraphError:
@@ -96,9 +97,9 @@ async def upload_edition(request: Request, state: State, lang: PageLang) -> HTML
 
 @pages.post("/aenderungen/bestaetigen", response_class=HTMLResponse, summary="Neue Ausgabe schreiben")
 async def confirm_edition(request: Request, state: State, lang: PageLang) -> HTMLResponse:
-    form = await request.form()
-    authorize(state.settings, f"Bearer {form.get('token') or ''}", UPLOAD)
-    folder = _upload_dir(state, str(form.get("upload") or ""))
+    async with request.form() as form:
+        authorize(state.settings, f"Bearer {form.get('token') or ''}", UPLOAD)
+        folder = _upload_dir(state, str(form.get("upload") or ""))
     fields = json.loads((folder / "felder.json").read_text(encoding="utf-8"))
     path = next(folder.glob("ausgabe.*"))
     edition = _new_edition(fields)

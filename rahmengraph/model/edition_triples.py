@@ -42,7 +42,6 @@ def _editions(out: _Out, editions: list[Edition]) -> None:
     for ed in editions:
         e = edition_iri(out.ds.base, ed.version)
         out.iri(e, vocab.TYPE, vocab.EDITION_CLASS)
-        out.iri(e, vocab.TYPE, vocab.DCAT + "Dataset")
         out.add(e, vocab.DCAT_VERSION, ox.Literal(ed.version))
         out.add(e, vocab.NOTATION, ox.Literal(ed.version))
         out.de(e, vocab.TITLE, ed.title)

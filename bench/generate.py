@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
@@ -52,6 +53,9 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "vorhaben.csv": ("id", "name", "typ", "federfuehrend", "stand", "quelle", "bezug", "anmerkung"),
     "indikatoren.csv": ("id", "name", "bereich", "handlungsfeld", "quelle", "massnahmen"),
 }  # fmt: skip
+
+#: Columns of ``ausgaben.csv`` (data/README.md).
+EDITION_HEADER: Final = ("id", "titel", "datum", "beschlossen_von", "quelle", "ordner", "anmerkung")
 
 #: Two-letter codes of the 16 Länder (one framework each at scales laender and kreise).
 LAENDER: Final = (
@@ -95,16 +99,51 @@ def _write(path: Path, header: Sequence[str], rows: list[dict[str, str]]) -> Non
         writer.writerows([row.get(col, "") for col in header] for row in rows)
 
 
-def write_framework(folder: Path, fw: Framework) -> Path:
-    """Write every file of one framework into ``folder`` (created if needed)."""
+def write_framework(folder: Path, fw: Framework, editions: int = 0) -> Path:
+    """Write every file of one framework into ``folder`` (created if needed), with ``editions``
+    editions (``ausgaben.csv``; 0: none)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, rows in fw.tables().items():
+    tables = fw.tables()
+    for name, rows in tables.items():
         _write(folder / name, HEADERS[name], rows)
+    if editions:
+        write_editions(folder, tables["massnahmen.csv"], editions)
     return folder
 
 
-def generate(scale: str, out_dir: Path, seed: int = 42, xss: bool = False) -> list[Path]:
+def write_editions(folder: Path, measures: list[dict[str, str]], count: int) -> None:
+    """``count`` editions two years apart, the dataset folder the newest: going back, each earlier
+    edition lacks ~10 % of the measures (added later) and shows ~10 % with another status."""
+    order = sorted(
+        (m["id"] for m in measures), key=lambda i: hashlib.sha1(f"{folder.name}/{i}".encode()).digest()
+    )
+    step = max(1, len(order) // 10)
+    catalogue = []
+    for k in range(count):
+        version = f"{2018 + 2 * k}-06"
+        sub = "" if k == count - 1 else f"ausgaben/{version}"
+        source = f"https://synth.example/{folder.name}/{version}"
+        catalogue.append({"id": version, "titel": f"Fassung {version}", "datum": version,
+                          "beschlossen_von": "", "quelle": source, "ordner": sub,
+                          "anmerkung": "synthetisch"})  # fmt: skip
+        if not sub:
+            continue
+        later = set(order[: step * (count - 1 - k)])
+        other = set(order[step * count + step * k : step * count + step * (k + 1)])
+        rows = [
+            {**m, "status": "geplant" if m["id"] in other else m["status"],
+             "abhaengig_von": ";".join(d for d in m.get("abhaengig_von", "").split(";") if d not in later)}
+            for m in measures
+            if m["id"] not in later
+        ]  # fmt: skip
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        _write(folder / sub / "massnahmen.csv", HEADERS["massnahmen.csv"], rows)
+    _write(folder / "ausgaben.csv", EDITION_HEADER, catalogue)
+
+
+def generate(scale: str, out_dir: Path, seed: int = 42, xss: bool = False, editions: int = 0) -> list[Path]:
     """Write the frameworks of ``scale`` under ``out_dir``; return their dataset folders.
+    ``editions``: editions per framework (0: none, as the default benchmark).
 
     ``xss`` names the first measure of the first framework ``<img src=x onerror=alert(1)>``
     (for the safety tests of the visualisations).
@@ -112,7 +151,7 @@ def generate(scale: str, out_dir: Path, seed: int = 42, xss: bool = False) -> li
     folders = []
     for i, (name, profile) in enumerate(frameworks(scale)):
         fw = Framework(name, PROFILES[profile], seed, f"{SYNTH_BASE}{name}/", xss=xss and i == 0)
-        folders.append(write_framework(out_dir / name, fw))
+        folders.append(write_framework(out_dir / name, fw, editions))
     return folders
 
 
@@ -128,8 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="Zielordner (ein Unterordner je Rahmen)")
     parser.add_argument("--seed", type=int, default=42, help="Zufalls-Seed (gleicher Seed → gleiche Bytes)")
     parser.add_argument("--xss", action="store_true", help=f"erste Maßnahme heißt {XSS_NAME}")
+    parser.add_argument("--ausgaben", type=int, default=0, help="Ausgaben je Rahmen (z. B. 4; Standard 0)")
     args = parser.parse_args(argv)
-    folders = generate(args.scale, args.out, args.seed, args.xss)
+    folders = generate(args.scale, args.out, args.seed, args.xss, args.ausgaben)
     print(f"{len(folders)} Datensätze in {args.out}")
     return 0
 

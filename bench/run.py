@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from bench import contention, throughput, workloads
+from bench import contention, editions, throughput, workloads
 from bench.generate import SCALES
 from bench.report import Table, markdown, write
 from bench.scale import ROOT, Scale, finish, prepare
@@ -126,6 +126,8 @@ def run(args: argparse.Namespace) -> list[Table]:
                 scale, list(plan.engines), reps=plan.reps, budget=plan.budget, limit=plan.limit
             )
             tables.append(workloads.planner(scale, plan.reps))
+            if name == "bremen":
+                tables.append(editions.workload(plan.reps))
             if plan.endpoint and not args.no_servers:
                 peers = throughput.local_peers(
                     scale, requests=plan.requests, cap=plan.cap, rdflib_c8=plan.rdflib_c8

@@ -5,7 +5,8 @@
 Reads every CSV of the fact base, adds the two files our format needs beyond it (``rahmen.csv``:
 the framework itself; ``ebenen.csv``: the level scheme), checks everything with the real loader
 and writes the files back in the canonical form (the same form ``rahmengraph export --format csv``
-writes). Facts are not changed; list cells without a meaningful order are sorted.
+writes). Facts are not changed; list cells without a meaningful order are sorted. The editions
+(``ausgaben.csv``, ``ausgaben/``, ``aenderungen.csv``) come from ``bremen_editions.py``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from bremen_editions import write_editions  # noqa: E402
 
 from rahmengraph.errors import InputError  # noqa: E402
+from rahmengraph.model.edition_build import read_with_editions  # noqa: E402
 from rahmengraph.model.export import write_folder  # noqa: E402
 from rahmengraph.model.loading.checking import read_dataset  # noqa: E402
 from rahmengraph.model.loading.csv_text import write_csv  # noqa: E402
@@ -93,13 +98,17 @@ def build(shared: Path, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for csv_file in sorted(shared.glob("*.csv")):
-            shutil.copy(csv_file, work / csv_file.name)
+            if csv_file.name != "aenderungen.csv":  # the editions' change records, written below
+                shutil.copy(csv_file, work / csv_file.name)
         (work / "rahmen.csv").write_text(write_csv(*RAHMEN), encoding="utf-8")
         (work / "ebenen.csv").write_text(write_csv(*EBENEN), encoding="utf-8")
         ds = read_dataset(work)
         store = OxigraphStore()
         store.replace_graph(ds.graph, to_triples(ds))
-        return write_folder(read_tables(store, ds.graph), out, canonical=True)
+        written = write_folder(read_tables(store, ds.graph), out, canonical=True)
+    written += write_editions(out, shared)
+    read_with_editions(out)  # the editions and the change records check out
+    return written
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from rahmengraph.api.state import Store
 from rahmengraph.errors import NotFound, ParameterError
+from rahmengraph.model import asof
 from rahmengraph.model.analysis import ANALYSES, Report, report_csv
 from rahmengraph.model.analysis.coverage import matrix_csv, report_xlsx
 from rahmengraph.model.filters import FILTER_KINDS, Filters
@@ -24,7 +25,7 @@ XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 CSV: Final = "text/csv; charset=utf-8"
 FORMATS: Final = ("json", "csv", "xlsx")
 _OPTION_NAMES: Final = sorted({o.name for a in ANALYSES.values() for o in a.options})
-_KNOWN: Final = {*FILTER_KINDS, *_OPTION_NAMES, "format"}
+_KNOWN: Final = {*FILTER_KINDS, *_OPTION_NAMES, "format", "stand"}
 
 Values = Annotated[list[str], Query()]
 Opt = Annotated[str | None, Query()]
@@ -36,6 +37,7 @@ def _documented_filters(
     level: Values = [],  # noqa: B006
     target_group: Values = [],  # noqa: B006
     evidence: Values = [],  # noqa: B006
+    stand: Opt = None,
 ) -> None:
     """Declares the shared filters for OpenAPI; ``_run`` reads and checks them from the request."""
 
@@ -56,6 +58,7 @@ def _run(request: Request, store: GraphStore, name: str) -> Report:
     if name not in ANALYSES:
         raise NotFound(f"Unbekannte Analyse {name!r} (Pfad); bekannt: {', '.join(ANALYSES)}")
     analysis = ANALYSES[name]
+    store, _at = asof.resolve(store, request.query_params.get("stand"))
     own = {o.name for o in analysis.options}
     options = {k: request.query_params.get(k) for k in _OPTION_NAMES if k in request.query_params}
     stray = sorted(set(options) - own)

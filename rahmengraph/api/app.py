@@ -18,6 +18,7 @@ from starlette.middleware.cors import CORSMiddleware
 from rahmengraph.api import (
     analysis,
     downloads,
+    editions,
     error_responses,
     graphs,
     pages,
@@ -100,6 +101,7 @@ def create_app(
         lifespan=lifespan,
         openapi_tags=[
             {"name": "Planung", "description": "Listen, Einträge, Partner, Zuständigkeit heute, Fragen"},
+            {"name": "Ausgaben", "description": "Ausgaben eines Rahmenkonzepts und was sich geändert hat"},
             {"name": "SPARQL", "description": "SPARQL 1.1 Protocol"},
             {"name": "Downloads", "description": "der ganze Datensatz in einem Format"},
             {"name": "Linked Data", "description": "jede IRI des Datensatzes und der Ontologie"},
@@ -113,6 +115,8 @@ def create_app(
     app.include_router(analysis.router)
     app.include_router(graphs.router)
     app.include_router(downloads.router)
+    app.include_router(editions.router)
+    app.include_router(editions.pages)
     app.include_router(pages.router)
     app.include_router(void.router)
     app.include_router(resources.router)  # catch-all: last

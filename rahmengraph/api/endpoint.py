@@ -110,6 +110,7 @@ class QueryEndpoint:
         formats = query_formats(p.query, accept, p.fmt)
         if formats.html and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
-        return await sparql.run_query(
-            state_in(self.state), p.query, p.default_graphs, p.named_graphs, formats, scope
+        defaults, named = await sparql.stand_dataset(
+            state_in(self.state), query_string, p.default_graphs, p.named_graphs
         )
+        return await sparql.run_query(state_in(self.state), p.query, defaults, named, formats, scope)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.state import Store
 from rahmengraph.errors import NotFound
+from rahmengraph.model import asof
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.viz.assets import ASSETS, asset_text
 from rahmengraph.viz.views import VIEWS
@@ -46,5 +47,6 @@ def view_page(view: str, request: Request, store: Store) -> HTMLResponse:
     params = request.query_params
     filters = Filters.from_mapping({k: params.getlist(k) for k in FILTER_KINDS})
     options = {k: params[k] for k in OPTIONS if params.get(k)}
+    store, _at = asof.resolve(store, params.get("stand"))  # an edition or a date
     html = VIEWS[view].render(store, filters, options, standalone=False)
     return HTMLResponse(html)

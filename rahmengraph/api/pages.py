@@ -43,8 +43,10 @@ def static(name: str) -> Response:
 
 
 @router.get("/sparql-editor", response_class=HTMLResponse, summary="SPARQL-Editor")
-def sparql_page(settings: AppSettings, lang: PageLang, query: str | None = None) -> HTMLResponse:
-    return HTMLResponse(sparql_editor(settings, query, lang))
+def sparql_page(
+    settings: AppSettings, lang: PageLang, query: str | None = None, stand: str | None = None
+) -> HTMLResponse:
+    return HTMLResponse(sparql_editor(settings, query, lang, stand))
 
 
 @router.get("/", response_class=HTMLResponse, summary="Startseite")

@@ -28,6 +28,7 @@ from rahmengraph.api.schemas import (
 )
 from rahmengraph.api.state import State, Store
 from rahmengraph.errors import ParameterError
+from rahmengraph.model import asof
 from rahmengraph.model import questions as named
 from rahmengraph.model.catalog import COLLECTIONS, Collection
 from rahmengraph.model.filters import FILTER_KINDS
@@ -39,7 +40,8 @@ from rahmengraph.model.responsibility import responsible_today
 router = APIRouter(prefix="/api", tags=["Planung"])
 
 #: Query parameters that are not filters.
-PAGING = {"q", "limit", "offset", "sort", "lang", "format"}
+PAGING = {"q", "limit", "offset", "sort", "lang", "format", "stand"}
+STAND = Query(None, description="Stand: Datum (JJJJ-MM-TT) oder Ausgabe (z. B. 2021-10); leer: aktuell")
 
 
 def _filters(request: Request) -> dict[str, str]:
@@ -145,9 +147,10 @@ def actor_partners(store: Store, kuerzel: str) -> list[PartnerOut]:
     response_model=list[SuccessionOut],
     summary="Wer ist heute zuständig? (folgt Ressortneuschnitten über Nachfolger)",
 )
-def today(state: State, ident: str) -> list[SuccessionOut]:
+def today(state: State, ident: str, stand: str | None = STAND) -> list[SuccessionOut]:
     state.catalog.item("massnahmen", ident)  # 404 with the list's wording for unknown ids
-    return [SuccessionOut.of(s) for s in responsible_today(state.store, ident)]
+    view, at = asof.resolve(state.store, stand)
+    return [SuccessionOut.of(s) for s in responsible_today(view, ident, at.date)]
 
 
 @router.get("/fragen", response_model=list[QuestionOut], summary="Benannte Fragen mit ihren Parametern")
@@ -175,10 +178,10 @@ def question_list() -> list[QuestionOut]:
     summary="Eine benannte Frage beantworten: Zeilen und die SPARQL-Abfrage dazu",
     description="Parameter der Frage als Query-Parameter (siehe `/api/fragen`).",
 )
-def question_answer(request: Request, store: Store, name: str) -> AnswerOut:
+def question_answer(request: Request, store: Store, name: str, stand: str | None = STAND) -> AnswerOut:
     q = named.question(name)
     values: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in PAGING}
-    table, sparql = named.run(store, name, values)
+    table, sparql = named.run(store, name, values, stand)
     return AnswerOut(
         name=q.name, titel=q.title, sparql=sparql, spalten=table.variables, zeilen=table.values()
     )

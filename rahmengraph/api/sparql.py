@@ -13,10 +13,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import hmac
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,7 +25,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
 from rahmengraph.api.language import ReaderLang
-from rahmengraph.api.state import AppState, State
+from rahmengraph.api.state import AppState, State, after_write
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_depth, check_update
@@ -35,9 +35,9 @@ from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
 from rahmengraph.engine.targets import check_writes
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
-from rahmengraph.model.analysis import warm
+from rahmengraph.model import asof
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.projection import shared_projection
+from rahmengraph.model.graph_view import GraphView
 from rahmengraph.model.vocab import ONTOLOGY_IRI, PREFIXES
 from rahmengraph.viz.sparql_editor import sparql_editor
 
@@ -54,8 +54,22 @@ def endpoint_iri(settings: Settings, scope: Scope) -> str:
     return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
 
 
-def _editor(settings: Settings, query: str | None, lang: str) -> HTMLResponse:
-    return HTMLResponse(sparql_editor(settings, query, lang))
+def _editor(settings: Settings, query: str | None, lang: str, stand: str | None = None) -> HTMLResponse:
+    return HTMLResponse(sparql_editor(settings, query, lang, stand))
+
+
+async def stand_dataset(
+    state: AppState, query_string: str, default_graphs: Sequence[str], named_graphs: Sequence[str]
+) -> tuple[Sequence[str], Sequence[str]]:
+    """The protocol's graphs, or for ``stand=`` (an edition or a date; not with explicit graphs)
+    the editions in force then as the default graph, every graph as a named graph."""
+    stand = parse_qs(query_string).get("stand", [""])[0]
+    if not stand or default_graphs or named_graphs:
+        return default_graphs, named_graphs
+    view, _at = await run_in_threadpool(asof.resolve, state.store, stand)
+    if not isinstance(view, GraphView):
+        return default_graphs, named_graphs
+    return view.default_graphs, await run_in_threadpool(state.store.graphs)
 
 
 async def _describe_service(
@@ -111,24 +125,26 @@ async def answer(
         return await _describe_service(request, state, lang, parse_accept(accept), p.fmt)
     formats = query_formats(p.query, accept, p.fmt)
     if formats.html and browser:
-        return _editor(state.settings, p.query, lang)
-    return await run_query(state, p.query, p.default_graphs, p.named_graphs, formats, request.scope)
+        return _editor(state.settings, p.query, lang, request.query_params.get("stand"))
+    defaults, named = await stand_dataset(state, request.url.query, p.default_graphs, p.named_graphs)
+    return await run_query(state, p.query, defaults, named, formats, request.scope)
 
 
-def _authorize(settings: Settings, authorization: str) -> None:
+def authorize(settings: Settings, authorization: str, what: str = "SPARQL Update") -> None:
+    """Writing needs ``allow_update`` and the update token (``Bearer …``), compared in constant time."""
     if not settings.allow_update:
-        raise Forbidden("SPARQL Update ist auf diesem Server abgeschaltet (Einstellung allow_update)")
+        raise Forbidden(f"{what} ist auf diesem Server abgeschaltet (Einstellung allow_update)")
     token = settings.update_token
     scheme, _, given = authorization.partition(" ")
     expected = token.get_secret_value().encode() if token is not None else b""
     ok = bool(expected) and scheme.lower() == "bearer"
     # compare in constant time even when the scheme is wrong, so timing tells nothing
     if not hmac.compare_digest(given.strip().encode(), expected) or not ok:
-        raise Unauthorized("SPARQL Update braucht den richtigen Bearer-Token (Header Authorization)")
+        raise Unauthorized(f"{what} braucht den richtigen Bearer-Token (Header Authorization)")
 
 
 async def update(request: Request, state: AppState, p: Params) -> Response:
-    _authorize(state.settings, request.headers.get("authorization", ""))
+    authorize(state.settings, request.headers.get("authorization", ""))
     if p.update is None or not p.update.strip():
         raise ParameterError("Parameter update ist leer")
     text = with_using(p.update, p.using_graphs, p.using_named_graphs)
@@ -136,44 +152,22 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
     await run_in_threadpool(check_update, text)
     base = endpoint_iri(state.settings, request.scope)
     stored = await run_in_threadpool(state.store.graphs)
-    check_writes(text, base, PREFIXES, loaded_graphs(state) & set(stored))
+    check_writes(text, base, PREFIXES, loaded_graphs(state, stored))
     # workers are not restarted: they replay the change before their next query (engine.changes)
     async with state.runner.writing() as changes:
         try:
             await run_in_threadpool(state.store.update, text, base)
         finally:  # a failed update changed nothing; recording it anyway costs one reopen at most
             changes.record(text, base)
-            state.catalog.invalidate()
-            state.downloads.clear()
-    rewarm(state)
+    after_write(state)
     return Response(status_code=204)
 
 
-def loaded_graphs(state: AppState) -> set[str]:
-    """The graphs start-up loads from files (read-only through SPARQL Update, see
-    :mod:`rahmengraph.engine.targets`): the dataset's and the ontology's."""
-    return {state.dataset.graph, ONTOLOGY_IRI}
-
-
-def rewarm(state: AppState) -> None:
-    """Recompute the analyses in the background after a change (/api/status shows it); while a
-    run is going, once more after it (updates in a row cost one run, not one each)."""
-    loop = asyncio.get_running_loop()
-    if not state.settings.warm_analyses:
-        loop.run_in_executor(None, shared_projection, state.store)
-        return
-    running = state.warming
-    if running is not None and not running.done():
-        state.rewarm = True
-        return
-    state.rewarm = False
-    state.warming = loop.run_in_executor(None, warm, state.store)
-
-    def again(_: object) -> None:
-        if state.rewarm:
-            loop.call_soon_threadsafe(rewarm, state)
-
-    state.warming.add_done_callback(again)
+def loaded_graphs(state: AppState, graphs: Iterable[str]) -> set[str]:
+    """Those of ``graphs`` that start-up loads from files (read-only through SPARQL Update, see
+    :mod:`rahmengraph.engine.targets`): the dataset's, its editions' and the ontology's."""
+    stored_from_files = {g for g in graphs if g.startswith(state.dataset.graph)}  # editions too
+    return stored_from_files | ({ONTOLOGY_IRI} & set(graphs))
 
 
 @router.get(

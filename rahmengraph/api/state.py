@@ -18,8 +18,10 @@ from starlette.datastructures import State as StarletteState
 
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import Runner
+from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore
 
 #: Attribute of ``app.state`` that holds the :class:`AppState` (the one untyped read, below).
@@ -41,6 +43,35 @@ class AppState:
     warming: asyncio.Future[Any] | None = None
     #: An update came while the warm-up ran: warm up once more after it.
     rewarm: bool = False
+
+
+def after_write(state: AppState) -> None:
+    """After the store was written (inside ``runner.writing()``, the change recorded for the
+    workers): forget cached lists and downloads, recompute the analyses in the background."""
+    state.catalog.invalidate()
+    state.downloads.clear()
+    rewarm(state)
+
+
+def rewarm(state: AppState) -> None:
+    """Recompute the analyses in the background after a change (/api/status shows it); while a
+    run is going, once more after it (updates in a row cost one run, not one each)."""
+    loop = asyncio.get_running_loop()
+    if not state.settings.warm_analyses:
+        loop.run_in_executor(None, shared_projection, state.store)
+        return
+    running = state.warming
+    if running is not None and not running.done():
+        state.rewarm = True
+        return
+    state.rewarm = False
+    state.warming = loop.run_in_executor(None, warm, state.store)
+
+    def again(_: object) -> None:
+        if state.rewarm:
+            loop.call_soon_threadsafe(rewarm, state)
+
+    state.warming.add_done_callback(again)
 
 
 def install(app: Starlette, state: AppState) -> None:

@@ -16,6 +16,7 @@ from rahmengraph.cli.options import (
     GroupOpt,
     LevelOpt,
     OptionOpt,
+    StandOpt,
     StoreOpt,
     filters,
     pairs,
@@ -23,6 +24,7 @@ from rahmengraph.cli.options import (
 )
 from rahmengraph.cli.store_access import for_reading
 from rahmengraph.errors import ParameterError
+from rahmengraph.model import asof
 
 #: ``analyse --format`` value → how the report is written.
 REPORT_FORMATS = ("table", "csv", "json")
@@ -46,6 +48,7 @@ def analyse_cmd(
     level: LevelOpt = None,
     target_group: GroupOpt = None,
     evidence: EvidenceOpt = None,
+    stand: StandOpt = None,
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -61,11 +64,12 @@ def analyse_cmd(
         raise ParameterError(f"--format {fmt!r}: erlaubt sind {', '.join(REPORT_FORMATS)}")
     options = pairs(option, "--option")
     chosen = filters(field, actor, level, target_group, evidence)
-    graph_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store))
     try:
-        report = ANALYSES[NAMES[name]].run(graph_store, chosen, **options)
+        view, _at = asof.resolve(own_store, stand)
+        report = ANALYSES[NAMES[name]].run(view, chosen, **options)
     finally:
-        graph_store.close()
+        own_store.close()
     if fmt == "json":
         output.write(report.model_dump_json(indent=2) + "\n")
     elif fmt == "csv":
@@ -90,6 +94,7 @@ def viz_cmd(
     level: LevelOpt = None,
     target_group: GroupOpt = None,
     evidence: EvidenceOpt = None,
+    stand: StandOpt = None,
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -98,10 +103,11 @@ def viz_cmd(
 
     options = pairs(option, "--option")
     chosen = filters(field, actor, level, target_group, evidence)
-    graph_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store))
     try:
-        written = write_view(graph_store, view, chosen, options, output_path)
+        shown, _at = asof.resolve(own_store, stand)
+        written = write_view(shown, view, chosen, options, output_path)
     finally:
-        graph_store.close()
+        own_store.close()
     size = written.stat().st_size / 1024
     output.plain(f"Geschrieben: {written.resolve()} ({size:.0f} KB; im Browser öffnen, läuft ohne Netz)")

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import typer
 
-from rahmengraph.cli import analyses, dataset, output, questions, server
+from rahmengraph.cli import analyses, dataset, editions, output, questions, server
 from rahmengraph.cli.exits import described, exit_code
 from rahmengraph.cli.language import GermanCommand, GermanGroup
 from rahmengraph.errors import (
@@ -35,6 +35,7 @@ COMMANDS: Final[dict[str, tuple[Callable[..., None], _Errors]]] = {
     "export": (dataset.export_cmd, (InputError, ParameterError, StoreError)),
     "analyse": (analyses.analyse_cmd, (InputError, ParameterError, StoreError)),
     "viz": (analyses.viz_cmd, (InputError, ParameterError, StoreError)),
+    "diff": (editions.diff_cmd, (InputError, ParameterError, StoreError)),
     "serve": (server.serve_cmd, (InputError, ParameterError, StoreError)),
 }
 
@@ -68,6 +69,9 @@ for _name, (_command, _errors) in COMMANDS.items():
         epilog=described(*_errors) if _errors else None,
         options_metavar="[OPTIONEN]",
     )(_command)
+
+
+app.add_typer(editions.ausgabe, name="ausgabe")
 
 
 @app.callback()

@@ -47,10 +47,15 @@ def validate_cmd(
     store = OxigraphStore()
     ds = load(store, config.dataset)
     report = validate(store, ds.graph)
+    edition_warnings = ds.editions.warnings if ds.editions else []
     if as_json:
-        output.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        doc = {**report.as_dict(), "ausgaben_warnungen": [p.as_dict() for p in edition_warnings]}
+        output.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         output.write(report.text() + "\n")
+        if edition_warnings:
+            lines = "\n".join(f"  - {p}" for p in edition_warnings)
+            output.write(f"\nAusgaben und Änderungen: {len(edition_warnings)} Warnung(en)\n{lines}\n")
     if not report.conforms:
         raise ValidationFailed(f"{len(report.violations)} Verstoß/Verstöße in {config.dataset}")
 

@@ -39,6 +39,12 @@ LevelOpt = Annotated[
 GroupOpt = Annotated[
     list[str] | None, typer.Option("--target-group", metavar="ID", help=FILTER_KINDS["target_group"].help)
 ]
+StandOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stand", metavar="STAND", help="Datum (JJJJ-MM-TT) oder Ausgabe (z. B. 2021-10); leer: aktuell"
+    ),
+]
 EvidenceOpt = Annotated[
     list[str] | None, typer.Option("--evidence", metavar="BELEG", help=FILTER_KINDS["evidence"].help)
 ]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from rahmengraph.cli import output
-from rahmengraph.cli.options import DatasetOpt, StoreOpt, pairs, settings
+from rahmengraph.cli.options import DatasetOpt, StandOpt, StoreOpt, pairs, settings
 from rahmengraph.cli.store_access import for_reading
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
@@ -29,21 +29,29 @@ def query_cmd(
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="table, csv, tsv, json oder xml")
     ] = "table",
+    stand: StandOpt = None,
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """SPARQL-Abfrage oder benannte Frage ausführen; Ausgabe als Tabelle, CSV oder JSON."""
-    from rahmengraph.model.questions import bind, question
+    from rahmengraph.model import asof
+    from rahmengraph.model.questions import STICHTAG, bind, question
 
     if fmt != "table" and fmt not in RESULT_FORMATS:
         raise ParameterError(f"--format {fmt!r}: erlaubt sind table, {', '.join(RESULT_FORMATS)}")
     if not name and not sparql:
         raise ParameterError("Bitte eine SPARQL-Abfrage oder --name angeben")
     values = pairs(param, "--param")
-    graph_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store))
+    graph_store, at = asof.resolve(own_store, stand)
+    if stand:
+        output.note(at.label)
     try:
         if name:
-            text = bind(graph_store, question(name), values)
+            q = question(name)
+            if at.date and any(p.name == STICHTAG for p in q.params):
+                values.setdefault(STICHTAG, at.date)
+            text = bind(graph_store, q, values)
         else:
             text = sys.stdin.read() if sparql == "-" else str(sparql)
         if fmt == "table":
@@ -52,7 +60,7 @@ def query_cmd(
         body, _media = graph_store.serialize_query(text, RESULT_FORMATS[fmt], GRAPH_FORMATS["ttl"])
         output.write(body.decode("utf-8"))
     finally:
-        graph_store.close()
+        own_store.close()
 
 
 def fragen_cmd() -> None:

@@ -44,6 +44,13 @@ class ChangeLog:
         if len(self._log) > self.keep:
             self._floor = self._log.pop(0)[0]
 
+    def reopen(self) -> None:
+        """A change that is not an update text (a whole dataset written): workers open the store again."""
+        self.generation += 1
+        self._log.append((self.generation, None))
+        if len(self._log) > self.keep:
+            self._floor = self._log.pop(0)[0]
+
     def since(self, generation: int) -> tuple[Change, ...] | None:
         """What a worker at ``generation`` must apply; None: it must open the store again."""
         if generation == self.generation:

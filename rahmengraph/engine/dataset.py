@@ -5,8 +5,9 @@
   ``default-graph-uri`` graphs — **empty** when only ``named-graph-uri`` is given — and only the
   ``named-graph-uri`` graphs can be named with ``GRAPH``.
 * Else a query's own ``FROM`` / ``FROM NAMED`` make it (``FROM NAMED`` alone: empty default graph).
-* Else the default graph is the union of all graphs of the store (every graph is a named graph
-  here, so a query without a dataset sees everything); ``GRAPH`` reaches every named graph.
+* Else the default graph is the current state: the union of all graphs of the store except the
+  graphs of earlier editions (:mod:`rahmengraph.model.graph_view`); ``GRAPH`` reaches every named
+  graph, editions included.
 
 A graph the store does not hold is an empty graph; nothing is ever fetched from elsewhere
 (Oxigraph resolves dataset IRIs only against its store). For updates, ``using-graph-uri`` /
@@ -49,8 +50,14 @@ def has_dataset_clause(query: str) -> bool:
     return "from" in query.lower() and "FROM" in keywords(query)
 
 
-def query_dataset(query: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> dict[str, Any]:
-    """Keyword arguments of :meth:`pyoxigraph.Store.query` that set the dataset (see the module)."""
+def query_dataset(
+    query: str,
+    default_graphs: Sequence[str],
+    named_graphs: Sequence[str],
+    current: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """Keyword arguments of :meth:`pyoxigraph.Store.query` that set the dataset (see the module).
+    ``current``: the graphs of the current state when the store holds editions (else the union)."""
     if default_graphs or named_graphs:
         return {
             "default_graph": [ox.NamedNode(g) for g in default_graphs],
@@ -58,6 +65,8 @@ def query_dataset(query: str, default_graphs: Sequence[str], named_graphs: Seque
         }
     if has_dataset_clause(query):
         return {}
+    if current is not None:
+        return {"default_graph": [ox.NamedNode(g) for g in current]}
     return {"use_default_graph_as_union": True}
 
 

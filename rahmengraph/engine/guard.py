@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rahmengraph.errors import Forbidden, ParameterError
+from rahmengraph.model.vocab import sparql_prologue
 
 _ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TRIGGER = re.compile(r"\b(service|load)\b", re.IGNORECASE)
@@ -115,8 +116,8 @@ def check_query(text: str) -> None:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    try:
-        algebra = translateQuery(parseQuery(text)).algebra
+    try:  # with the prefixes the endpoint declares for every query (rg:, skos: …)
+        algebra = translateQuery(parseQuery(sparql_prologue() + text)).algebra
     except Exception:  # rdflib raises pyparsing and plain errors; Oxigraph reports real syntax errors
         _lexical(text)
         return

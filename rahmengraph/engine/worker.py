@@ -29,13 +29,25 @@ from rahmengraph.engine.guard import check_query
 from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
+from rahmengraph.model.graph_view import current_graphs
 from rahmengraph.model.query_forms import query_form
 from rahmengraph.model.stores.oxigraph import query_error
 from rahmengraph.model.vocab import PREFIXES
 
+_current_of: list[tuple[ox.Store, list[str] | None]] = []  # the last store asked (held: no id reuse)
+
+
+def _current(store: ox.Store) -> list[str] | None:
+    """The graphs of the current state (``None``: no editions, the union); a worker's store does
+    not change while it runs, so it is computed once per store."""
+    if not _current_of or _current_of[0][0] is not store:
+        names = (g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        _current_of[:] = [(store, current_graphs(names))]
+    return _current_of[0][1]
+
 
 def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    dataset = query_dataset(job.query, job.default_graphs, job.named_graphs)
+    dataset = query_dataset(job.query, job.default_graphs, job.named_graphs, _current(store))
     return store.query(text, prefixes=PREFIXES, base_iri=job.base_iri, **dataset)
 
 

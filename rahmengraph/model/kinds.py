@@ -160,6 +160,30 @@ KINDS: Final[dict[str, EntityKind]] = {
         ),
         _K("source", v.SOURCE, "quelle", None, None, "Quelle", "Quellen", "Source", "Sources"),
         _K(
+            "edition",
+            v.EDITION_CLASS,
+            "ausgabe",
+            None,
+            None,
+            "Ausgabe",
+            "Ausgaben",
+            "Edition",
+            "Editions",
+            projected=False,
+        ),
+        _K(
+            "edition_change",
+            v.CHANGE_CLASS,
+            "veraenderung",
+            None,
+            None,
+            "Änderung",
+            "Änderungen",
+            "Change",
+            "Changes",
+            projected=False,
+        ),
+        _K(
             "change",
             v.CHANGE_EVENT,
             "aenderung",
@@ -179,6 +203,7 @@ SEGMENTS: Final[dict[str, str]] = {
     **{k.key: k.segment for k in KINDS.values()},
     "level_scheme": "ebenen",
     "target_group_scheme": "zielgruppen",
+    "edition_catalog": "ausgaben",
 }
 
 #: Base class → kind of the projection's nodes.

@@ -22,10 +22,12 @@ from importlib import resources
 from typing import Final
 
 import pyoxigraph as ox
+from pydantic import ValidationError
 
 from rahmengraph.errors import NotFound, ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import asof, vocab
 from rahmengraph.model.kinds import KINDS
+from rahmengraph.model.loading import cells
 from rahmengraph.model.store import GraphStore, Table
 
 
@@ -49,8 +51,12 @@ PARAM_TYPES: Final[dict[str, ParamType]] = {
         ParamType("role", vocab.ROLE, "Rolle", "federfuehrend oder beteiligt"),
         ParamType("evidence", vocab.EVIDENCE_LEVEL, "Beleg", "rahmenkonzept oder kontext"),
         ParamType("text", None, "Text", "Freitext"),
+        ParamType("date", None, "Datum", "JJJJ-MM-TT"),
     )
 }
+
+#: Parameter that a ``stand`` fills when the caller leaves it empty (questions about a day).
+STICHTAG: Final = "stichtag"
 
 #: Controlled parameter values that are cells of a vocab table rather than dataset ids.
 _VOCAB_PARAMS: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
@@ -114,6 +120,11 @@ def question(name: str) -> Question:
 def resolve(store: GraphStore, param: Param, value: str) -> list[ox.NamedNode | ox.Literal]:
     """Terms for a parameter value: entity ids → IRIs (all datasets), text → literal."""
     ptype = param.type
+    if ptype.name == "date":
+        try:
+            cells.DATE.validate_python(value)
+        except ValidationError as exc:
+            raise ParameterError(f"Parameter {param.name}: {value!r} – {cells.message(exc)}") from exc
     if ptype.cls is None:
         return [ox.Literal(value)]
     if ptype.name in _VOCAB_PARAMS:
@@ -159,7 +170,15 @@ def bind(store: GraphStore, q: Question, values: dict[str, str]) -> str:
     return (head + sep + "\n" + "".join(clauses) + tail).strip() + "\n"
 
 
-def run(store: GraphStore, name: str, values: dict[str, str]) -> tuple[Table, str]:
-    """Answer a named question: rows and the SPARQL that produced them."""
-    sparql = bind(store, question(name), values)
-    return store.select(sparql), sparql
+def run(store: GraphStore, name: str, values: dict[str, str], stand: str | None = None) -> tuple[Table, str]:
+    """Answer a named question: rows and the SPARQL that produced them.
+
+    ``stand`` (a date or an edition, see :mod:`rahmengraph.model.asof`) runs it on the editions in
+    force then, and is the question's ``stichtag`` unless that is given.
+    """
+    q = question(name)
+    view, at = asof.resolve(store, stand)
+    if at.date and any(p.name == STICHTAG for p in q.params) and not values.get(STICHTAG):
+        values = {**values, STICHTAG: at.date}
+    sparql = bind(view, q, values)
+    return view.select(sparql), sparql

@@ -1,12 +1,16 @@
-"""Who is responsible for a measure today: follow re-organisations (``rg:successor``) to current actors.
+"""Who is responsible for a measure on a day (default: today): the measure's own lead history,
+then re-organisations (``rg:successor``) to the actors in office that day.
 
-A responsibility names the actor as the source wrote it. Where that actor was later dissolved or
-re-cut (``rg:validUntil`` set), its successors take over — possibly several, when a Ressort was
-split. The path through the successors is kept, so a planner sees *why* an actor is responsible.
+Several leads in one cell (``SJIS;SASJI``) are the measure's own history: only the one in office on
+the day counts (the last whose ``rg:validFrom`` is not after it). A responsibility names the actor
+as the source wrote it; where that actor was dissolved or re-cut by then (``rg:validUntil``), its
+successors take over — possibly several, when a Ressort was split. The path through the successors
+is kept, so a planner sees *why* an actor is responsible.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -24,6 +28,7 @@ class Actor:
     label: str
     iri: str
     valid_until: str | None = None
+    valid_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,23 +64,24 @@ def measure_iri(store: GraphStore, ident: str) -> str:
 
 def _actors(store: GraphStore) -> tuple[dict[str, Actor], dict[str, list[str]]]:
     table = store.select(
-        f"SELECT ?a ?id ?label ?succ ?end WHERE {{ ?a a <{v.ACTOR}> ; "
+        f"SELECT ?a ?id ?label ?succ ?end ?start WHERE {{ ?a a <{v.ACTOR}> ; "
         f"<{v.NOTATION}> ?id ; <{v.LABEL}> ?label ."
-        f" OPTIONAL {{ ?a <{v.SUCCESSOR}> ?succ }} OPTIONAL {{ ?a <{v.VALID_UNTIL}> ?end }} }}"
+        f" OPTIONAL {{ ?a <{v.SUCCESSOR}> ?succ }} OPTIONAL {{ ?a <{v.VALID_UNTIL}> ?end }}"
+        f" OPTIONAL {{ ?a <{v.VALID_FROM}> ?start }} }}"
     )
     actors: dict[str, Actor] = {}
     successors: dict[str, list[str]] = {}
-    for a, ident, label, succ, end in table:
+    for a, ident, label, succ, end, start in table:
         if not isinstance(a, ox.NamedNode) or ident is None or label is None:
             continue
-        actors[a.value] = Actor(text(ident) or "", text(label) or "", a.value, text(end))
+        actors[a.value] = Actor(text(ident) or "", text(label) or "", a.value, text(end), text(start))
         succs = successors.setdefault(a.value, [])
         if isinstance(succ, ox.NamedNode) and succ.value not in succs:
             succs.append(succ.value)
     return actors, successors
 
 
-def _follow(start: str, actors: dict[str, Actor], successors: dict[str, list[str]]) -> list[Today]:
+def _follow(start: str, actors: dict[str, Actor], successors: dict[str, list[str]], day: str) -> list[Today]:
     found: list[Today] = []
     stack: list[tuple[str, tuple[str, ...]]] = [(start, (actors[start].id,))]
     seen: set[str] = set()
@@ -86,26 +92,48 @@ def _follow(start: str, actors: dict[str, Actor], successors: dict[str, list[str
         seen.add(iri)
         actor = actors[iri]
         nexts = [s for s in successors.get(iri, []) if s in actors]
-        if actor.valid_until is None or not nexts:
-            found.append(Today(actor, path))  # current, or dissolved without a known successor
+        ended = actor.valid_until is not None and actor.valid_until <= day
+        if not ended or not nexts:
+            found.append(Today(actor, path))  # in office, or dissolved without a known successor
             continue
         stack.extend((s, (*path, actors[s].id)) for s in reversed(nexts))
     return sorted(found, key=lambda t: t.actor.id)
 
 
-def responsible_today(store: GraphStore, measure: str) -> list[Succession]:
-    """Every responsibility of ``measure`` (id or IRI) with the actors holding it today."""
+def _chain_lead(rows: list[dict[str, str | None]], actors: dict[str, Actor], day: str) -> str | None:
+    """Of a chain of leads (positions in one cell), the one in office on ``day``."""
+    chain = sorted(
+        (int(r["pos"] or 0), r["actor"] or "") for r in rows if r["role"] == v.LEAD and r["pos"] is not None
+    )
+    now = chain[0][1] if chain else None
+    for _pos, actor in chain[1:]:
+        start = actors[actor].valid_from if actor in actors else None
+        if start is None or start <= day:
+            now = actor
+    return now
+
+
+def responsible_today(store: GraphStore, measure: str, day: str | None = None) -> list[Succession]:
+    """Every responsibility of ``measure`` (id or IRI) with the actors holding it on ``day`` (ISO;
+    default today); of a chain of leads only the one in office that day."""
+    day = day or dt.date.today().isoformat()
     iri = measure_iri(store, measure)
     roles = store.select(
-        f"SELECT DISTINCT ?actor ?role WHERE {{ <{iri}> <{v.QUALIFIED_ASSOCIATION}> ?r . "
-        f"?r <{v.PROV_AGENT}> ?actor ; <{v.HAD_ROLE}> ?role }}"
+        f"SELECT DISTINCT ?actor ?role ?pos WHERE {{ <{iri}> <{v.QUALIFIED_ASSOCIATION}> ?r . "
+        f"?r <{v.PROV_AGENT}> ?actor ; <{v.HAD_ROLE}> ?role . OPTIONAL {{ ?r <{v.POSITION}> ?pos }} }}"
     )
     actors, successors = _actors(store)
-    out = []
-    for row in roles.values():
+    rows = roles.values()
+    lead = _chain_lead(rows, actors, day)
+    out: list[Succession] = []
+    for row in rows:
         actor, role = row["actor"], row["role"]
         if actor is None or actor not in actors or role is None:
             continue
-        out.append(Succession(actors[actor], ROLE_CELLS.get(role, role), _follow(actor, actors, successors)))
+        if role == v.LEAD and row["pos"] is not None and actor != lead:
+            continue  # an earlier (or later) lead of the measure's own chain
+        named = Succession(actors[actor], ROLE_CELLS.get(role, role), _follow(actor, actors, successors, day))
+        if all(s.named.iri != actor or s.role != named.role for s in out):
+            out.append(named)
     order = list(ROLE_CELLS.values())
     return sorted(out, key=lambda s: (order.index(s.role) if s.role in order else 9, s.named.id))

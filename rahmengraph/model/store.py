@@ -11,8 +11,9 @@ Which engine is behind it is chosen by one setting, the *store spec*:
 ==========================  ================================================================
 
 Results use pyoxigraph terms (``NamedNode``, ``Literal``, ``BlankNode``) whatever the engine.
-Queries see the union of all named graphs as their default graph; each dataset lives in its
-own named graph (its base IRI), the ontology in :data:`rahmengraph.model.vocab.ONTOLOGY_IRI`.
+Queries see the union of the named graphs as their default graph, except the graphs of editions
+(see :mod:`rahmengraph.model.graph_view`); each dataset's current state lives in its own named
+graph (its base IRI), the ontology in :data:`rahmengraph.model.vocab.ONTOLOGY_IRI`.
 """
 
 from __future__ import annotations
@@ -81,20 +82,28 @@ class GraphStore(ABC):
         and the triple count, for stores that others can write to as well (a remote server)."""
         return (self.generation, self.count())
 
+    # Every query method takes ``graphs``: the named graphs that form the default graph. ``None``
+    # means the current state (every graph but the edition graphs, see model/graph_view.py); a query
+    # with its own FROM / FROM NAMED always gets exactly that dataset.
+
     @abstractmethod
-    def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
+    def select(
+        self, query: str, bindings: dict[str, Term] | None = None, *, graphs: Sequence[str] | None = None
+    ) -> Table:
         """Run a SELECT query. ``bindings`` pre-bind variables (values are terms)."""
 
     @abstractmethod
-    def ask(self, query: str) -> bool:
+    def ask(self, query: str, *, graphs: Sequence[str] | None = None) -> bool:
         """Run an ASK query."""
 
     @abstractmethod
-    def construct(self, query: str) -> list[Triple]:
+    def construct(self, query: str, *, graphs: Sequence[str] | None = None) -> list[Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""
 
     @abstractmethod
-    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
+    def serialize_query(
+        self, query: str, results: ResultFormat, graph: GraphFormat, *, graphs: Sequence[str] | None = None
+    ) -> tuple[bytes, str]:
         """Run any query and serialize its answer natively; returns (body, media type).
 
         SELECT/ASK use ``results``, CONSTRUCT/DESCRIBE use ``graph``.

@@ -35,6 +35,7 @@ PROV: Final = "http://www.w3.org/ns/prov#"
 ORG: Final = "http://www.w3.org/ns/org#"
 TIME: Final = "http://www.w3.org/2006/time#"
 FOAF: Final = "http://xmlns.com/foaf/0.1/"
+DCAT: Final = "http://www.w3.org/ns/dcat#"
 SH: Final = "http://www.w3.org/ns/shacl#"
 SD: Final = "http://www.w3.org/ns/sparql-service-description#"
 #: W3C unique URIs for file formats (SPARQL service descriptions name result formats with them).
@@ -53,6 +54,7 @@ PREFIXES: Final[dict[str, str]] = {
     "org": ORG,
     "time": TIME,
     "foaf": FOAF,
+    "dcat": DCAT,
 }
 
 
@@ -288,3 +290,89 @@ PRIMARY_SOURCE = rg("primarySource")
 SOURCE_NOTE = rg("sourceNote")
 LEVEL_KIND = rg("levelKind")
 GERMAN = "de"
+
+# --- Editions and changes (see rahmengraph/model/editions.py, diff.py) ---------------------------
+
+EDITION_CLASS = rg("Edition")
+CHANGE_CLASS = rg("Change")
+CHANGE_TYPE_CLASS = rg("ChangeType")
+CHANGED_ATTRIBUTE_CLASS = rg("ChangedAttribute")
+CHANGE_TYPE_SCHEME = rg("changeTypes")
+CHANGED_ATTRIBUTE_SCHEME = rg("changedAttributes")
+DCAT_VERSION = DCAT + "version"
+DCAT_PREVIOUS_VERSION = DCAT + "previousVersion"
+DCAT_HAS_VERSION = DCAT + "hasVersion"
+DCAT_HAS_CURRENT_VERSION = DCAT + "hasCurrentVersion"
+DCT_IS_VERSION_OF = DCT + "isVersionOf"
+DCT_DATE = DCT + "date"
+DCT_IS_REPLACED_BY = DCT + "isReplacedBy"
+WAS_REVISION_OF = PROV + "wasRevisionOf"
+WAS_ASSOCIATED_WITH = PROV + "wasAssociatedWith"
+PROV_USED = PROV + "used"
+PROV_GENERATED = PROV + "generated"
+DECIDED_BY = rg("decidedBy")
+EDITION_GRAPH = rg("graph")
+CHANGE_TYPE = rg("changeType")
+CHANGED_ATTRIBUTE = rg("changedAttribute")
+CHANGED_ENTITY = rg("changedEntity")
+CHANGE_SUBJECT = rg("changeSubject")
+REASON = rg("reason")
+FROM_VALUE = rg("fromValue")
+TO_VALUE = rg("toValue")
+COMPUTED = rg("computed")
+DOCUMENTED = rg("documented")
+REPLACES = rg("replaces")
+
+#: Types of change between two editions (SKOS scheme rg:changeTypes). ``cell`` is the spelling in
+#: ``aenderungen.art`` and in filters (the source tables' own words where they have one).
+CHANGE_TYPES: Final = _table(
+    Term("neu", rg("changeAdded"), "Maßnahme neu", "measure added"),
+    Term("eingestellt", rg("changeEnded"), "Maßnahme eingestellt", "measure ended"),
+    Term("erweitert", rg("changeExtended"), "Maßnahme erweitert", "measure extended"),
+    Term("geändert", rg("changeModified"), "Maßnahme geändert", "measure changed"),
+    Term("zusammengeführt", rg("changeMerged"), "Maßnahmen zusammengeführt", "measures merged"),
+    Term("aufgeteilt", rg("changeSplit"), "Maßnahme aufgeteilt", "measure split"),
+    Term("verschoben", rg("changeMoved"), "in anderes Handlungsfeld verschoben", "moved to another field"),
+    Term("Ebene geändert", rg("changeLevel"), "Ebene geändert (Land ↔ Kommune)", "level changed"),
+    Term(
+        "Zuständigkeit übertragen",
+        rg("changeTransfer"),
+        "Zuständigkeit übertragen",
+        "responsibility transferred",
+    ),
+    Term("Handlungsfeld neu", rg("changeFieldAdded"), "Handlungsfeld neu", "action field added"),
+    Term(
+        "Handlungsfeld umbenannt", rg("changeFieldRenamed"), "Handlungsfeld umbenannt", "action field renamed"
+    ),
+    Term(
+        "Handlungsfelder zusammengeführt",
+        rg("changeFieldMerged"),
+        "Handlungsfelder zusammengeführt",
+        "action fields merged",
+    ),
+    Term(
+        "Handlungsfeld entfallen", rg("changeFieldRemoved"), "Handlungsfeld entfallen", "action field removed"
+    ),
+    Term("Status", rg("changeStatus"), "Umsetzungsstand geändert", "implementation status changed"),
+    Term("Rahmenkonzept", rg("changeFramework"), "Rahmenkonzept oder Steuerung", "framework or governance"),
+)
+
+#: How a responsibility moved (narrower concepts of rg:changeTransfer).
+TRANSFER_KINDS: Final = _table(
+    Term("Neuschnitt", rg("transferReorganisation"), "durch Ressortneuschnitt", "by re-organisation"),
+    Term("Entscheidung", rg("transferDecision"), "durch eigene Entscheidung", "by own decision"),
+)
+
+#: Attributes of a measure whose change a diff names (SKOS scheme rg:changedAttributes).
+CHANGED_ATTRIBUTES: Final = _table(
+    Term("name", rg("attrName"), "Name", "name"),
+    Term("beschreibung", rg("attrDescription"), "Beschreibung", "description"),
+    Term("zielgruppen", rg("attrTargetGroups"), "Zielgruppen", "target groups"),
+    Term("ebene", rg("attrLevel"), "Ebene", "level"),
+    Term("handlungsfelder", rg("attrFields"), "Handlungsfelder", "action fields"),
+    Term("federfuehrend", rg("attrLead"), "Federführung", "lead"),
+    Term("beteiligt", rg("attrPartners"), "Beteiligte", "partners"),
+    Term("status", rg("attrStatus"), "Status", "status"),
+    Term("zeitraum", rg("attrPeriod"), "Zeitraum", "period"),
+    Term("finanzierung", rg("attrFunding"), "Finanzierung", "funding"),
+)

@@ -15,7 +15,10 @@ import pyoxigraph as ox
 
 from rahmengraph.model import vocab
 from rahmengraph.model.formats import GRAPH_FORMATS, LINKED_DATA_FORMATS
+from rahmengraph.model.history import timeline
+from rahmengraph.model.kinds import kind_of_iri
 from rahmengraph.model.labels import label
+from rahmengraph.model.responsibility import responsible_today
 from rahmengraph.model.store import GraphStore, Term
 from rahmengraph.viz.iri_display import href, iri_list, labels, prefixed
 from rahmengraph.viz.kind_pages import KINDS, graph_link, kind_of
@@ -125,6 +128,15 @@ def _responsibilities(
 
 
 def _today(store: GraphStore, iri: str, names: dict[str, str]) -> list[tuple[Value, Value]]:
+    if kind_of_iri(iri) == "measure":  # the measure's own chain of leads, then re-organisations
+        pairs = [
+            (s.named.iri, t.actor.iri)
+            for s in responsible_today(store, iri)
+            if s.role == "federfuehrend" and s.changed
+            for t in s.today
+        ]
+        names.update(labels(store, {i for p in pairs for i in p} - names.keys(), "de"))
+        return [(_node(a, names), _node(b, names)) for a, b in pairs]
     node = ox.NamedNode(iri)
     table = store.select(
         f"""SELECT DISTINCT ?named ?today WHERE {{
@@ -195,6 +207,7 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
     own_refs = list(range(1, len(sources) + 1))
     resp = _responsibilities(store, iri, names, sources) if kind in ("measure", "actor") else []
     today = _today(store, iri, names) if kind in ("measure", "actor") else []
+    history = timeline(store, iri, lang) if kind in ("measure", "field", "actor") else []
     source_names = labels(store, set(sources), lang)
     description = sorted(
         (o for p, o in pairs if p == vocab.DESCRIPTION and isinstance(o, ox.Literal)),
@@ -229,6 +242,8 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
         source_refs=own_refs,
         responsibilities=resp,
         today=today,
+        history=history,
+        page=lambda i: href(i) or i,
         graph=graph_link(kind, key),
         crumbs=crumbs,
     )

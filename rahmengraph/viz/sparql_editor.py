@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Final
+from urllib.parse import urlencode
 
 from rahmengraph.config import Settings
 from rahmengraph.model import vocab
@@ -23,12 +24,13 @@ DEFAULT_QUERY: Final = (
 )
 
 
-def sparql_editor(settings: Settings, query: str | None, lang: str) -> str:
-    """The SPARQL editor page (what GET /sparql returns to a browser)."""
+def sparql_editor(settings: Settings, query: str | None, lang: str, stand: str | None = None) -> str:
+    """The SPARQL editor page (what GET /sparql returns to a browser); with ``stand`` the queries
+    run on the editions in force then (``/sparql?stand=…``)."""
     examples = [{"name": q.name, "title": q.title, "sparql": q.sparql} for q in questions().values()]
     text = query if query and query.strip() else vocab.sparql_prologue() + DEFAULT_QUERY
     config = {
-        "endpoint": "/sparql",
+        "endpoint": "/sparql" + (f"?{urlencode({'stand': stand})}" if stand else ""),
         "query": text,
         "examples": examples,
         "prefixes": dict(vocab.PREFIXES),
@@ -40,8 +42,9 @@ def sparql_editor(settings: Settings, query: str | None, lang: str) -> str:
         "sparql.html",
         lang,
         "/sparql-editor",
-        {"query": query or ""},
+        {"query": query or "", "stand": stand or ""},
         config=config,
+        stand=stand or "",
         query=text,
         examples=examples,
         prefixes=list(vocab.PREFIXES.items()),

@@ -113,7 +113,8 @@ def tables(bremen: Path) -> dict[str, Table]:
 
 
 def test_every_file_has_the_readme_header(bremen: Path) -> None:
-    documented = _readme_columns()
+    # the edition catalogue and change records are documented too, but written only with editions
+    documented = {k: v for k, v in _readme_columns().items() if k not in ("ausgaben.csv", "aenderungen.csv")}
     assert sorted(p.name for p in bremen.glob("*.csv")) == sorted(documented)
     for name, columns in documented.items():
         assert _header(bremen, name) == columns, name
@@ -252,3 +253,15 @@ def test_the_loader_reads_it_and_the_exporter_writes_it_back(bremen: Path) -> No
     assert 3_000 <= store.count(ds.graph) <= 8_000
     exported = csv_files(read_tables(store, ds.graph))
     assert exported == {p.name: p.read_text(encoding="utf-8") for p in bremen.glob("*.csv")}
+
+
+def test_editions_load_and_change_about_a_tenth_each_time(tmp_path: Path) -> None:
+    from rahmengraph.model.edition_build import read_with_editions
+
+    [folder] = generate("bremen", tmp_path, seed=42, editions=4)
+    ds = read_with_editions(folder)
+    assert ds.editions is not None and len(ds.editions.editions) == 4
+    measures = len(_read(folder, "massnahmen.csv"))
+    for before, after in zip(ds.editions.editions, ds.editions.editions[1:], strict=False):
+        changed = [c for c in ds.editions.changes if c.after == after.version and c.kind == "measure"]
+        assert 0.1 * measures <= len(changed) <= 0.3 * measures, (before.version, len(changed))

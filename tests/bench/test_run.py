@@ -34,6 +34,7 @@ def test_every_workload_has_a_table(results: tuple[dict[str, Any], str, str]) ->
         "latency-bremen",
         "analyses-bremen",
         "planner-bremen",
+        "editions-bremen",
         "pages",
     }
     for t in tables.values():

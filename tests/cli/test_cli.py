@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from rahmengraph.model.change_records import RECORDS_FILE
+from rahmengraph.model.editions import CATALOGUE_FILE
 from tests.cli.conftest import Run
 
 
@@ -119,7 +121,10 @@ def test_export_formats_parse(rg: Run, fmt: str, tmp_path: Path, musterland_dir:
 def test_export_csv_folder_round_trips(rg: Run, tmp_path: Path, musterland_dir: Path) -> None:
     done = rg("export", "--format", "csv", "-o", str(tmp_path / "out"), "-d", str(musterland_dir))
     assert done.exit_code == 0, done.output
+    beside = {CATALOGUE_FILE, RECORDS_FILE}  # the current edition's tables, not the edition catalogue
     for f in musterland_dir.glob("*.csv"):  # for German Excel: BOM, semicolon, CRLF; same cells
+        if f.name in beside:
+            continue
         exported = (tmp_path / "out" / f.name).read_bytes()
         assert exported.startswith(b"\xef\xbb\xbf") and b"\r\n" in exported
         rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig"), newline=""), delimiter=";"))

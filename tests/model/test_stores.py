@@ -25,7 +25,8 @@ def store(request: pytest.FixtureRequest, musterland_dir: Path) -> GraphStore:
 
 
 def test_graphs_and_counts(store: GraphStore, musterland_store: GraphStore) -> None:
-    assert store.graphs() == sorted([GRAPH, ONTOLOGY_IRI])
+    editions = [f"{GRAPH}ausgabe/{v}" for v in ("2019", "2021-03", "2023-06-30")]
+    assert store.graphs() == sorted([GRAPH, ONTOLOGY_IRI, f"{GRAPH}ausgaben", *editions])
     assert store.count(GRAPH) == musterland_store.count(GRAPH)
 
 

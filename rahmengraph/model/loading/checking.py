@@ -19,6 +19,7 @@ from rahmengraph.model.loading.cell_checks import check_cell, check_duplicates, 
 from rahmengraph.model.loading.dataset import CsvFile, Dataset, entity_iri
 from rahmengraph.model.loading.reading import read_files, read_turtle
 from rahmengraph.model.schema import FILES
+from rahmengraph.model.store import Triple
 
 #: Problems after which checking the cells would only report their consequences.
 _BROKEN = frozenset({ProblemKind.MISSING_FILE, ProblemKind.UNREADABLE, ProblemKind.MISSING_KEY})
@@ -71,13 +72,28 @@ def read_dataset(folder: Path) -> Dataset:
     """
     problems: list[Problem] = []
     files = read_files(folder, problems)
+    return check_files(folder, files, read_turtle(folder, problems), problems)
+
+
+def check_files(
+    folder: Path,
+    files: dict[str, CsvFile],
+    turtle: list[Triple],
+    problems: list[Problem],
+    only: set[str] | None = None,
+) -> Dataset:
+    """Check the tables of a dataset or of one edition (``only`` its own files: the others were
+    checked with the dataset); raises :class:`InputError` listing every problem, also those
+    already in ``problems``."""
     ds = Dataset(folder, _base(files, problems), files)
-    ds.turtle = read_turtle(folder, problems)
+    ds.turtle = turtle
     _register(ds, problems)
     if any(p.kind in _BROKEN for p in problems):
         # Without a file (or its keys) every reference into it would be reported: say only what is broken.
         raise InputError(f"Datensatz {folder} ist unvollständig oder nicht lesbar", problems)
     for spec in FILES:
+        if only is not None and spec.file not in only:
+            continue
         for row in ds.rows(spec):
             check_cell(ds, spec, row, problems)
             check_special(ds, spec, row, problems)

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -18,6 +19,9 @@ from rahmengraph.errors import Problem
 from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.schema import FileSpec
 from rahmengraph.model.store import Triple
+
+if TYPE_CHECKING:
+    from rahmengraph.model.edition_build import EditionSet
 
 LIST_SEP = ";"
 SOURCE_SEP = " | "
@@ -82,6 +86,8 @@ class Dataset:
     files: dict[str, CsvFile]
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
     turtle: list[Triple] = field(default_factory=list)
+    #: Earlier editions, catalogue and changes (``ausgaben.csv``), once built before writing.
+    editions: EditionSet | None = None
 
     @property
     def graph(self) -> str:

@@ -1,7 +1,8 @@
 """Writing checked datasets into a store: each dataset in its own named graph, plus the ontology.
 
-``load`` and ``load_all`` read and check first (:mod:`rahmengraph.model.loading.checking`) and
-write only when every dataset is valid; each graph is written in one transaction.
+``load`` and ``load_all`` read and check first (:mod:`rahmengraph.model.loading.checking`, then
+the editions: :mod:`rahmengraph.model.edition_build`) and write only when every dataset is valid;
+each graph is written in one transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.edition_build import with_editions
 from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.mapping import to_triples
@@ -37,20 +39,22 @@ def write(store: GraphStore, datasets: list[Dataset]) -> None:
     A graph that exists is replaced in one transaction; new graphs go in together (Oxigraph's bulk
     loader for an empty store). With many datasets only base and keys are kept once mapped.
     """
+    for ds in datasets:  # editions are checked before anything is written (raise InputError)
+        with_editions(ds)
     existing = set(store.graphs())
     release = len(datasets) > 1
 
-    def mapped(ds: Dataset) -> tuple[str, list[Triple]]:
-        triples = to_triples(ds)
+    def mapped(ds: Dataset) -> list[tuple[str, list[Triple]]]:
+        triples = ds.editions.current if ds.editions else to_triples(ds)
         if release:
             ds.files = {}
-        return ds.graph, triples
+        return [(ds.graph, triples), *(ds.editions.graphs(triples) if ds.editions else [])]
 
     with store.first_load():  # an empty store is complete only with every graph and the ontology
         for ds in datasets:
-            if ds.graph in existing:
-                store.replace_graph(*mapped(ds))
-        store.add_graphs(mapped(ds) for ds in datasets if ds.graph not in existing)
+            for graph, triples in mapped(ds) if ds.graph in existing else ():
+                store.replace_graph(graph, triples)
+        store.add_graphs(g for ds in datasets if ds.graph not in existing for g in mapped(ds))
         _ensure_ontology(store)
 
 

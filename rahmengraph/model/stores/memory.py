@@ -16,6 +16,7 @@ from rdflib.query import Result
 
 from rahmengraph.errors import QueryError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
+from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
 from rahmengraph.model.store import GraphStore, Table, Triple, with_base
 from rahmengraph.model.vocab import PREFIXES
 
@@ -34,11 +35,32 @@ class RdflibStore(GraphStore):
         for prefix, ns in PREFIXES.items():
             self._ds.bind(prefix, ns)
         self._lock = threading.Lock()
+        self._views: dict[tuple[int, tuple[str, ...]], rdflib.Dataset] = {}
 
-    def _query(self, query: str) -> Result:
+    def _source(self, query: str, graphs: Sequence[str] | None) -> rdflib.Graph:
+        """What the query runs on: the dataset (union) or an aggregate of the default graphs (then
+        GRAPH sees only those)."""
+        if graphs is None and not has_dataset_clause(query):
+            graphs = current_graphs(self.graphs_unlocked())
+        if graphs is None or has_dataset_clause(query):
+            return self._ds
+        key = (self.generation, tuple(graphs))
+        if key not in self._views:  # a copy: rdflib's graph aggregates still query the whole store
+            view = rdflib.Dataset(default_union=False)
+            for g in self._ds.graphs():
+                if isinstance(g.identifier, rdflib.URIRef) and len(g):
+                    named = view.graph(g.identifier)
+                    for t in g:
+                        named.add(t)
+                        if str(g.identifier) in graphs:
+                            view.default_context.add(t)
+            self._views = {key: view}
+        return self._views[key]
+
+    def _query(self, query: str, graphs: Sequence[str] | None = None) -> Result:
         try:
             with self._lock:
-                res = self._ds.query(query, initNs=PREFIXES)
+                res = self._source(query, graphs).query(query, initNs=PREFIXES)
                 # Materialize while holding the lock (rdflib evaluates lazily).
                 res.bindings  # noqa: B018
                 return res
@@ -50,13 +72,17 @@ class RdflibStore(GraphStore):
         return (self.generation,)
 
     def select(
-        self, query: str, bindings: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | Triple] | None = None
+        self,
+        query: str,
+        bindings: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | Triple] | None = None,
+        *,
+        graphs: Sequence[str] | None = None,
     ) -> Table:
         if bindings:
             values = " ".join(f"{v}" for v in bindings.values())
             names = " ".join(f"?{k}" for k in bindings)
             query = query.replace("WHERE {", f"WHERE {{ VALUES ({names}) {{ ({values}) }}", 1)
-        res = self._query(query)
+        res = self._query(query, graphs)
         if res.type != "SELECT":
             raise QueryError("Die Abfrage ist keine SELECT-Abfrage.")
         data = res.serialize(format="json") or b""
@@ -65,20 +91,22 @@ class RdflibStore(GraphStore):
         variables = [v.value for v in parsed.variables]
         return Table(variables, [tuple(sol[i] for i in range(len(variables))) for sol in parsed])
 
-    def ask(self, query: str) -> bool:
-        res = self._query(query)
+    def ask(self, query: str, *, graphs: Sequence[str] | None = None) -> bool:
+        res = self._query(query, graphs)
         if res.type != "ASK":
             raise QueryError("Die Abfrage ist keine ASK-Abfrage.")
         return bool(res.askAnswer)
 
-    def construct(self, query: str) -> list[Triple]:
-        res = self._query(query)
+    def construct(self, query: str, *, graphs: Sequence[str] | None = None) -> list[Triple]:
+        res = self._query(query, graphs)
         if res.graph is None:
             raise QueryError("Die Abfrage ist keine CONSTRUCT- oder DESCRIBE-Abfrage.")
         return _to_ox(res.graph)
 
-    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
-        res = self._query(query)
+    def serialize_query(
+        self, query: str, results: ResultFormat, graph: GraphFormat, *, graphs: Sequence[str] | None = None
+    ) -> tuple[bytes, str]:
+        res = self._query(query, graphs)
         if res.graph is not None:
             return res.graph.serialize(format=graph.rdflib, encoding="utf-8"), graph.media_type
         # rdflib lacks some result serializers (TSV): go through SPARQL JSON and pyoxigraph.
@@ -106,15 +134,18 @@ class RdflibStore(GraphStore):
             for t in fresh:
                 g.add(t)
 
+    def graphs_unlocked(self) -> list[str]:
+        return sorted(
+            str(g.identifier)
+            for g in self._ds.graphs()
+            if isinstance(g.identifier, rdflib.URIRef)
+            and len(g)
+            and g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID
+        )
+
     def graphs(self) -> list[str]:
         with self._lock:
-            return sorted(
-                str(g.identifier)
-                for g in self._ds.graphs()
-                if isinstance(g.identifier, rdflib.URIRef)
-                and len(g)
-                and g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID
-            )
+            return self.graphs_unlocked()
 
     def count(self, graph: str | None = None) -> int:
         with self._lock:

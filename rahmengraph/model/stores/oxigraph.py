@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from rahmengraph.errors import Problem, QueryError, StoreError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
+from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
 from rahmengraph.model.store import GraphStore, Table, Term, Triple, boolean_answer, insert_data
 from rahmengraph.model.vocab import PREFIXES
 
@@ -59,18 +61,34 @@ class OxigraphStore(GraphStore):
                 self._store = ox.Store(str(path))
         except OSError as exc:
             raise StoreError(f"Oxigraph-Speicher {path} lässt sich nicht öffnen: {exc}") from exc
+        self._current: tuple[int, list[str] | None] = (-1, None)
 
     @property
     def native(self) -> ox.Store:
         """The pyoxigraph store (for the benchmark and the query worker)."""
         return self._store
 
+    def dataset(self, query: str, graphs: Sequence[str] | None) -> dict[str, Any]:
+        """Oxigraph's dataset arguments: the query's own FROM, else ``graphs``, else the current state."""
+        if has_dataset_clause(query):
+            return {}  # Oxigraph would ignore FROM under use_default_graph_as_union (and default_graph)
+        if graphs is None:
+            if self._current[0] != self.generation:
+                self._current = (self.generation, current_graphs(self.graphs()))
+            graphs = self._current[1]
+            if graphs is None:
+                return {"use_default_graph_as_union": True}
+        return {"default_graph": [ox.NamedNode(g) for g in graphs]}
+
     def _query(
-        self, query: str, substitutions: dict[ox.Variable, Term] | None = None
+        self,
+        query: str,
+        substitutions: dict[ox.Variable, Term] | None = None,
+        graphs: Sequence[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
             return self._store.query(
-                query, use_default_graph_as_union=True, substitutions=substitutions, prefixes=PREFIXES
+                query, substitutions=substitutions, prefixes=PREFIXES, **self.dataset(query, graphs)
             )
         except SyntaxError as exc:
             raise query_error(exc, query) from exc
@@ -81,25 +99,29 @@ class OxigraphStore(GraphStore):
         # every write goes through this object (and counting is O(n) here): the generation suffices
         return (self.generation,)
 
-    def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
+    def select(
+        self, query: str, bindings: dict[str, Term] | None = None, *, graphs: Sequence[str] | None = None
+    ) -> Table:
         subs = {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
-        res = self._query(query, subs)
+        res = self._query(query, subs, graphs)
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("Die Abfrage ist keine SELECT-Abfrage.")
         # Oxigraph's solutions are rows already (index, iterate, len): no copy into tuples
         return Table([v.value for v in res.variables], list(res))
 
-    def ask(self, query: str) -> bool:
-        return boolean_answer(self._query(query))
+    def ask(self, query: str, *, graphs: Sequence[str] | None = None) -> bool:
+        return boolean_answer(self._query(query, graphs=graphs))
 
-    def construct(self, query: str) -> list[Triple]:
-        res = self._query(query)
+    def construct(self, query: str, *, graphs: Sequence[str] | None = None) -> list[Triple]:
+        res = self._query(query, graphs=graphs)
         if not isinstance(res, ox.QueryTriples):
             raise QueryError("Die Abfrage ist keine CONSTRUCT- oder DESCRIBE-Abfrage.")
         return list(res)
 
-    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
-        res = self._query(query)
+    def serialize_query(
+        self, query: str, results: ResultFormat, graph: GraphFormat, *, graphs: Sequence[str] | None = None
+    ) -> tuple[bytes, str]:
+        res = self._query(query, graphs=graphs)
         if isinstance(res, ox.QueryTriples):
             return res.serialize(format=graph.oxigraph) or b"", graph.media_type
         return res.serialize(format=results.oxigraph) or b"", results.media_type

@@ -36,6 +36,7 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import QueryError, StoreError
 from rahmengraph.model.formats import RESULT_FORMATS, GraphFormat, ResultFormat
+from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
 from rahmengraph.model.store import (
     GraphStore,
     Table,
@@ -175,6 +176,7 @@ class RemoteStore(GraphStore):
         self.query_url = query_url
         self.update_url = update_url
         self._dialect: Dialect | None = None
+        self._current: tuple[int, list[str] | None] = (-1, None)
 
     @property
     def dialect(self) -> Dialect:
@@ -188,7 +190,7 @@ class RemoteStore(GraphStore):
             key = next((k for k in DIALECTS if k and server.lower().startswith(k)), "")
             self._dialect = DIALECTS[key]
 
-    def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str]:
+    def _post(self, url: str, form: dict[str, str] | list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         data = urllib.parse.urlencode(form).encode()
         req = urllib.request.Request(url, data=data, method="POST")
         req.add_header("Content-Type", "application/x-www-form-urlencoded")
@@ -205,8 +207,21 @@ class RemoteStore(GraphStore):
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise StoreError(f"Remote-Endpunkt {url} nicht erreichbar: {exc}") from exc
 
-    def _results(self, query: str) -> ox.QuerySolutions | ox.QueryBoolean:
-        body, ctype = self._post(self.query_url, {"query": query}, RESULT_FORMATS["json"].media_type)
+    def _form(self, query: str, graphs: Sequence[str] | None) -> list[tuple[str, str]]:
+        """The protocol form: the query and, unless it has its own FROM, the default graphs."""
+        form = [("query", query)]
+        if has_dataset_clause(query):
+            return form
+        if graphs is None:
+            if self._current[0] != self.generation:
+                self._current = (self.generation, current_graphs(self.graphs()))
+            graphs = self._current[1]
+        return form + [("default-graph-uri", g) for g in graphs or ()]
+
+    def _results(
+        self, query: str, graphs: Sequence[str] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean:
+        body, ctype = self._post(self.query_url, self._form(query, graphs), RESULT_FORMATS["json"].media_type)
         if ctype == "text/html":
             raise StoreError(f"Remote-Endpunkt {self.query_url} antwortet HTML statt SPARQL-JSON")
         doc = json.loads(body)
@@ -216,27 +231,31 @@ class RemoteStore(GraphStore):
             body = json.dumps(doc).encode()
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
-    def select(self, query: str, bindings: dict[str, Term] | None = None) -> Table:
+    def select(
+        self, query: str, bindings: dict[str, Term] | None = None, *, graphs: Sequence[str] | None = None
+    ) -> Table:
         if bindings:
             values = " ".join(str(v) for v in bindings.values())
             names = " ".join(f"?{k}" for k in bindings)
             query = query.replace("WHERE {", f"WHERE {{ VALUES ({names}) {{ ({values}) }}", 1)
-        res = self._results(query)
+        res = self._results(query, graphs)
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("Die Abfrage ist keine SELECT-Abfrage.")
         variables = [v.value for v in res.variables]
         return Table(variables, [tuple(sol[i] for i in range(len(variables))) for sol in res])
 
-    def ask(self, query: str) -> bool:
-        return boolean_answer(self._results(query))
+    def ask(self, query: str, *, graphs: Sequence[str] | None = None) -> bool:
+        return boolean_answer(self._results(query, graphs))
 
-    def construct(self, query: str) -> list[Triple]:
-        body, _ = self._post(self.query_url, {"query": query}, "application/n-triples")
+    def construct(self, query: str, *, graphs: Sequence[str] | None = None) -> list[Triple]:
+        body, _ = self._post(self.query_url, self._form(query, graphs), "application/n-triples")
         return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
 
-    def serialize_query(self, query: str, results: ResultFormat, graph: GraphFormat) -> tuple[bytes, str]:
+    def serialize_query(
+        self, query: str, results: ResultFormat, graph: GraphFormat, *, graphs: Sequence[str] | None = None
+    ) -> tuple[bytes, str]:
         accept = f"{results.media_type}, {graph.media_type};q=0.9"
-        body, ctype = self._post(self.query_url, {"query": query}, accept)
+        body, ctype = self._post(self.query_url, self._form(query, graphs), accept)
         return body, ctype
 
     def update(self, update: str, base_iri: str | None = None) -> None:
@@ -262,14 +281,14 @@ class RemoteStore(GraphStore):
             self.update(f"DROP SILENT GRAPH {g}")
 
     def graphs(self) -> list[str]:
-        table = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        table = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", graphs=())
         system = self.dialect.system_graphs
         return sorted(g for r in table if (g := text(r[0])) is not None and not g.startswith(system))
 
     def count(self, graph: str | None = None) -> int:
         if graph is None:
             return sum(self.count(g) for g in self.graphs())
-        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", graphs=())
         cell = table.rows[0][0] if table.rows else None
         return int(text(cell) or 0)
 
@@ -277,7 +296,9 @@ class RemoteStore(GraphStore):
         quads: list[ox.Quad] = []
         for name in [graph] if graph else self.graphs():
             g = ox.NamedNode(name)
-            triples = self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+            triples = self.construct(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}", graphs=()
+            )
             quads.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
         if fmt.oxigraph.supports_datasets:
             return ox.serialize(quads, format=fmt.oxigraph) or b""

@@ -25,7 +25,8 @@
       if (i > 0) { span.appendChild(document.createTextNode(" · ")); }
       var a = document.createElement("a");
       a.setAttribute("data-format", f);
-      a.href = config.endpoint + "?" + new URLSearchParams({ query: query, format: f }).toString();
+      var sep = config.endpoint.indexOf("?") < 0 ? "?" : "&";
+      a.href = config.endpoint + sep + new URLSearchParams({ query: query, format: f }).toString();
       a.textContent = f.toUpperCase();
       span.appendChild(a);
     });

@@ -1,0 +1,151 @@
+"""Editions workload on the real Bremen data: start-up with its editions, diff, "as of" vs current.
+
+``python -m bench.editions [--reps N]`` prints one JSON line per measurement; :func:`workload`
+runs it in a child process (fresh imports, own memory) and turns the lines into a table. Targets
+from the editions issue: diff of two Bremen editions < 50 ms, as-of variants of the named questions
+≤ 1.3x the current-state query, start-up with the Bremen editions < 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bench.report import Table
+from bench.scale import ROOT
+from bench.timing import median, ms, percentile, ratio, repeat
+
+BREMEN = ROOT / "data" / "bremen"
+#: Sample parameters for the named questions (Bremen ids).
+SAMPLE = {
+    "field": "3.6",
+    "actor": "SASJI",
+    "level": "Land",
+    "target_group": "gefluechtete",
+    "measure": "K-3.6-01",
+}
+#: The stand the as-of variants run at: an edition and a date before the Ressortneuschnitt.
+STANDS = ("2021-10", "2022-06-30")
+
+
+def _start(folder: Path) -> tuple[float, float, Any]:
+    """Load (read, check, editions, write) into a fresh in-memory Oxigraph, then SHACL: seconds each."""
+    from rahmengraph.model.loading.writing import load
+    from rahmengraph.model.stores.oxigraph import OxigraphStore
+    from rahmengraph.model.validation import validate
+
+    store = OxigraphStore()
+    t0 = time.perf_counter()
+    ds = load(store, folder)
+    t1 = time.perf_counter()
+    validate(store, ds.graph)
+    return t1 - t0, time.perf_counter() - t1, store
+
+
+def measure(reps: int) -> list[dict[str, Any]]:
+    from rahmengraph.model import questions
+    from rahmengraph.model.change_list import between
+
+    out: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:  # the same data without editions, for comparison
+        plain = Path(tmp) / "bremen"
+        shutil.copytree(BREMEN, plain, ignore=shutil.ignore_patterns("ausgaben*", "aenderungen.csv"))
+        _start(plain)  # imports and first-use caches out of the way
+        for name, folder in (("ohne Ausgaben", plain), ("mit 4 Ausgaben", BREMEN)):
+            runs = [_start(folder)[:2] for _ in range(3)]
+            out.append(
+                {"what": "start", "name": name, "load": [r[0] for r in runs], "shacl": [r[1] for r in runs]}
+            )
+    _l, _s, store = _start(BREMEN)
+    t0 = time.perf_counter()
+    between(store, "2021-10", "2025-12-31")
+    cold = time.perf_counter() - t0
+    times, report = repeat(lambda: between(store, "2021-10", "2025-12-31"), reps=reps, budget=10)
+    out.append(
+        {
+            "what": "diff",
+            "name": "2021-10 → 2025-12-31",
+            "cold": cold,
+            "times": times,
+            "rows": len(report.changes),
+        }
+    )
+    for q in questions.questions().values():
+        params = {p.name: SAMPLE[p.type.name] for p in q.params if p.required}
+        base, _r = repeat(partial(questions.run, store, q.name, params), reps=reps, budget=5)
+        for stand in STANDS:
+            asof, _r = repeat(partial(questions.run, store, q.name, params, stand), reps=reps, budget=5)
+            out.append({"what": "asof", "name": q.name, "stand": stand, "current": base, "asof": asof})
+    return out
+
+
+def workload(reps: int) -> Table:
+    table = Table(
+        "editions-bremen",
+        "Ausgaben (Bremen, echte Daten): Start, Änderungen zwischen Ausgaben, Fragen mit Stand",
+        ["Messung", "Variante", "p50 ms", "Vergleich", "Verhältnis", "Ziel"],
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.editions", "--reps", str(reps)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        table.notes.append(f"Messung fehlgeschlagen: {proc.stderr[-500:]}")
+        return table
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    plain = next(r for r in records if r["what"] == "start" and r["name"] == "ohne Ausgaben")
+    for r in records:
+        if r["what"] == "start":
+            start = median([a + b for a, b in zip(r["load"], r["shacl"], strict=True)])
+            base = median([a + b for a, b in zip(plain["load"], plain["shacl"], strict=True)])
+            ok = "✓" if start < 1.5 else "✗"
+            table.rows.append(
+                [
+                    "Start (Laden + SHACL)",
+                    r["name"],
+                    ms(start),
+                    ms(base),
+                    ratio(start, base),
+                    f"< 1500 ms {ok}",
+                ]
+            )
+        elif r["what"] == "diff":
+            p50 = percentile(r["times"], 50)
+            ok = "✓" if p50 < 0.05 else "✗"
+            table.rows.append(
+                ["Änderungen", r["name"], ms(p50), f"erster Aufruf {ms(r['cold'])} ms", None, f"< 50 ms {ok}"]
+            )
+        else:
+            a, c = percentile(r["asof"], 50), percentile(r["current"], 50)
+            ok = "✓" if ratio(a, c) <= 1.3 else "✗"
+            table.rows.append(
+                [f"Frage {r['name']}", f"stand={r['stand']}", ms(a), ms(c), ratio(a, c), f"≤ 1,3x {ok}"]
+            )
+    table.notes.append(
+        "Start: eigener Prozess, In-Memory-Oxigraph, Median aus 3 Läufen; Vergleich = dieselben Daten ohne "
+        "ausgaben.csv/aenderungen.csv. Änderungen: model.change_list.between (Schnappschüsse je Ausgabe "
+        "werden je Speicherstand gemerkt; der erste Aufruf baut sie). Fragen: Vergleich = dieselbe Frage "
+        "ohne Stand."
+    )
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--reps", type=int, default=30)
+    args = parser.parse_args(argv)
+    for record in measure(args.reps):
+        sys.stdout.write(json.dumps(record) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

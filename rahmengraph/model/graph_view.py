@@ -1,0 +1,100 @@
+"""Which graphs a query sees: each framework's current state unless it names an edition or a date.
+
+A store holds, per framework, the current state in the framework's graph (its base IRI), every
+edition in a graph of its own (``{base}ausgabe/<version>``; the newest edition's graph is a copy
+of the current state) and the edition catalogue with the changes (``{base}ausgaben``). A query
+that names no graph sees the **default graph** = every named graph except the edition graphs, so
+each framework's current state counts once. Edition graphs are reached with ``GRAPH``, ``FROM``
+(a query with its own ``FROM``/``FROM NAMED`` always gets exactly that dataset) or by running the
+query on a :class:`GraphView` whose default graph is the chosen editions (``stand``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rahmengraph.errors import StoreError
+from rahmengraph.model.formats import GraphFormat, ResultFormat
+from rahmengraph.model.kinds import SEGMENTS
+from rahmengraph.model.store import GraphStore, Table, Term, Triple
+
+#: Path segment that marks an edition graph: ``{base}ausgabe/<version>``.
+EDITION_MARK = "/" + SEGMENTS["edition"] + "/"
+
+#: Strings, IRIs and comments: removed before looking for the FROM keyword.
+_OPAQUE = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.IGNORECASE)
+
+
+def is_edition_graph(name: str) -> bool:
+    """Is ``name`` the graph of one edition (not part of the default graph)?"""
+    return EDITION_MARK in name
+
+
+def current_graphs(graphs: Iterable[str]) -> list[str] | None:
+    """The named graphs that make up the default graph, or ``None`` when the store holds no edition
+    graphs (then the default graph is simply the union of all graphs, the engines' fast path)."""
+    names = list(graphs)
+    if not any(is_edition_graph(g) for g in names):
+        return None
+    return [g for g in names if not is_edition_graph(g)]
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Does the query choose its own dataset (``FROM`` / ``FROM NAMED`` outside strings and IRIs)?"""
+    if "from" not in query.lower():
+        return False
+    return _FROM.search(_OPAQUE.sub(" ", query)) is not None
+
+
+class GraphView(GraphStore):
+    """A store seen through a fixed default graph (an edition, or the editions in force at a date).
+
+    Queries (select, ask, construct, serialize_query) run over ``graphs`` as their default graph;
+    the named graphs stay reachable with ``GRAPH``. A view is read-only.
+    """
+
+    def __init__(self, store: GraphStore, graphs: Sequence[str], label: str) -> None:
+        self.store = store
+        self.default_graphs = list(graphs)
+        self.label = label  # what the view shows, for answers ("Ausgabe 2021-10", "Stand 2020-06-30")
+        self.engine = store.engine
+
+    def fingerprint(self) -> tuple[object, ...]:
+        return (*self.store.fingerprint(), *self.default_graphs)
+
+    def select(
+        self, query: str, bindings: dict[str, Term] | None = None, *, graphs: Sequence[str] | None = None
+    ) -> Table:
+        return self.store.select(query, bindings, graphs=self.default_graphs if graphs is None else graphs)
+
+    def ask(self, query: str, *, graphs: Sequence[str] | None = None) -> bool:
+        return self.store.ask(query, graphs=self.default_graphs if graphs is None else graphs)
+
+    def construct(self, query: str, *, graphs: Sequence[str] | None = None) -> list[Triple]:
+        return self.store.construct(query, graphs=self.default_graphs if graphs is None else graphs)
+
+    def serialize_query(
+        self, query: str, results: ResultFormat, graph: GraphFormat, *, graphs: Sequence[str] | None = None
+    ) -> tuple[bytes, str]:
+        chosen = self.default_graphs if graphs is None else graphs
+        return self.store.serialize_query(query, results, graph, graphs=chosen)
+
+    def update(self, update: str, base_iri: str | None = None) -> None:
+        raise StoreError(f"{self.label}: eine Ansicht früherer Ausgaben ist nur lesbar")
+
+    def replace_graph(self, graph: str, triples: Sequence[Triple]) -> None:
+        raise StoreError(f"{self.label}: eine Ansicht früherer Ausgaben ist nur lesbar")
+
+    def graphs(self) -> list[str]:
+        return self.store.graphs()
+
+    def count(self, graph: str | None = None) -> int:
+        return self.store.count(graph)
+
+    def dump(self, fmt: GraphFormat, graph: str | None = None) -> bytes:
+        return self.store.dump(fmt, graph)

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
+from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.labels import label
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions
@@ -222,3 +223,17 @@ def test_answer_in_natural_order(client: TestClient) -> None:
     doc = parse(client.get("/fragen/massnahmen-ohne-indikator").text)
     ids = [tr.xpath("td")[0].text_content().strip() for tr in doc.xpath("//table[@id='answer']/tbody/tr")]
     assert ids == sorted(ids, key=natural_key)
+
+
+@pytest.mark.parametrize("q", ["ma", "ressort", "zielgruppe", "beleg"])
+def test_search_names_every_hits_type(client: TestClient, q: str) -> None:
+    """Every hit says what it is (ontology terms too), singular: one measure is a "Maßnahme"."""
+    doc = parse(client.get("/suche", params={"q": q}).text)
+    rows = doc.xpath("//table//tbody/tr")
+    assert rows, q
+    for tr in rows:
+        cells = [td.text_content().strip() for td in tr.xpath("td")]
+        assert cells[-1], cells
+        assert cells[-1] not in {k.plural_de for k in KINDS.values()} - {
+            k.singular_de for k in KINDS.values()
+        }

@@ -66,6 +66,13 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
         "SPARQL-Editor mit den Präfixen der Ontologie, Ontologie-Dokumentation und Quellen jeder Aussage.",
         "SPARQL editor with the ontology's prefixes, ontology documentation and the source of every fact.",
     ),
+    "downloads.title": ("Downloads", "Downloads"),
+    "downloads.intro": (
+        "Der ganze Datensatz in jedem Format, unter stabilen Adressen.",
+        "The whole dataset in every format, at stable addresses.",
+    ),
+    "downloads.file": ("Datei", "File"),
+    "downloads.format": ("Format", "Format"),
     "start.void": ("Datensatzbeschreibung (DCAT-AP.de, VoID)", "Dataset description (DCAT-AP.de, VoID)"),
     "start.entry.facil": ("Für Moderation und Workshops", "For facilitators"),
     "start.entry.facil.text": (

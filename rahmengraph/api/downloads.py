@@ -3,15 +3,17 @@ format of :data:`rahmengraph.viz.distribution.DISTRIBUTIONS` (made once, kept un
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
-from fastapi import APIRouter
-from fastapi.responses import Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
+from rahmengraph.api.error_responses import wants_html
+from rahmengraph.api.language import PageLang
 from rahmengraph.api.state import State
 from rahmengraph.errors import NotFound
-from rahmengraph.viz.distribution import DISTRIBUTIONS
+from rahmengraph.viz.distribution import DISTRIBUTIONS, downloads_page
 
 router = APIRouter(tags=["Downloads"])
 
@@ -32,7 +34,15 @@ def dataset_id(base: str) -> str:
 
 
 @router.get("/download", response_model=list[DownloadOut], summary="Downloads des ganzen Datensatzes")
-def download_list(state: State) -> list[DownloadOut]:
+def download_list(request: Request, state: State, lang: PageLang) -> Any:
+    """JSON for clients; an HTML page for a browser (``Accept: text/html``)."""
+    found = _downloads(state)
+    if wants_html(request):
+        return HTMLResponse(downloads_page([(d.name, d.href, d.beschreibung) for d in found], lang))
+    return found
+
+
+def _downloads(state: State) -> list[DownloadOut]:
     ident = dataset_id(state.dataset.base)
     return [
         DownloadOut(

@@ -79,10 +79,42 @@ async def rahmengraph_error(request: Request, exc: Exception) -> Response:
     return error_response(request, exc)
 
 
+#: pydantic's error types → German messages (``{…}`` from the error's context); others keep pydantic's text.
+GERMAN_VALIDATION: dict[str, str] = {
+    "missing": "Pflichtangabe fehlt",
+    "int_parsing": "keine ganze Zahl",
+    "int_type": "keine ganze Zahl",
+    "float_parsing": "keine Zahl",
+    "bool_parsing": "kein Wahrheitswert (true oder false)",
+    "greater_than_equal": "muss mindestens {ge} sein",
+    "greater_than": "muss größer als {gt} sein",
+    "less_than_equal": "darf höchstens {le} sein",
+    "less_than": "muss kleiner als {lt} sein",
+    "string_too_short": "zu kurz (mindestens {min_length} Zeichen)",
+    "string_too_long": "zu lang (höchstens {max_length} Zeichen)",
+    "literal_error": "nicht erlaubt; erlaubt: {expected}",
+    "enum": "nicht erlaubt; erlaubt: {expected}",
+    "date_from_datetime_parsing": "kein Datum (JJJJ-MM-TT)",
+    "date_parsing": "kein Datum (JJJJ-MM-TT)",
+    "json_invalid": "kein gültiges JSON",
+}
+
+
+def german_message(err: Any) -> str:
+    """The German text of one pydantic validation error."""
+    template = GERMAN_VALIDATION.get(str(err.get("type", "")))
+    if template is None:
+        return str(err.get("msg", ""))
+    try:
+        return template.format(**(err.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return str(err.get("msg", ""))
+
+
 async def validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        Problem(str(e.get("msg", "")), None, None, ".".join(str(x) for x in e.get("loc", ())), _value(e))
+        Problem(german_message(e), None, None, ".".join(str(x) for x in e.get("loc", ())), _value(e))
         for e in exc.errors()
     ]
     names = ", ".join(p.column or "" for p in problems)

@@ -14,7 +14,7 @@ field           measure → field, body → field                    ``rg:field`
 targets         measure → target group                           ``rg:targetGroup``
 level           measure → level                                  ``rg:level``
 depends_on      measure → measure it builds on                   ``rg:dependsOn``
-lead, partner   actor → measure (attrs ``levels``, ``level_basis``) ``prov:qualifiedAssociation``
+lead, partner   actor → measure (``levels``, ``level_basis``, ``position``) ``prov:qualifiedAssociation``
 broader         group → broader group, level → broader level     ``skos:broader``
 intersection_of intersectional group → component group          ``rg:intersectionOf``
 successor       actor → successor                                ``rg:successor``
@@ -247,6 +247,7 @@ def _responsibility_edge(
         levels=";".join(_keys(lv, entities) for lv in levels),
         level_basis=CELLS.get(basis[0], basis[0]) if basis else "",
         responsibility=iri,
+        position=int(ent.values[vocab.POSITION][0]) if ent.values.get(vocab.POSITION) else -1,
         sources=" | ".join(_source_label(s, entities) for s in ent.values.get(vocab.DCT_SOURCE, [])),
     )
 

@@ -6,7 +6,11 @@ Each ``model/queries/<name>.rq`` starts with comment lines::
     # description: Alle Maßnahmen eines Handlungsfelds mit Federführung und Ebenen.
     # param: field | field | required | Handlungsfeld (Nummer, z. B. 3.1)
 
-A parameter is ``name | type | required/optional | help``. Entity parameters (``field``,
+    # column: massnahmeId | Maßnahme | measure
+
+A parameter is ``name | type | required/optional | help``; a column is ``variable | German
+heading`` and, when its cells are ids of an entity kind, ``| kind`` (the pages link them).
+Entity parameters (``field``,
 ``actor``, ``level``, ``target_group``, ``measure``) take the id as in the tables (``3.1``,
 ``SJIS``, ``Land``, ``gefluechtete``, ``M-3.2-01``) or a full IRI, and are bound with a
 ``VALUES`` clause at the top of the query's WHERE block, so the SPARQL shown to the user is the
@@ -28,7 +32,8 @@ from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import asof, vocab
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.loading import cells
-from rahmengraph.model.store import GraphStore, Table
+from rahmengraph.model.ordering import natural_key
+from rahmengraph.model.store import GraphStore, Table, text
 
 
 @dataclass(frozen=True)
@@ -71,20 +76,37 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Column:
+    """How an answer column reads: its German heading and the entity kind of its ids (if any)."""
+
+    variable: str
+    heading: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
 class Question:
     name: str
     title: str
     description: str
     params: tuple[Param, ...]
     sparql: str
+    columns: tuple[Column, ...] = ()
+
+    def column(self, variable: str) -> Column:
+        """The declared column of ``variable`` (its own name as heading when undeclared)."""
+        return next((c for c in self.columns if c.variable == variable), Column(variable, variable))
 
 
-_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|param|column):\s*(.*)$")
+#: ``ORDER BY`` of plain ascending variables only: such answers are re-sorted naturally.
+_PLAIN_ORDER = re.compile(r"\bORDER\s+BY((?:\s+\?\w+)+)\s*(?:LIMIT\b|OFFSET\b|$)", re.IGNORECASE)
 
 
 def parse_question(name: str, text: str) -> Question:
     meta: dict[str, str] = {}
     params: list[Param] = []
+    columns: list[Column] = []
     for line in text.splitlines():
         m = _HEADER.match(line)
         if not m:
@@ -93,9 +115,16 @@ def parse_question(name: str, text: str) -> Question:
         if key == "param":
             pname, ptype, req, phelp = (x.strip() for x in value.split("|", 3))
             params.append(Param(pname, PARAM_TYPES[ptype], req == "required", phelp))
+        elif key == "column":
+            var, heading, *kind = (x.strip() for x in value.split("|", 2))
+            if kind and kind[0] not in KINDS:
+                raise ValueError(f"Frage {name}: Spalte {var}: unbekannte Art {kind[0]!r}")
+            columns.append(Column(var, heading, kind[0] if kind else None))
         else:
             meta[key] = (meta.get(key, "") + " " + value.strip()).strip()
-    return Question(name, meta.get("title", name), meta.get("description", ""), tuple(params), text)
+    return Question(
+        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, tuple(columns)
+    )
 
 
 @cache
@@ -181,4 +210,16 @@ def run(store: GraphStore, name: str, values: dict[str, str], stand: str | None 
     if at.date and any(p.name == STICHTAG for p in q.params) and not values.get(STICHTAG):
         values = {**values, STICHTAG: at.date}
     sparql = bind(view, q, values)
-    return view.select(sparql), sparql
+    return natural_order(view.select(sparql), sparql), sparql
+
+
+def natural_order(table: Table, sparql: str) -> Table:
+    """Rows re-sorted naturally (``3.2`` before ``3.10``) by the query's plain ``ORDER BY ?a ?b``;
+    an answer ordered otherwise (``DESC``, expressions) or not at all keeps the engine's order."""
+    m = _PLAIN_ORDER.search(sparql.strip())
+    if not m:
+        return table
+    names = [v.removeprefix("?") for v in m.group(1).split()]
+    at = [table.variables.index(v) for v in names if v in table.variables]
+    rows = sorted(table.rows, key=lambda row: [natural_key(text(row[i]) or "") for i in at])
+    return Table(table.variables, rows)

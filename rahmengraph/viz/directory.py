@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
 from rahmengraph.model.census import kind_counts
+from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 from rahmengraph.model.labels import label
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions, run
@@ -30,6 +32,7 @@ class Entry:
     kind: str
     href: str | None
     framework: str = ""
+    type: str = ""  # what the hit is, singular, in the page's language (search)
 
 
 @dataclass
@@ -117,6 +120,7 @@ def search(store: GraphStore, q: str, lang: str) -> list[Entry]:
         }} LIMIT 5000"""
     ).values()
     entries: dict[str, Entry] = {}
+    types: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         e = r["e"] or ""
         entry = entries.setdefault(e, Entry(e, "", r["key"] or "", "", href(e)))
@@ -125,12 +129,38 @@ def search(store: GraphStore, q: str, lang: str) -> list[Entry]:
             entry.kind = kind
         elif r["type"] == vocab.SOURCE and not entry.kind:
             entry.kind = "source"
-    names = labels(store, entries, lang)
+        if r["type"]:
+            types[e].append(r["type"])
+    names = labels(store, set(entries) | {t for ts in types.values() for t in ts}, lang)
     for entry in entries.values():
         entry.label = names.get(entry.iri, prefixed(entry.iri))
+        entry.type = _hit_type(entry, sorted(types[entry.iri]), names, lang)
     low = q.strip().lower()
     ordered = sorted(entries.values(), key=lambda x: (x.key.lower() != low, natural_key(x.label)))
     return ordered[:SEARCH_LIMIT]
+
+
+#: Types of ontology terms (not entities of the data) → label key of what a search hit is.
+_TERM_TYPES = {
+    vocab.OWL + "Class": "type.class",
+    vocab.OWL + "ObjectProperty": "type.property",
+    vocab.OWL + "DatatypeProperty": "type.property",
+    vocab.OWL + "AnnotationProperty": "type.property",
+    vocab.SKOS + "Concept": "type.concept",
+    vocab.SKOS + "ConceptScheme": "type.scheme",
+}
+
+
+def _hit_type(entry: Entry, types: list[str], names: dict[str, str], lang: str) -> str:
+    """What a search hit is, singular: its entity kind, else the kind of ontology term, else its class."""
+    if entry.kind in ENTITY_KINDS:
+        return ENTITY_KINDS[entry.kind].label(lang)
+    for t in types:
+        if t in _TERM_TYPES:
+            return label(_TERM_TYPES[t], lang)
+    if types:
+        return names.get(types[0], prefixed(types[0]))
+    return label("type.ontology" if entry.iri.startswith(vocab.RG) else "type.resource", lang)
 
 
 def search_page(store: GraphStore, q: str, lang: str) -> str:

@@ -17,10 +17,12 @@ from typing import Final
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.export import atomic_write, excel_files, write_folder, xlsx_bytes, zip_bytes
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
+from rahmengraph.model.labels import label
 from rahmengraph.model.ontology import ontology_turtle, shapes_turtle
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.tabulation import read_tables
 from rahmengraph.viz.network import gexf_bytes, graphml_bytes
+from rahmengraph.viz.templating import render
 
 Producer = Callable[[GraphStore, str], bytes]
 
@@ -108,3 +110,9 @@ def export(store: GraphStore, graph: str, fmt: str, target: Path) -> list[Path]:
         return write_folder(read_tables(store, graph), target)
     atomic_write(target, DISTRIBUTIONS[fmt].produce(store, graph))
     return [target]
+
+
+def downloads_page(items: list[tuple[str, str, str]], lang: str) -> str:
+    """The downloads as an HTML page for browsers: (file name, address, what it holds) per file."""
+    crumbs = [(label("nav.start", lang), "/"), (label("downloads.title", lang), None)]
+    return render("downloads.html", lang, "/download", items=items, crumbs=crumbs)

@@ -14,6 +14,7 @@ from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import vocab
 from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.filters import FILTER_KINDS
+from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.labels import label
 from rahmengraph.model.loading.csv_text import excel_csv
 from rahmengraph.model.ordering import natural_key
@@ -32,6 +33,8 @@ DOWNLOADS: Final[dict[str, str]] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 GRAPH_VIEW = "gesamtbild"
+#: Question parameters that the graph view takes under another name (the rest are its filters).
+_GRAPH_PARAMS: Final = {"measure": "fokus"}
 
 
 @dataclass
@@ -85,17 +88,43 @@ def index_page(lang: str) -> str:
     return render("fragen.html", lang, "/fragen", questions=list(questions().values()), crumbs=crumbs)
 
 
-def _cells(table: Table, lang: str, store: GraphStore) -> list[list[tuple[str, str | None]]]:
+def _id_links(store: GraphStore, q: Question, table: Table) -> dict[tuple[str, str], str]:
+    """(kind, id) → the entity's page, for the ids in columns the question declares as ids."""
+    wanted: dict[str, set[str]] = {}
+    for i, var in enumerate(table.variables):
+        kind = q.column(var).kind
+        if kind:
+            wanted.setdefault(kind, set()).update(text(row[i]) or "" for row in table if row[i] is not None)
+    out: dict[tuple[str, str], str] = {}
+    for kind, ids in wanted.items():
+        keys = " ".join(str(ox.Literal(k)) for k in sorted(ids))
+        rows = store.select(
+            f"SELECT ?e ?key WHERE {{ VALUES ?key {{ {keys} }} ?e a <{KINDS[kind].cls}> ; "
+            f"<{vocab.NOTATION}> ?key }} ORDER BY ?e"
+        ).values()
+        for r in rows:
+            link = href(r["e"] or "")
+            if link:
+                out.setdefault((kind, r["key"] or ""), link)
+    return out
+
+
+def _cells(store: GraphStore, q: Question, table: Table, lang: str) -> list[list[tuple[str, str | None]]]:
     iris = {t.value for row in table for t in row if isinstance(t, ox.NamedNode)}
     names = labels(store, iris, lang)
+    kinds = [q.column(var).kind for var in table.variables]
+    ids = _id_links(store, q, table)
     out = []
     for row in table:
         cells: list[tuple[str, str | None]] = []
-        for t in row:
+        for kind, t in zip(kinds, row, strict=True):
             if isinstance(t, ox.NamedNode):
                 cells.append((names.get(t.value, t.value), href(t.value)))
+            elif isinstance(t, ox.Literal) and t.datatype.value == vocab.XSD + "boolean":
+                cells.append((label("value.true" if t.value in ("true", "1") else "value.false", lang), None))
             else:
-                cells.append((text(t) or "", None))
+                value = text(t) or ""
+                cells.append((value, ids.get((kind, value)) if kind else None))
         out.append(cells)
     return out
 
@@ -114,7 +143,8 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
             table, sparql = run(store, name, given)
         except RahmengraphError as exc:
             error, status = str(exc), exc.status
-    filters = {k: v for k, v in given.items() if k in FILTER_KINDS}
+    graph_params = {_GRAPH_PARAMS.get(k, k): v for k, v in given.items()}
+    filters = {k: v for k, v in graph_params.items() if k in FILTER_KINDS or k in _GRAPH_PARAMS.values()}
     graph = f"/viz/{GRAPH_VIEW}?{urlencode(filters)}" if GRAPH_VIEW in VIEWS else None
     crumbs = [(label("nav.start", lang), "/"), (label("fragen.title", lang), "/fragen"), (q.title, None)]
     html = render(
@@ -125,7 +155,8 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
         q=q,
         fields=form(store, q, given, lang),
         table=table,
-        rows=_cells(table, lang, store) if table is not None else [],
+        rows=_cells(store, q, table, lang) if table is not None else [],
+        headings=[q.column(v).heading for v in table.variables] if table is not None else [],
         sparql=sparql,
         error=error,
         query_string=urlencode(given),
@@ -136,17 +167,17 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
     return html, status
 
 
-def csv_bytes(table: Table) -> bytes:
+def csv_bytes(table: Table, headings: list[str]) -> bytes:
     """The answer as CSV for German Excel (BOM, semicolon, CRLF; see data/README.md)."""
-    return excel_csv(table.variables, ([text(t) or "" for t in row] for row in table)).encode("utf-8")
+    return excel_csv(headings, ([text(t) or "" for t in row] for row in table)).encode("utf-8")
 
 
-def xlsx_answer(table: Table, title: str) -> bytes:
+def xlsx_answer(table: Table, title: str, headings: list[str]) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None  # a new workbook always has one sheet
     ws.title = title[:31] or "Antwort"
-    ws.append(table.variables)
+    ws.append(headings)
     for row in table:
         ws.append([text(t) or "" for t in row])
     finish_sheet(ws, text=True)
@@ -163,5 +194,6 @@ def download(store: GraphStore, name: str, values: dict[str, str], fmt: str) -> 
         )
     q = question(name)
     table, _sparql = run(store, name, known_values(q, values))
-    body = csv_bytes(table) if fmt == "csv" else xlsx_answer(table, name)
+    headings = [q.column(v).heading for v in table.variables]
+    body = csv_bytes(table, headings) if fmt == "csv" else xlsx_answer(table, name, headings)
     return body, DOWNLOADS[fmt], f"{name}.{fmt}"

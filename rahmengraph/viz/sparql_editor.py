@@ -22,6 +22,26 @@ DEFAULT_QUERY: Final = (
     "  OPTIONAL { ?m rg:field ?f }\n"
     "}\nGROUP BY ?nummer ?handlungsfeld\nORDER BY ?nummer\n"
 )
+#: Texts of the editor's own controls (keys of ``model/labels.py`` without ``sparql.ui.``).
+EDITOR_TEXTS: Final = (
+    "table", "response", "simple", "ellipse", "filter", "pagesize", "all", "row", "rows", "answer",
+    "seconds", "error", "noanswer", "query", "endpoint", "newtab",
+)  # fmt: skip
+
+
+def editor_texts(lang: str) -> dict[str, object]:
+    """The editor's texts in ``lang``, with DataTables' ``language`` options for the result table."""
+    texts: dict[str, object] = {k: label(f"sparql.ui.{k}", lang) for k in EDITOR_TEXTS}
+    texts["datatables"] = {
+        "info": label("sparql.ui.info", lang),
+        "infoEmpty": label("sparql.ui.empty", lang),
+        "emptyTable": label("sparql.ui.empty", lang),
+        "zeroRecords": label("sparql.ui.empty", lang),
+        "infoFiltered": label("sparql.ui.filtered", lang),
+        "lengthLabels": {"-1": label("sparql.ui.all", lang)},
+        "paginate": {"first": "&lt;&lt;", "last": "&gt;&gt;", "next": "&gt;", "previous": "&lt;"},
+    }
+    return texts
 
 
 def sparql_editor(settings: Settings, query: str | None, lang: str, stand: str | None = None) -> str:
@@ -45,6 +65,7 @@ def sparql_editor(settings: Settings, query: str | None, lang: str, stand: str |
         {"query": query or "", "stand": stand or ""},
         config=config,
         stand=stand or "",
+        editor_text=editor_texts(lang),
         query=text,
         examples=examples,
         prefixes=list(vocab.PREFIXES.items()),

@@ -10,6 +10,7 @@ import openpyxl
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
+from lxml import html as lxml_html
 
 from rahmengraph.api.downloads import SUFFIXES
 from rahmengraph.model.formats import GRAPH_FORMATS
@@ -35,3 +36,13 @@ def test_downloads(client: TestClient, suffix: str) -> None:
         assert "shapes.ttl" in zipfile.ZipFile(io.BytesIO(body)).namelist()
     else:
         assert "massnahmen" in openpyxl.load_workbook(io.BytesIO(body)).sheetnames
+
+
+def test_download_list_is_a_page_for_browsers_and_linked_from_start(client: TestClient) -> None:
+    start = lxml_html.fromstring(client.get("/").text)
+    assert "/download" in start.xpath("//a/@href")
+    as_json = client.get("/download", headers={"accept": "application/json"}).json()
+    page = client.get("/download", headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert page.headers["content-type"].startswith("text/html")
+    links = lxml_html.fromstring(page.text).xpath("//table[@class='downloads']//a/@href")
+    assert links == [d["href"] for d in as_json] and links

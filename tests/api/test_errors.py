@@ -44,3 +44,13 @@ def test_error_shape(
     assert body["error"]["code"] == code
     assert body["error"]["message"]
     assert isinstance(body["error"]["problems"], list)
+
+
+@pytest.mark.parametrize(
+    ("query", "german"), [("limit=abc", "keine ganze Zahl"), ("limit=0", "mindestens 1")]
+)
+def test_validation_messages_are_german(client: TestClient, query: str, german: str) -> None:
+    response = client.get(f"/api/massnahmen?{query}", headers={"accept": "application/json"})
+    assert response.status_code == 400
+    text = str(response.json()["error"]["problems"])
+    assert german in text and "Input should" not in text, text

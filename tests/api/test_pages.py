@@ -19,7 +19,9 @@ from openpyxl import load_workbook
 
 from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
+from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.labels import label
+from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions
 from rahmengraph.viz.static_files import editor_available
 
@@ -189,3 +191,49 @@ def test_sparql_editor_offers_graph_view(client: TestClient, lang: str) -> None:
     assert text["label"] == label("sparql.graph", lang)
     assert "{nodes}" in text["summary"] and "{max}" in text["capped"] and "{total}" in text["capped"]
     assert doc.xpath("//p[@id='graph-hint']")[0].text_content() == label("sparql.graph.help", lang)
+
+
+@pytest.mark.parametrize("name", sorted(questions()))
+def test_answer_reads_german(client: TestClient, name: str) -> None:
+    """Headings from the question's declaration, ja/nein, ids as links, natural order, graph link
+    with the question's parameters."""
+    q = questions()[name]
+    form = parse(client.get(f"/fragen/{name}").text)
+    params = {
+        str(p): _first_option(form, str(p)) for p in form.xpath("//form[@class='question']//select/@name")
+    }
+    params = {k: v for k, v in params.items() if k != "role"}
+    doc = parse(client.get(f"/fragen/{name}", params=params).text)
+    header = [th.text_content().strip() for th in doc.xpath("//table[@id='answer']/thead//th")]
+    if not header:
+        return
+    assert header == [c.heading for c in q.columns], name
+    rows = [[td for td in tr.xpath("td")] for tr in doc.xpath("//table[@id='answer']/tbody/tr")]
+    assert not [td for row in rows for td in row if td.text_content().strip() in ("true", "false")]
+    for i, column in enumerate(q.columns):
+        if column.kind:
+            assert all(row[i].xpath("./a/@href") for row in rows if row[i].text_content().strip()), column
+    graph = doc.xpath("//a[starts-with(@href, '/viz/')]/@href")
+    for key, value in params.items():
+        if graph and value and key in ("field", "level", "actor", "target_group", "evidence"):
+            assert parse_qs(urlsplit(graph[0]).query).get(key) == [value], (key, graph)
+
+
+def test_answer_in_natural_order(client: TestClient) -> None:
+    doc = parse(client.get("/fragen/massnahmen-ohne-indikator").text)
+    ids = [tr.xpath("td")[0].text_content().strip() for tr in doc.xpath("//table[@id='answer']/tbody/tr")]
+    assert ids == sorted(ids, key=natural_key)
+
+
+@pytest.mark.parametrize("q", ["ma", "ressort", "zielgruppe", "beleg"])
+def test_search_names_every_hits_type(client: TestClient, q: str) -> None:
+    """Every hit says what it is (ontology terms too), singular: one measure is a "Maßnahme"."""
+    doc = parse(client.get("/suche", params={"q": q}).text)
+    rows = doc.xpath("//table//tbody/tr")
+    assert rows, q
+    for tr in rows:
+        cells = [td.text_content().strip() for td in tr.xpath("td")]
+        assert cells[-1], cells
+        assert cells[-1] not in {k.plural_de for k in KINDS.values()} - {
+            k.singular_de for k in KINDS.values()
+        }

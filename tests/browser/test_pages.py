@@ -47,6 +47,46 @@ def test_sparql_editor_runs_query_and_shows_table(browser_page: PageLog, live_se
     browser_page.assert_clean()
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT * WHERE { ?s ?p }", ["SPARQL-Syntaxfehler", "1:25"]),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", ["SERVICE"]),
+    ],
+)
+def test_sparql_editor_shows_server_error_in_german(
+    browser_page: PageLog, live_server: str, query: str, expected: list[str]
+) -> None:
+    """A refused query shows the server's German message (with line:column), not an empty table."""
+    page = browser_page.page
+    page.goto(f"{live_server}/sparql-editor?{urlencode({'query': query})}")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=TIMEOUT_MS)
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector("#sparql-error", timeout=TIMEOUT_MS)
+    shown = page.locator("#sparql-error").inner_text()
+    assert shown.startswith("Der Server hat die Abfrage abgelehnt")
+    assert all(part in shown for part in expected), shown
+    assert page.locator(".yasr table tbody tr").count() == 0
+    assert page.locator(".yasr_response_chip").inner_text() == ""  # no "Response in 0.02 seconds"
+    # the only console entry is the browser's own note about the refused request
+    assert all("status of 4" in e for e in browser_page.errors), browser_page.errors
+    assert browser_page.foreign == []
+
+
+def test_sparql_editor_controls_are_german(browser_page: PageLog, live_server: str) -> None:
+    page = browser_page.page
+    page.goto(f"{live_server}/sparql-editor")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=TIMEOUT_MS)
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table tbody tr", timeout=TIMEOUT_MS)
+    assert page.locator(".yasr .select_table").inner_text().strip() == "Tabelle"
+    assert page.locator(".yasr .select_response").inner_text().strip() == "Antwort"
+    assert "Ergebnisse in" in page.locator(".yasr_response_chip").inner_text()
+    assert page.locator(".tableSizer").get_attribute("aria-label") == "Zeilen je Seite"
+    assert page.locator(".dt-info").first.inner_text().startswith("Zeilen 1 bis")
+    browser_page.assert_clean()
+
+
 def test_sparql_editor_opens_query_from_address(browser_page: PageLog, live_server: str) -> None:
     page = browser_page.page
     page.goto(f"{live_server}/sparql-editor?query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D")

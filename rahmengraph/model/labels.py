@@ -321,6 +321,7 @@ _SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "measures_unmeasured": ("Maßnahmen ohne jede Kennzahl", "Measures without any indicator"),
     "goals_without_measures": ("Ziele ohne Maßnahmen", "Goals without measures"),
     "goals_without_indicators": ("Ziele ohne Kennzahlen", "Goals without indicators"),
+    "goals_unlinked": ("Ziele ohne belegte Verknüpfung (nicht belegt)", "Goals without documented links"),
     "fields_without_indicator": ("Handlungsfelder ohne Kennzahl", "Fields without indicator"),
     "measures_without_lead": ("Maßnahmen ohne Federführung", "Measures without lead"),
     "dissolved_leads": (
@@ -333,6 +334,13 @@ _SUMMARY: Final[dict[str, tuple[str, str]]] = {
         "Fields without participation",
     ),
     "bodies_without_members": ("Gremien ohne Mitglieder", "Bodies without members"),
+    "kennzahlen": ("Kennzahlen im Blick", "Indicators in view"),
+    "kontext": ("davon Kontextkennzahlen (keine Wirkung von Maßnahmen)", "of which context indicators"),
+    "without_values": ("Kennzahlen ohne Werte", "Indicators without values"),
+    "without_target": ("Kennzahlen ohne Zielwert", "Indicators without target"),
+    "stale": ("Kennzahlen ohne aktuellen Istwert", "Indicators without recent value"),
+    "outputs_without_outcome": ("Output-Kennzahlen ohne Outcome darüber", "Outputs without outcome"),
+    "progress": ("Fortschritt zum Zielwert (belegt)", "Progress towards target"),
     "akteure": ("Akteure im Netz", "Actors in the network"),
     "verbindungen": ("Verbindungen", "Links"),
     "teilnetze": ("Teilnetze", "Components"),
@@ -376,6 +384,15 @@ _ANALYSES: Final[dict[str, tuple[str, str]]] = {
     "matrix.help": (
         "Maßnahmen je Zelle zweier Dimensionen (Handlungsfeld, Zielgruppe, Ebene, Akteur) mit leeren Zellen.",
         "Measures per cell of two dimensions, with the empty cells.",
+    ),
+    "messbarkeit.title": ("Messbarkeit und Evaluation", "Measurability and evaluation"),
+    "messbarkeit.help": (
+        "Ziele, Handlungsfelder und Maßnahmen ohne Kennzahl; Kennzahlen ohne Werte, ohne Zielwert, ohne "
+        "aktuellen Istwert; Output-Kennzahlen ohne Outcome darüber; Fortschritt zum Zielwert. "
+        "Kontextkennzahlen (z. B. Integrationsmonitoring) beschreiben die Lage, keine Wirkung.",
+        "Goals, fields and measures without indicator; indicators without values, target or recent value; "
+        "outputs without outcome; progress towards targets. Context indicators describe the situation, "
+        "not an effect.",
     ),
     "datenqualitaet.title": ("Datenqualität", "Data quality"),
     "datenqualitaet.help": (

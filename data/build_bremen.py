@@ -24,14 +24,8 @@ sys.path.insert(0, str(HERE))
 
 from bremen_editions import write_editions  # noqa: E402
 
-from data.bremen_monitoring import (  # noqa: E402
-    INDICATOR_HEADER,
-    MAPPING_HEADER,
-    STATUS_HEADER,
-    indicator_rows,
-    mapping_rows,
-    status_rows,
-)
+from data.bremen_indicators import INDICATOR_HEADER, indicator_rows  # noqa: E402
+from data.bremen_status import MAPPING_HEADER, STATUS_HEADER, mapping_rows, status_rows  # noqa: E402
 from rahmengraph.errors import InputError  # noqa: E402
 from rahmengraph.model.edition_build import read_with_editions  # noqa: E402
 from rahmengraph.model.export import write_folder  # noqa: E402

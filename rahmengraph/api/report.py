@@ -12,7 +12,8 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from rahmengraph.errors import ParameterError, RahmengraphError
-from rahmengraph.model.bericht import Bericht, build, default_period
+from rahmengraph.model.bericht import build, default_period
+from rahmengraph.model.report_content import Bericht
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.report_output import FORMATS, file_name, render_report
 from rahmengraph.viz.report_page import report_page

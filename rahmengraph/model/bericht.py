@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from rahmengraph.errors import ParameterError
 from rahmengraph.model import vocab
@@ -23,6 +22,15 @@ from rahmengraph.model.analysis.indexes import View, make_view
 from rahmengraph.model.analysis.measurability import area_weights, indicators_in_view, latest_actual, shown
 from rahmengraph.model.cube import Observation, StatusEntry, observations, status_history
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.report_content import (
+    Bericht,
+    Cited,
+    FieldChapter,
+    IndicatorEntry,
+    LevelSection,
+    MeasureEntry,
+    Series,
+)
 from rahmengraph.model.store import GraphStore, text
 
 #: Status order in every count (the scheme's order).
@@ -33,91 +41,6 @@ CONTEXT_NOTE = (
     "Wirkung der Maßnahmen des Rahmenkonzepts."
 )
 NO_EDITIONS = "Keine Ausgaben erfasst: Änderungen gegenüber dem vorigen Bericht lassen sich nicht berechnen."
-
-
-@dataclass
-class Cited:
-    """A statement and the numbers of its sources in :attr:`Bericht.sources`."""
-
-    text: str
-    refs: list[int] = field(default_factory=list)
-
-
-@dataclass
-class MeasureEntry:
-    key: str
-    name: str
-    status: str
-    status_note: str  # date and the source's wording, e.g. "Stand 2022: laufend (Stand 2022)"
-    leads: str
-    partners: str
-    levels: str
-    groups: str
-    refs: list[int]
-
-
-@dataclass
-class FieldChapter:
-    key: str
-    title: str
-    measures: list[MeasureEntry]
-    status_counts: dict[str, int]
-    indicators: list[str]  # keys of the field's indicators
-    refs: list[int]
-
-
-@dataclass
-class Series:
-    """One line of a chart: an area and group, its dated actual values and targets."""
-
-    label: str
-    unit: str
-    points: list[tuple[float, str, float]]  # (x = end year, period, value)
-    targets: list[tuple[float, str, float]]
-
-
-@dataclass
-class IndicatorEntry:
-    key: str
-    name: str
-    level: str
-    unit: str
-    direction: str
-    context: bool
-    latest: str
-    series: list[Series]
-    values: list[Cited]  # every value as a cited line (for the tables)
-    refs: list[int]
-
-
-@dataclass
-class LevelSection:
-    name: str
-    kind: str
-    measures: int
-    status_counts: dict[str, int]
-    refs: list[int]
-
-
-@dataclass
-class Bericht:
-    title: str
-    framework: str
-    period_from: str
-    period_to: str
-    created: str
-    overview: list[Cited]
-    status_counts: dict[str, int]
-    fields: list[FieldChapter]
-    changes: list[Cited]
-    status_changes: list[Cited]
-    events: list[Cited]
-    indicators: list[IndicatorEntry]
-    levels: list[LevelSection]
-    gaps: list[Cited]
-    measurability: list[Cited]
-    decisions: list[Cited]
-    sources: list[str]
 
 
 #: Changes since the previous report for a period (from the editions): statements with source texts.

@@ -17,7 +17,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from rahmengraph.model.bericht import IndicatorEntry
+from rahmengraph.model.report_content import IndicatorEntry
 
 _LOCK = threading.Lock()
 _MEMO: OrderedDict[tuple[str, str], str | bytes] = OrderedDict()

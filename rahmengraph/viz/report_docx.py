@@ -23,7 +23,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from rahmengraph.errors import InputError, Problem
-from rahmengraph.model.bericht import CONTEXT_NOTE, Bericht, Cited
+from rahmengraph.model.bericht import CONTEXT_NOTE
+from rahmengraph.model.report_content import Bericht, Cited
 from rahmengraph.viz.report_charts import has_chart, png
 from rahmengraph.viz.report_html import VORLAGE_LINES
 

@@ -9,7 +9,8 @@ from typing import Final
 
 from markupsafe import Markup, escape
 
-from rahmengraph.model.bericht import CONTEXT_NOTE, Bericht, Cited
+from rahmengraph.model.bericht import CONTEXT_NOTE
+from rahmengraph.model.report_content import Bericht, Cited
 from rahmengraph.viz.report_charts import has_chart, svg
 from rahmengraph.viz.templating import ENV
 

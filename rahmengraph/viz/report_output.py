@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model.bericht import Bericht
+from rahmengraph.model.report_content import Bericht
 from rahmengraph.viz.report_docx import docx_bytes
 from rahmengraph.viz.report_html import report_html, vorlage_html
 from rahmengraph.viz.report_pdf import pdf_bytes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode
 
-from rahmengraph.model.bericht import Bericht
+from rahmengraph.model.report_content import Bericht
 from rahmengraph.viz.report_output import FORMATS
 from rahmengraph.viz.templating import message, render
 

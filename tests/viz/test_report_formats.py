@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 from pypdf import PdfReader
 
 from rahmengraph.errors import InputError, ParameterError
-from rahmengraph.model.bericht import Bericht, build
+from rahmengraph.model.bericht import build
+from rahmengraph.model.report_content import Bericht
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.report_output import FORMATS, file_name, render_report
 

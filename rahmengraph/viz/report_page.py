@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode
 
+from rahmengraph.model.labels import label
 from rahmengraph.model.report_content import Bericht
 from rahmengraph.viz.report_output import FORMATS
-from rahmengraph.viz.templating import message, render
+from rahmengraph.viz.templating import render
 
 #: What can be downloaded: (kind, message key of its label).
 KINDS: Final = (("bericht", "bericht.report"), ("vorlage", "bericht.vorlage"))
@@ -23,7 +24,7 @@ def download_url(b: Bericht, kind: str, fmt: str) -> str:
 
 def report_page(b: Bericht, lang: str) -> str:
     params = {"von": b.period_from, "bis": b.period_to, "stand": b.created}
-    crumbs = [(message("nav.start", lang), "/"), (message("bericht.title", lang), None)]
+    crumbs = [(label("nav.start", lang), "/"), (label("bericht.title", lang), None)]
     return render(
         "bericht_seite.html",
         lang,
@@ -31,7 +32,7 @@ def report_page(b: Bericht, lang: str) -> str:
         params,
         b=b,
         formats=list(FORMATS),
-        kinds=[(k, message(label, lang)) for k, label in KINDS],
+        kinds=[(k, label(key, lang)) for k, key in KINDS],
         downloads={(k, fmt): download_url(b, k, fmt) for k, _ in KINDS for fmt in FORMATS},
         crumbs=crumbs,
     )

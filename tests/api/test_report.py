@@ -43,10 +43,11 @@ def test_upload_of_a_word_template(client: TestClient) -> None:
 
 
 def test_errors_name_the_parameter(client: TestClient) -> None:
-    r = client.get("/bericht/download", params={**PERIOD, "format": "odt"})
+    json_please = {"Accept": "application/json"}
+    r = client.get("/bericht/download", params={**PERIOD, "format": "odt"}, headers=json_please)
     assert r.status_code == 400 and "format" in r.json()["error"]["message"]
     r = client.get("/bericht", params={**PERIOD, "von": "2023-13"})
     assert r.status_code == 400 and "2023-13" in r.text and r.headers["content-type"].startswith("text/html")
     files = {"word_vorlage": ("kaputt.docx", b"kein docx")}
-    r = client.post("/bericht/download", data=PERIOD, files=files)
+    r = client.post("/bericht/download", data=PERIOD, files=files, headers=json_please)
     assert r.status_code == 422 and "kein lesbares DOCX" in r.json()["error"]["message"]

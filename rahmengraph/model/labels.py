@@ -272,6 +272,7 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
     "aenderungen.only_documented": (
         "belegt, in den Ausgaben nicht sichtbar",
         "documented, not visible in the editions",
+    ),
     "nav.bericht": ("Bericht", "Report"),
     "bericht.title": ("Umsetzungsbericht (Entwurf)", "Implementation report (draft)"),
     "bericht.intro": (

@@ -10,7 +10,7 @@ NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint format bench bench-full install install-run browser java clean
+.PHONY: run test lint format bench bench-full install install-run browser java report-libs clean
 
 # Everything (runtime, dev and bench extras, npm); `install-run` only what `make run` needs.
 install: $(DEV_STAMP) $(NPM_STAMP)
@@ -47,10 +47,16 @@ java:
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
-run: install-run
+# System libraries of WeasyPrint (report as PDF) and the fonts the report and its charts use.
+REPORT_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core
+report-libs:
+	@dpkg -s $(REPORT_LIBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(REPORT_LIBS) >/dev/null; }
+
+run: install-run report-libs
 	$(VENV)/bin/rahmengraph serve
 
-test: install browser java lint
+test: install browser java report-libs lint
 	$(PY) -m pytest -q
 
 lint: $(DEV_STAMP)
@@ -62,10 +68,10 @@ format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format rahmengraph tests bench data
 	$(VENV)/bin/ruff check --fix rahmengraph tests bench data
 
-bench: install browser
+bench: install browser report-libs
 	$(PY) -m bench.run
 
-bench-full: install browser
+bench-full: install browser report-libs
 	$(PY) -m bench.run --scales bremen,laender,kreise
 
 clean:

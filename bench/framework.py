@@ -229,7 +229,8 @@ class Framework:
         ]  # fmt: skip
         goals = [
             {"id": f"Z-2.{i}", "nummer": f"2.{i}", "titel": t, "kurztitel_seed": s,
-             "beschreibung": f"Synthetisches Ziel {i}.", "quelle": self.page(6 + 2 * i)}
+             "beschreibung": f"Synthetisches Ziel {i}.", "quelle": self.page(6 + 2 * i),
+             "handlungsfelder": _nat(self.fields[i - 1 :: len(lx.GOALS)])}
             for i, (t, s) in enumerate(lx.GOALS, start=1)
         ]  # fmt: skip
         levels = [
@@ -237,6 +238,7 @@ class Framework:
              "uebergeordnet": lx.LEVELS[lv][3], "quelle": self.page(3)}
             for lv in self.levels
         ]  # fmt: skip
+        indicators = sup.indicators(self)
         return {
             "rahmen.csv": [sup.framework_row(self)],
             "ebenen.csv": levels,
@@ -249,5 +251,8 @@ class Framework:
             "gremien.csv": sup.bodies(self),
             "ereignisse.csv": sup.events(self),
             "vorhaben.csv": sup.initiatives(self),
-            "indikatoren.csv": sup.indicators(self),
+            "indikatoren.csv": indicators,
+            "kennzahlen_werte.csv": sup.values(self, indicators),
+            "status.csv": sup.status(self),
+            "status_zuordnung.csv": sup.status_mapping(self),
         }

@@ -33,7 +33,7 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "ebenen.csv": ("name", "id", "label_en", "typ", "uebergeordnet", "quelle"),
     "handlungsfelder.csv": ("nummer", "titel", "kurztitel", "seite", "unterabschnitte", "quelle"),
-    "ziele.csv": ("id", "nummer", "titel", "kurztitel_seed", "beschreibung", "quelle"),
+    "ziele.csv": ("id", "nummer", "titel", "kurztitel_seed", "beschreibung", "quelle", "handlungsfelder"),
     "akteure.csv": (
         "kuerzel", "name", "typ", "ebene", "gueltig_von", "gueltig_bis", "nachfolger", "vorgaenger",
         "quelle", "anmerkung",
@@ -52,6 +52,13 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "ereignisse.csv": ("datum", "ereignis", "bezug", "quelle"),
     "vorhaben.csv": ("id", "name", "typ", "federfuehrend", "stand", "quelle", "bezug", "anmerkung"),
     "indikatoren.csv": ("id", "name", "bereich", "handlungsfeld", "quelle", "massnahmen"),
+    "kennzahlen_werte.csv": (
+        "indikator", "zeitraum", "gebiet", "gruppe", "wert", "einheit", "art", "quelle", "anmerkung",
+    ),
+    "status.csv": (
+        "massnahme", "stichtag", "status", "wortlaut", "grund", "nachfolger", "quelle", "anmerkung",
+    ),
+    "status_zuordnung.csv": ("wortlaut", "status", "begruendung"),
 }  # fmt: skip
 
 #: Columns of ``ausgaben.csv`` (data/README.md).

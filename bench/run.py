@@ -143,6 +143,8 @@ def run(args: argparse.Namespace) -> list[Table]:
                 if name == "bremen":
                     tables += contention.tables(scale)
             shutil.rmtree(scale.work / "data", ignore_errors=True)
+        if "bremen" in args.scales:
+            tables.append(workloads.bericht(1 if args.quick else 3))
         sizes = [100] if args.quick else list(PAGE_SIZES)
         tables.append(workloads.pages(sizes, browser=not (args.quick or args.no_browser)))
     finally:

@@ -127,3 +127,56 @@ def indicators(fw: Framework) -> list[Row]:
             "massnahmen": _nat([m["id"] for m in group]),
         })  # fmt: skip
     return _by_id(rows)
+
+
+#: The status wordings of the synthetic frameworks and how they map to the scheme.
+STATUS_WORDINGS: tuple[tuple[str, str, str], ...] = (
+    ("bestehend", "laufend", "bestehendes Angebot"),
+    ("beschlossen", "unbekannt", "Beschluss belegt, Umsetzungsstand nicht"),
+    ("geplant", "geplant", "wörtlich"),
+    ("im Aufbau", "in Vorbereitung", "im Aufbau"),
+    ("laufend", "laufend", "wörtlich"),
+    ("umgesetzt", "abgeschlossen", "umgesetzt"),
+    ("verstetigt", "dauerhaft verankert", "verstetigt"),
+)
+
+
+def status_mapping(fw: Framework) -> list[Row]:
+    rows = [{"wortlaut": w, "status": s, "begruendung": why} for w, s, why in STATUS_WORDINGS]
+    return sorted(rows, key=lambda r: natural_key(r["wortlaut"]))
+
+
+def status(fw: Framework) -> list[Row]:
+    """Status records for every tenth measure: a history of two for half of them, one undated else."""
+    rows: list[Row] = []
+    for i, m in enumerate(fw.measures):
+        if i % 10:
+            continue
+        dates = ("2022", "2024") if i % 20 == 0 else ("",)
+        for date in dates:
+            wording, state, _why = fw.rng.choice(STATUS_WORDINGS)
+            rows.append({"massnahme": m["id"], "stichtag": date, "status": state, "wortlaut": wording,
+                         "quelle": fw.web("bericht", i)})  # fmt: skip
+    return sorted(
+        rows, key=lambda r: [natural_key(r[c]) for c in ("massnahme", "stichtag", "status", "wortlaut")]
+    )
+
+
+def values(fw: Framework, indicators: list[Row]) -> list[Row]:
+    """A time series (three years) for every sixth indicator, a target for every other of those."""
+    rows: list[Row] = []
+    for k, ind in enumerate(indicators[::6]):
+        base = fw.rng.randint(10, 60)
+        for j, year in enumerate(("2020", "2022", "2024")):
+            rows.append({"indikator": ind["id"], "zeitraum": year, "gebiet": "Land",
+                         "wert": str(base + 2 * j), "einheit": "%", "art": "Istwert",
+                         "quelle": fw.web("statistik", k)})  # fmt: skip
+        if k % 2 == 0:
+            rows.append({"indikator": ind["id"], "zeitraum": "2027", "gebiet": "Land", "wert": str(base + 10),
+                         "einheit": "%", "art": "Zielwert", "quelle": fw.web("statistik", k)})  # fmt: skip
+    return sorted(
+        rows,
+        key=lambda r: [
+            natural_key(r.get(c, "")) for c in ("indikator", "zeitraum", "gebiet", "gruppe", "wert")
+        ],
+    )

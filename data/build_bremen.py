@@ -12,6 +12,7 @@ writes). Facts are not changed; list cells without a meaningful order are sorted
 from __future__ import annotations
 
 import argparse
+import csv
 import shutil
 import sys
 import tempfile
@@ -23,6 +24,8 @@ sys.path.insert(0, str(HERE))
 
 from bremen_editions import write_editions  # noqa: E402
 
+from data.bremen_indicators import INDICATOR_HEADER, indicator_rows  # noqa: E402
+from data.bremen_status import MAPPING_HEADER, STATUS_HEADER, mapping_rows, status_rows  # noqa: E402
 from rahmengraph.errors import InputError  # noqa: E402
 from rahmengraph.model.edition_build import read_with_editions  # noqa: E402
 from rahmengraph.model.export import write_folder  # noqa: E402
@@ -94,6 +97,26 @@ EBENEN = (
 )
 
 
+def _dicts(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _monitoring(work: Path) -> None:
+    """Status records and their mapping table; indicators without values in their names; values by id."""
+    status, unmapped = status_rows(_dicts(work / "massnahmen.csv"))
+    for wording in sorted(set(unmapped)):
+        print(f"Status-Wortlaut ohne Zuordnung (→ unbekannt): {wording!r}", file=sys.stderr)
+    (work / "status.csv").write_text(write_csv(STATUS_HEADER, status), encoding="utf-8")
+    (work / "status_zuordnung.csv").write_text(write_csv(MAPPING_HEADER, mapping_rows()), encoding="utf-8")
+    values = _dicts(work / "kennzahlen_werte.csv")
+    indicators, values = indicator_rows(_dicts(work / "indikatoren.csv"), values)
+    (work / "indikatoren.csv").write_text(write_csv(INDICATOR_HEADER, indicators), encoding="utf-8")
+    header = list(values[0])
+    rows = [[v[c] for c in header] for v in values]
+    (work / "kennzahlen_werte.csv").write_text(write_csv(header, rows), encoding="utf-8")
+
+
 def build(shared: Path, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -102,6 +125,7 @@ def build(shared: Path, out: Path) -> list[Path]:
                 shutil.copy(csv_file, work / csv_file.name)
         (work / "rahmen.csv").write_text(write_csv(*RAHMEN), encoding="utf-8")
         (work / "ebenen.csv").write_text(write_csv(*EBENEN), encoding="utf-8")
+        _monitoring(work)
         ds = read_dataset(work)
         store = OxigraphStore()
         store.replace_graph(ds.graph, to_triples(ds))

@@ -23,6 +23,7 @@ from rahmengraph.api import (
     graphs,
     pages,
     planner,
+    report,
     resources,
     sparql,
     status,
@@ -119,6 +120,7 @@ def create_app(
     app.include_router(editions.pages)
     app.include_router(pages.router)
     app.include_router(void.router)
+    app.include_router(report.router)
     app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(

@@ -35,7 +35,7 @@ def analyse_cmd(
         str,
         typer.Argument(
             metavar="ANALYSE",
-            help="luecken, ueberschneidungen, abhaengigkeiten, matrix oder datenqualitaet "
+            help="luecken, ueberschneidungen, abhaengigkeiten, matrix, messbarkeit oder datenqualitaet "
             "(auch englisch: gaps, overlaps)",
         ),
     ],
@@ -52,7 +52,7 @@ def analyse_cmd(
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Lücken, Überschneidungen, Abhängigkeiten, Abdeckungsmatrix oder Datenqualität berechnen."""
+    """Lücken, Überschneidungen, Abhängigkeiten, Matrix, Messbarkeit oder Datenqualität berechnen."""
     from rahmengraph.model.analysis import ANALYSES, GERMAN_NAMES, NAMES
     from rahmengraph.model.analysis.render import render_text, report_csv
 

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import typer
 
-from rahmengraph.cli import analyses, dataset, editions, output, questions, server
+from rahmengraph.cli import analyses, dataset, editions, output, questions, report, server
 from rahmengraph.cli.exits import described, exit_code
 from rahmengraph.cli.language import GermanCommand, GermanGroup
 from rahmengraph.errors import (
@@ -36,6 +36,7 @@ COMMANDS: Final[dict[str, tuple[Callable[..., None], _Errors]]] = {
     "analyse": (analyses.analyse_cmd, (InputError, ParameterError, StoreError)),
     "viz": (analyses.viz_cmd, (InputError, ParameterError, StoreError)),
     "diff": (editions.diff_cmd, (InputError, ParameterError, StoreError)),
+    "bericht": (report.bericht_cmd, (InputError, ParameterError, StoreError)),
     "serve": (server.serve_cmd, (InputError, ParameterError, StoreError)),
 }
 

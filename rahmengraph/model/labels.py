@@ -273,6 +273,35 @@ _INTERFACE: Final[dict[str, tuple[str, str]]] = {
         "belegt, in den Ausgaben nicht sichtbar",
         "documented, not visible in the editions",
     ),
+    "nav.bericht": ("Bericht", "Report"),
+    "bericht.title": ("Umsetzungsbericht (Entwurf)", "Implementation report (draft)"),
+    "bericht.intro": (
+        "Ein Entwurf des Umsetzungsberichts für einen Berichtszeitraum, aus dem Graphen erzeugt: "
+        "Überblick, ein Kapitel je Handlungsfeld, Änderungen, Kennzahlen mit Diagrammen, Ebenen, Lücken "
+        "und Messbarkeit. Jede Aussage nennt ihre Quelle. Word-Dateien lassen sich weiter bearbeiten.",
+        "A draft of the implementation report for a period, generated from the graph (in German).",
+    ),
+    "bericht.von": ("Berichtszeitraum von", "Period from"),
+    "bericht.bis": ("bis", "to"),
+    "bericht.stand": ("Stand (Erstellungsdatum im Dokument)", "Date shown as creation date"),
+    "bericht.show": ("Zusammenfassung zeigen", "Show summary"),
+    "bericht.downloads": ("Herunterladen", "Download"),
+    "bericht.report": ("Umsetzungsbericht", "Implementation report"),
+    "bericht.vorlage": (
+        "Vorlage für die Steuerungsrunde (2 Seiten)",
+        "Briefing for the steering group (2 pages)",
+    ),
+    "bericht.word": ("Mit eigener Word-Vorlage (DOCX)", "With your own Word template (DOCX)"),
+    "bericht.word.file": ("Word-Vorlage", "Word template"),
+    "bericht.word.button": ("Bericht als DOCX erzeugen", "Create DOCX report"),
+    "bericht.status": ("Umsetzungsstand", "Implementation status"),
+    "bericht.decisions": ("Entscheidungsbedarf", "Decisions needed"),
+    "bericht.changes": ("Änderungen seit dem vorigen Bericht", "Changes since the previous report"),
+    "bericht.context": (
+        "Kontextkennzahlen (z. B. Integrationsmonitoring der Länder) beschreiben die Lage; sie sind keine "
+        "Wirkung der Maßnahmen.",
+        "Context indicators describe the situation; they are no effect of the measures.",
+    ),
     "analysen.title": ("Analysen", "Analyses"),
     "analysen.intro": (
         "Was fehlt, was überschneidet sich, wer hängt von wem ab? Jede Zeile nennt die Maßnahmen, "
@@ -321,6 +350,7 @@ _SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "measures_unmeasured": ("Maßnahmen ohne jede Kennzahl", "Measures without any indicator"),
     "goals_without_measures": ("Ziele ohne Maßnahmen", "Goals without measures"),
     "goals_without_indicators": ("Ziele ohne Kennzahlen", "Goals without indicators"),
+    "goals_unlinked": ("Ziele ohne belegte Verknüpfung (nicht belegt)", "Goals without documented links"),
     "fields_without_indicator": ("Handlungsfelder ohne Kennzahl", "Fields without indicator"),
     "measures_without_lead": ("Maßnahmen ohne Federführung", "Measures without lead"),
     "dissolved_leads": (
@@ -333,6 +363,13 @@ _SUMMARY: Final[dict[str, tuple[str, str]]] = {
         "Fields without participation",
     ),
     "bodies_without_members": ("Gremien ohne Mitglieder", "Bodies without members"),
+    "kennzahlen": ("Kennzahlen im Blick", "Indicators in view"),
+    "kontext": ("davon Kontextkennzahlen (keine Wirkung von Maßnahmen)", "of which context indicators"),
+    "without_values": ("Kennzahlen ohne Werte", "Indicators without values"),
+    "without_target": ("Kennzahlen ohne Zielwert", "Indicators without target"),
+    "stale": ("Kennzahlen ohne aktuellen Istwert", "Indicators without recent value"),
+    "outputs_without_outcome": ("Output-Kennzahlen ohne Outcome darüber", "Outputs without outcome"),
+    "progress": ("Fortschritt zum Zielwert (belegt)", "Progress towards target"),
     "akteure": ("Akteure im Netz", "Actors in the network"),
     "verbindungen": ("Verbindungen", "Links"),
     "teilnetze": ("Teilnetze", "Components"),
@@ -376,6 +413,15 @@ _ANALYSES: Final[dict[str, tuple[str, str]]] = {
     "matrix.help": (
         "Maßnahmen je Zelle zweier Dimensionen (Handlungsfeld, Zielgruppe, Ebene, Akteur) mit leeren Zellen.",
         "Measures per cell of two dimensions, with the empty cells.",
+    ),
+    "messbarkeit.title": ("Messbarkeit und Evaluation", "Measurability and evaluation"),
+    "messbarkeit.help": (
+        "Ziele, Handlungsfelder und Maßnahmen ohne Kennzahl; Kennzahlen ohne Werte, ohne Zielwert, ohne "
+        "aktuellen Istwert; Output-Kennzahlen ohne Outcome darüber; Fortschritt zum Zielwert. "
+        "Kontextkennzahlen (z. B. Integrationsmonitoring) beschreiben die Lage, keine Wirkung.",
+        "Goals, fields and measures without indicator; indicators without values, target or recent value; "
+        "outputs without outcome; progress towards targets. Context indicators describe the situation, "
+        "not an effect.",
     ),
     "datenqualitaet.title": ("Datenqualität", "Data quality"),
     "datenqualitaet.help": (

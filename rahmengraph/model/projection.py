@@ -21,6 +21,9 @@ successor       actor → successor                                ``rg:successo
 member          body → member actor                              ``org:hasMember``
 measures        indicator → measure                              ``rg:measures``
 indicator_field indicator → field                                ``rg:field``
+indicator_goal  indicator → goal                                 ``rg:goal``
+goal_field      goal → field                                     ``rg:field``
+realised_by     goal → measure                                   ``rg:realisedBy``
 ==============  ===============================================  ==========================
 """
 
@@ -55,6 +58,9 @@ CELLS: Final = _cells(
     vocab.LEVEL_KINDS,
     vocab.LEVEL_BASES,
     vocab.ROLES,
+    vocab.DIRECTIONS,
+    vocab.RESULTS_LEVELS,
+    vocab.IMPLEMENTATION_STATUSES,
 )
 _ACTOR_TYPES: Final = _cells(vocab.ACTOR_TYPES)
 _BODY_TYPES: Final = _cells(vocab.BODY_TYPES)
@@ -93,6 +99,10 @@ ATTRS: Final[tuple[Attr, ...]] = (
     Attr("field", vocab.PAGE, "page"),
     Attr("goal", vocab.CHAPTER, "chapter"),
     Attr("indicator", vocab.AREA, "area"),
+    Attr("indicator", vocab.UNIT, "unit"),
+    Attr("indicator", vocab.DIRECTION, "direction", True),
+    Attr("indicator", vocab.RESULTS_LEVEL, "results_level", True),
+    Attr("measure", vocab.IMPLEMENTATION_STATUS, "implementation_status", True),
     Attr("initiative", vocab.STATUS_NOTE, "status_note"),
     Attr("initiative", vocab.LED_BY, "led_by"),
     Attr("framework", vocab.TITLE, "title"),
@@ -113,6 +123,9 @@ EDGES: Final[dict[tuple[str, str, str], str]] = {
     ("body", vocab.FIELD, "field"): "field",
     ("indicator", vocab.MEASURES_P, "measure"): "measures",
     ("indicator", vocab.FIELD, "field"): "indicator_field",
+    ("indicator", vocab.GOAL_P, "goal"): "indicator_goal",
+    ("goal", vocab.FIELD, "field"): "goal_field",
+    ("goal", vocab.REALISED_BY, "measure"): "realised_by",
 }
 
 _PREDICATES: Final = sorted(

@@ -15,6 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
+from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import LIST_SEP, SOURCE_SEP
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.schema import FILES, Column, FileSpec, Kind
@@ -154,6 +155,25 @@ def _event_date(g: Graph, s: str, col: Column) -> str:
     return ""
 
 
+def _period(g: Graph, s: str, col: Column) -> str:
+    for o in g.objects(s, vocab.REF_PERIOD):
+        if isinstance(o, ox.Literal) and o.value != cells.NO_PERIOD:
+            return o.value
+    return ""
+
+
+def _area(g: Graph, s: str, col: Column) -> str:
+    for area in g.iris(s, vocab.REF_AREA):
+        label = g.literal(area, vocab.LABEL, vocab.GERMAN) or ""
+        return "" if label == cells.NO_AREA else label
+    return ""
+
+
+def _group(g: Graph, s: str, col: Column) -> str:
+    value = g.literal(s, vocab.POPULATION_GROUP, vocab.GERMAN) or ""
+    return "" if value == cells.ALL_GROUPS else value
+
+
 SPECIAL_READ: dict[tuple[str, str], Callable[[Graph, str, Column], str]] = {
     ("framework", "basis_iri"): lambda g, s, col: g.base,
     ("level", "name"): lambda g, s, col: g.key(s),
@@ -169,6 +189,10 @@ SPECIAL_READ: dict[tuple[str, str], Callable[[Graph, str, Column], str]] = {
     ("responsibility", "akteur"): lambda g, s, col: g.key(g.iris(s, vocab.PROV_AGENT)[0]),
     ("body", "typ"): lambda g, s, col: g.literal(s, vocab.BODY_TYPE, vocab.GERMAN) or "",
     ("event", "datum"): _event_date,
+    ("observation", "zeitraum"): _period,
+    ("observation", "gebiet"): _area,
+    ("observation", "gruppe"): _group,
+    ("observation", "wert"): lambda g, s, col: g.literal(s, vocab.OBS_VALUE) or "",
 }
 
 

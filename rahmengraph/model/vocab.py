@@ -38,6 +38,7 @@ FOAF: Final = "http://xmlns.com/foaf/0.1/"
 DCAT: Final = "http://www.w3.org/ns/dcat#"
 SH: Final = "http://www.w3.org/ns/shacl#"
 SD: Final = "http://www.w3.org/ns/sparql-service-description#"
+QB: Final = "http://purl.org/linked-data/cube#"
 #: W3C unique URIs for file formats (SPARQL service descriptions name result formats with them).
 FORMATS: Final = "http://www.w3.org/ns/formats/"
 
@@ -55,6 +56,7 @@ PREFIXES: Final[dict[str, str]] = {
     "time": TIME,
     "foaf": FOAF,
     "dcat": DCAT,
+    "qb": QB,
 }
 
 
@@ -89,6 +91,14 @@ SOURCE = rg("Source")
 EVIDENCE_LEVEL = rg("EvidenceLevel")
 CERTAINTY_LEVEL = rg("CertaintyLevel")
 LEVEL_BASIS = rg("LevelBasis")
+STATUS_RECORD = rg("StatusRecord")
+STATUS_WORDING = rg("StatusWording")
+IMPLEMENTATION_STATUS_CLASS = rg("ImplementationStatus")
+OBSERVATION = QB + "Observation"
+QB_DATASET = QB + "DataSet"
+STAT_AREA = rg("StatisticalArea")
+#: The Data Cube structure of every dataset's indicator values (declared in the ontology).
+INDICATOR_STRUCTURE = rg("indicatorStructure")
 
 # Concept schemes of the ontology's controlled vocabularies.
 
@@ -218,6 +228,42 @@ LEVEL_KINDS: Final = _table(
     Term("EU", rg("levelKindEU"), "EU-Ebene", "EU level"),
 )
 
+#: Implementation status of a measure at a reporting date (``status.csv``, ``status_zuordnung.csv``).
+IMPLEMENTATION_STATUSES: Final = _table(
+    Term("geplant", rg("statusPlanned"), "geplant", "planned"),
+    Term("in Vorbereitung", rg("statusPreparing"), "in Vorbereitung", "in preparation"),
+    Term("laufend", rg("statusOngoing"), "laufend", "ongoing"),
+    Term("dauerhaft verankert", rg("statusPermanent"), "dauerhaft verankert", "permanently established"),
+    Term("abgeschlossen", rg("statusCompleted"), "abgeschlossen", "completed"),
+    Term("eingestellt", rg("statusDiscontinued"), "eingestellt", "discontinued"),
+    Term("unbekannt", rg("statusUnknown"), "unbekannt", "unknown"),
+)
+#: The status that needs a reason (and, where there is one, a successor measure).
+DISCONTINUED: Final = "eingestellt"
+UNKNOWN_STATUS: Final = "unbekannt"
+
+#: ``indikatoren.richtung``: which way is better.
+DIRECTIONS: Final = _table(
+    Term("höher ist besser", rg("higherIsBetter"), "höher ist besser", "higher is better"),
+    Term("niedriger ist besser", rg("lowerIsBetter"), "niedriger ist besser", "lower is better"),
+    Term("neutral", rg("directionNeutral"), "neutral (beschreibend)", "neutral (descriptive)"),
+)
+
+#: ``indikatoren.stufe``: level in the results chain. Kontext = figures the measures do not cause.
+RESULTS_LEVELS: Final = _table(
+    Term("Output", rg("resultsOutput"), "Output (Leistung der Maßnahme)", "Output"),
+    Term("Outcome", rg("resultsOutcome"), "Outcome (Wirkung bei der Zielgruppe)", "Outcome"),
+    Term("Wirkung", rg("resultsImpact"), "Wirkung (gesellschaftlicher Impact)", "Impact"),
+    Term("Kontext", rg("resultsContext"), "Kontext (Rahmendaten, keine Wirkung von Maßnahmen)", "Context"),
+)
+
+#: ``kennzahlen_werte.art``: what kind of value an observation is.
+VALUE_KINDS: Final = _table(
+    Term("Ausgangswert", rg("valueBaseline"), "Ausgangswert", "baseline"),
+    Term("Zielwert", rg("valueTarget"), "Zielwert", "target"),
+    Term("Istwert", rg("valueActual"), "Istwert", "actual value"),
+)
+
 # --- Properties ---------------------------------------------------------------------------------
 
 # Identity and text (reused vocabularies).
@@ -289,6 +335,26 @@ PLANNED = rg("planned")
 PRIMARY_SOURCE = rg("primarySource")
 SOURCE_NOTE = rg("sourceNote")
 LEVEL_KIND = rg("levelKind")
+IMPLEMENTATION_STATUS = rg("implementationStatus")
+STATUS_OF = rg("statusOf")
+STATUS_WORDING_P = rg("statusWording")
+REPORTING_DATE = rg("reportingDate")
+STATUS_REASON = rg("statusReason")
+SUCCESSOR_MEASURE = rg("successorMeasure")
+UNIT = rg("unit")
+DIRECTION = rg("direction")
+RESULTS_LEVEL = rg("resultsLevel")
+GOAL_P = rg("goal")
+REALISED_BY = rg("realisedBy")
+QB_DATASET_P = QB + "dataSet"
+QB_STRUCTURE = QB + "structure"
+OBS_INDICATOR = rg("indicator")
+REF_PERIOD = rg("refPeriod")
+REF_AREA = rg("refArea")
+POPULATION_GROUP = rg("populationGroup")
+OBS_VALUE = rg("obsValue")
+VALUE_KIND = rg("valueKind")
+PERIOD_END = rg("periodEnd")
 GERMAN = "de"
 
 # --- Editions and changes (see rahmengraph/model/editions.py, diff.py) ---------------------------

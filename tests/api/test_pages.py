@@ -46,7 +46,7 @@ def parse(text: str) -> lxml_html.HtmlElement:
 
 def internal_links(doc: lxml_html.HtmlElement) -> set[str]:
     out = set()
-    for el in doc.xpath("//a[@href] | //link[@href] | //script[@src]"):
+    for el in doc.xpath("//a[@href][not(@download)] | //link[@href] | //script[@src]"):  # files: not pages
         target = el.get("href") or el.get("src") or ""
         url, _frag = urldefrag(target)
         if url.startswith("/") and not url.startswith("//"):

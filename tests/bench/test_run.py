@@ -35,6 +35,7 @@ def test_every_workload_has_a_table(results: tuple[dict[str, Any], str, str]) ->
         "analyses-bremen",
         "planner-bremen",
         "editions-bremen",
+        "bericht",
         "pages",
     }
     for t in tables.values():

@@ -170,3 +170,20 @@ def test_brackets_in_a_message_stay_text(rg: Run, musterland_dir: Path) -> None:
     done = rg("query", "-n", "[bold]x[/bold]", "-d", str(musterland_dir))
     assert done.exit_code == 4
     assert "'[bold]x[/bold]'" in done.stderr
+
+
+def test_bericht_writes_docx_and_names_bad_parameters(rg: Run, tmp_path: Path, musterland_dir: Path) -> None:
+    out = tmp_path / "bericht.docx"
+    period = ("--von", "2020", "--bis", "2026", "--stand", "2026-01-15")
+    done = rg("bericht", "-d", str(musterland_dir), "-o", str(out), *period)
+    assert done.exit_code == 0, done.output
+    assert out.read_bytes()[:2] == b"PK" and "Geschrieben:" in done.stdout
+    bad = rg("bericht", "-d", str(musterland_dir), "-o", str(tmp_path / "b.odt"), *period)
+    assert bad.exit_code == 2 and "odt" in bad.output and not (tmp_path / "b.odt").exists()
+
+
+def test_analyse_messbarkeit(rg: Run, musterland_dir: Path) -> None:
+    done = rg("analyse", "messbarkeit", "-d", str(musterland_dir), "-O", "jahr=2025", "--format", "json")
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.stdout)
+    assert report["name"] == "messbarkeit" and report["summary"]["progress"] == 1

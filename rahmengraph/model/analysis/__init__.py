@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from rahmengraph.model.analysis import coverage, dependencies, gaps, overlaps, quality
+from rahmengraph.model.analysis import coverage, dependencies, gaps, measurability, overlaps, quality
 from rahmengraph.model.analysis.registry import Analysis, Option
 from rahmengraph.model.analysis.render import render_text, report_csv
 from rahmengraph.model.analysis.report import Report, ReportTable
@@ -52,6 +52,17 @@ ANALYSES: Final[dict[str, Analysis]] = {
             (
                 Option("rows", "field", "Zeilen-Dimension", _DIMS),
                 Option("cols", "target_group", "Spalten-Dimension", _DIMS),
+            ),
+        ),
+        Analysis(
+            "messbarkeit",
+            measurability.compute,
+            (
+                Option(
+                    "jahr",
+                    "",
+                    "Bezugsjahr für „Istwert in den letzten zwei Jahren“ (Standard: laufendes Jahr)",
+                ),
             ),
         ),
         Analysis(

@@ -6,8 +6,8 @@ Measurability
   * measures_unmeasured: neither the measure nor any of its fields has an indicator.
   * goals_without_measures / goals_without_indicators: a goal is linked to a measure, field or
     indicator by any direct triple between them (either direction); a goal linked to a field is
-    linked to that field's measures and indicators. The tabular format has no goal column, so
-    goals stay unlinked unless a Turtle file of the dataset links them.
+    linked to that field's measures and indicators. Only goals with at least one stated link count:
+  * goals_unlinked: goals no source links to anything ("nicht belegt"), which is no gap.
   * fields_without_indicator: no indicator for the field and none for any of its measures.
 Responsibility
   * measures_without_lead: no responsibility with role lead.
@@ -31,6 +31,10 @@ from rahmengraph.model.analysis.report import ReportTable
 from rahmengraph.model.store import GraphStore, text
 
 PARTICIPATION = "Beteiligungsformat"
+#: What a goal link is shown as when no source states one.
+NOT_DOCUMENTED = "nicht belegt"
+#: Node kinds a goal can be linked to.
+_GOAL_LINKS = ("field", "measure", "indicator")
 #: Body classes that are procedures, not organisations with members (see the ontology).
 NO_MEMBERSHIP = ("Beteiligungsformat", "Berichtswesen")
 
@@ -120,8 +124,12 @@ def _goals(view: View, store: GraphStore, by_field: dict[str, list[str]]) -> lis
             field_measures[f].add(m)
     no_measures: Rows = []
     no_indicators: Rows = []
+    unlinked: Rows = []
     for g in view.nodes("goal"):
-        linked = links.get(g, set())
+        linked = {x for x in links.get(g, set()) if view.kind(x) in _GOAL_LINKS}
+        if not linked:
+            unlinked.append([view.key(g), view.label(g), NOT_DOCUMENTED, view.sources([g])])
+            continue
         fields = {x for x in linked if view.kind(x) == "field"}
         measures = {x for x in linked if x in in_view} | {m for f in fields for m in field_measures[f]}
         indicators = {x for x in linked if view.kind(x) == "indicator"}
@@ -133,10 +141,22 @@ def _goals(view: View, store: GraphStore, by_field: dict[str, list[str]]) -> lis
         if not indicators:
             no_indicators.append(row)
     cols = ["Ziel", "Name", "verknüpfte Handlungsfelder", "Quellen"]
-    note = "Verknüpfung = ein Tripel zwischen Ziel und Maßnahme, Handlungsfeld oder Kennzahl."
+    note = (
+        "Verknüpfung = ein Tripel zwischen Ziel und Maßnahme, Handlungsfeld oder Kennzahl. Ziele ohne "
+        "jede belegte Verknüpfung stehen unter „Ziele ohne belegte Verknüpfung“, nicht hier."
+    )
     return [
         _table("goals_without_measures", "Ziele ohne Maßnahmen", cols, no_measures, note),
         _table("goals_without_indicators", "Ziele ohne Kennzahlen", cols, no_indicators, note),
+        _table(
+            "goals_unlinked",
+            "Ziele ohne belegte Verknüpfung (nicht belegt, keine Lücke)",
+            ["Ziel", "Name", "Verknüpfung", "Quellen"],
+            unlinked,
+            "Keine Quelle verbindet das Ziel mit Handlungsfeldern, Maßnahmen oder Kennzahlen "
+            "(Spalten handlungsfelder/massnahmen in ziele.csv, ziele in indikatoren.csv). Das heißt "
+            "nicht, dass das Ziel unbearbeitet ist.",
+        ),
     ]
 
 

@@ -1,5 +1,6 @@
 """Cell checks of the loader: references, levels, dates, numbers, controlled values, sources, and
-the bespoke columns (responsibilities, certainty, event dates, level ids, duplicate rows).
+the bespoke columns (responsibilities, certainty, event dates, level ids, indicator values, status
+records, duplicate rows).
 
 Each check appends located problems (file, line, column, value) and never stops at the first one.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
@@ -20,6 +22,7 @@ from rahmengraph.model.loading.dataset import (
     Row,
     event_key,
     responsibility_row_key,
+    row_key,
     source_node,
     split_list,
 )
@@ -47,6 +50,8 @@ REF_NAMES = {
     "field": "Handlungsfeld",
     "measure": "Maßnahme",
     "level": "Ebene",
+    "indicator": "Kennzahl",
+    "goal": "Ziel",
 }
 
 
@@ -155,11 +160,44 @@ def _check_level(ds: Dataset, row: Row, problems: list[Problem]) -> None:
         problems.append(row.problem("id", "nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich erlaubt"))
 
 
+def _check_observation(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    if row.get("zeitraum"):
+        try:
+            cells.period(row.get("zeitraum"))
+        except ValueError as exc:
+            problems.append(row.problem("zeitraum", str(exc)))
+    value = row.get("wert")
+    if value:
+        try:
+            Decimal(value)
+        except InvalidOperation:
+            hint = "Dezimalpunkt statt Komma" if "," in value else "Dezimalpunkt, ohne Tausendertrennzeichen"
+            problems.append(row.problem("wert", f"keine Zahl ({hint})"))
+    if len(split_list(row.get("indikator"))) > 1:
+        problems.append(row.problem("indikator", "genau eine Kennzahl je Zeile"))
+
+
+def _check_status_record(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    if len(split_list(row.get("massnahme"))) > 1:
+        problems.append(row.problem("massnahme", "genau eine Maßnahme je Zeile"))
+    if len(split_list(row.get("nachfolger"))) > 1:
+        problems.append(row.problem("nachfolger", "höchstens eine Nachfolgemaßnahme je Zeile"))
+    status = row.get("status")
+    if status == vocab.DISCONTINUED and not row.get("grund"):
+        problems.append(row.problem("grund", "Status eingestellt braucht einen Grund (Spalte grund)"))
+    if row.get("nachfolger") and status != vocab.DISCONTINUED:
+        problems.append(row.problem("nachfolger", "Nachfolgemaßnahme nur bei Status eingestellt"))
+    if row.get("nachfolger") and row.get("nachfolger") == row.get("massnahme"):
+        problems.append(row.problem("nachfolger", "eine Maßnahme kann nicht ihre eigene Nachfolgerin sein"))
+
+
 CHECK: dict[str, Callable[[Dataset, Row, list[Problem]], None]] = {
     "measure": _check_measure,
     "responsibility": _check_responsibility,
     "event": _check_event,
     "level": _check_level,
+    "observation": _check_observation,
+    "status_record": _check_status_record,
 }
 
 
@@ -172,7 +210,13 @@ def check_special(ds: Dataset, spec: FileSpec, row: Row, problems: list[Problem]
 def check_duplicates(ds: Dataset, problems: list[Problem]) -> None:
     """Rows without a key column that would get the same IRI."""
     seen: dict[str, Row] = {}
-    for entity, key in (("event", event_key), ("responsibility", responsibility_row_key)):
+    keys: tuple[tuple[str, Callable[[Row], str]], ...] = (
+        ("event", event_key),
+        ("responsibility", responsibility_row_key),
+        ("observation", row_key),
+        ("status_record", row_key),
+    )
+    for entity, key in keys:
         for row in ds.rows(FILES_BY_ENTITY[entity]):
             k = f"{entity}:{key(row)}"
             if k in seen:

@@ -121,3 +121,34 @@ def number_hint(item: str, known: Iterable[str]) -> str:
 def shortened(key: str) -> bool:
     """A key that a spreadsheet may have shortened (``3.10`` read as the number ``3.1``)."""
     return _number(key) is not None
+
+
+#: Dimension values of an indicator value (``kennzahlen_werte.csv``) that stand for an empty cell:
+#: Data Cube wants every dimension filled.
+NO_PERIOD: Final = "nicht belegt"
+NO_AREA: Final = "nicht belegt"
+ALL_GROUPS: Final = "insgesamt"
+_PERIOD = re.compile(r"^(\d{4}(?:-\d{2})?)(?:/(\d{4}(?:-\d{2})?))?$")
+
+
+def period(cell: str) -> tuple[str, str]:
+    """``2021/2023`` → (``2021``, ``2023``); ``2023`` → (``2023``, ``""``). ValueError if malformed."""
+    m = _PERIOD.match(cell)
+    if not m:
+        raise ValueError("erwartet JJJJ, JJJJ-MM oder ein Intervall JJJJ/JJJJ")
+    start, end = m.group(1), m.group(2) or ""
+    for part in (start, end):
+        if part:
+            _iso_date(part)
+    if end and end < start:
+        raise ValueError("Zeitraum endet vor seinem Beginn")
+    return start, end
+
+
+def period_end(cell: str) -> int | None:
+    """The last year a period cell covers (``2021/2023`` → 2023); None when empty or malformed."""
+    try:
+        start, end = period(cell)
+    except ValueError:
+        return None
+    return int((end or start)[:4])

@@ -7,6 +7,7 @@ dataset is valid (see :mod:`rahmengraph.model.loading.writing`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def _register(ds: Dataset, problems: list[Problem]) -> None:
                 continue
             first[key] = row.line
             ident = row.get("id") if spec.entity == "level" else key
+            if spec.entity == "status_wording":  # free text: an ASCII id from its hash
+                ident = "w-" + hashlib.sha1(key.encode()).hexdigest()[:12]
             reg[key] = entity_iri(ds.base, spec.entity, ident or key)
         ds.keys[spec.entity] = reg
 

@@ -1,7 +1,8 @@
 """Table → RDF, column by column: the generic column kinds of :mod:`rahmengraph.model.schema`
 (:data:`EMIT`) and the columns the generic table cannot describe (:data:`BESPOKE_EMIT`):
 responsibilities (``federfuehrend``/``beteiligt`` and ``zustaendigkeiten.csv``), the certainty cell,
-the primary Handlungsfeld, body classes by the first word of their type, event dates.
+the primary Handlungsfeld, body classes by the first word of their type, event dates, and the
+dimensions and value of an indicator value (a ``qb:Observation``; every dimension filled).
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pyoxigraph as ox
+
 from rahmengraph.model import vocab
 from rahmengraph.model.loading import cells
-from rahmengraph.model.loading.dataset import Row, responsibility_iri, split_list
+from rahmengraph.model.loading.dataset import Row, area_iri, cube_iri, responsibility_iri, split_list
 from rahmengraph.model.loading.emitter import Emitter
 from rahmengraph.model.schema import Column, Kind
 
@@ -184,6 +187,39 @@ def _level_name(e: Emitter, s: str, row: Row, cell: str) -> None:
     e.text(s, vocab.PREF_LABEL, cell, vocab.GERMAN)
 
 
+def _period(e: Emitter, s: str, row: Row, cell: str) -> None:
+    if not cell:
+        e.text(s, vocab.REF_PERIOD, cells.NO_PERIOD, vocab.GERMAN)
+        return
+    if "/" in cell:
+        e.text(s, vocab.REF_PERIOD, cell)
+    else:
+        e.add(s, vocab.REF_PERIOD, cells.date_literal(cell))
+    end = cells.period_end(cell)
+    if end is not None:
+        e.add(s, vocab.PERIOD_END, cells.date_literal(str(end)))
+
+
+def _area(e: Emitter, s: str, row: Row, cell: str) -> None:
+    name = cell or cells.NO_AREA
+    area = area_iri(e.ds.base, name)
+    e.iri(s, vocab.REF_AREA, area)
+    if area not in e.areas:
+        e.areas.add(area)
+        e.iri(area, vocab.TYPE, vocab.STAT_AREA)
+        e.iri(area, vocab.IN_FRAMEWORK, e.ds.framework)
+        e.text(area, vocab.LABEL, name, vocab.GERMAN)
+
+
+def _group(e: Emitter, s: str, row: Row, cell: str) -> None:
+    e.text(s, vocab.POPULATION_GROUP, cell or cells.ALL_GROUPS, vocab.GERMAN)
+
+
+def _value(e: Emitter, s: str, row: Row, cell: str) -> None:
+    e.add(s, vocab.OBS_VALUE, ox.Literal(cell, datatype=ox.NamedNode(vocab.XSD + "decimal")))
+    e.iri(s, vocab.QB_DATASET_P, cube_iri(e.ds.base))
+
+
 BESPOKE_EMIT: dict[tuple[str, str], Callable[[Emitter, str, Row, str], None]] = {
     ("framework", "basis_iri"): _noop,
     ("level", "name"): _level_name,
@@ -197,4 +233,8 @@ BESPOKE_EMIT: dict[tuple[str, str], Callable[[Emitter, str, Row, str], None]] = 
     ("responsibility", "akteur"): _noop,
     ("body", "typ"): _body_type,
     ("event", "datum"): _event_date,
+    ("observation", "zeitraum"): _period,
+    ("observation", "gebiet"): _area,
+    ("observation", "gruppe"): _group,
+    ("observation", "wert"): _value,
 }

@@ -127,3 +127,33 @@ def responsibility_iri(
 def responsibility_row_key(row: Row) -> str:
     """What makes a row of ``zustaendigkeiten.csv`` unique."""
     return f"{row.get('massnahme')}/{row.get('rolle')}/{row.get('akteur')}/{row.get('ebene')}"
+
+
+def row_key(row: Row) -> str:
+    """Stable id of a row of a file without an id column: a hash of all its cells."""
+    text = "\n".join(f"{k}={v}" for k, v in sorted(row.cells.items()))
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+#: Keyless kinds whose rows are named by their first column and :func:`row_key`.
+HASHED_KINDS = ("observation", "status_record")
+
+
+def hashed_iri(ds: Dataset, spec: FileSpec, row: Row) -> str:
+    """IRI of an indicator value or status record: ``{base}{segment}/{first cell}-{hash}``."""
+    return entity_iri(ds.base, spec.entity, f"{row.get(spec.columns[0].name)}-{row_key(row)}")
+
+
+_AREA_SLUG = re.compile(r"[^a-z0-9]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def area_iri(base: str, name: str) -> str:
+    """IRI of a statistical area (``gebiet`` of an indicator value) by its name."""
+    slug = _AREA_SLUG.sub("-", name.casefold().translate(_UMLAUTS)).strip("-")
+    return f"{base}{SEGMENTS['area']}/{slug}"
+
+
+def cube_iri(base: str) -> str:
+    """The dataset's ``qb:DataSet`` of indicator values."""
+    return base + SEGMENTS["cube"]

@@ -21,6 +21,7 @@ class Emitter:
         self.ds = ds
         self.triples: list[Triple] = []
         self.sources: dict[str, str] = {}
+        self.areas: set[str] = set()  # statistical areas already described
 
     @cached_property
     def actor_levels(self) -> dict[str, list[str]]:

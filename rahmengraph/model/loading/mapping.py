@@ -8,10 +8,12 @@ from __future__ import annotations
 from rahmengraph.model import vocab
 from rahmengraph.model.loading.column_mapping import BESPOKE_EMIT, EMIT
 from rahmengraph.model.loading.dataset import (
+    HASHED_KINDS,
     Dataset,
     Row,
     entity_iri,
     event_key,
+    hashed_iri,
     responsibility_iri,
     split_list,
 )
@@ -26,6 +28,8 @@ def row_iri(ds: Dataset, spec: FileSpec, row: Row) -> str:
         return entity_iri(ds.base, "event", event_key(row))
     if spec.entity == "framework":
         return ds.framework
+    if spec.entity in HASHED_KINDS:
+        return hashed_iri(ds, spec, row)
     if spec.entity == "responsibility":
         levels = split_list(row.get("ebene"))
         return responsibility_iri(ds, row.get("massnahme"), row.get("rolle"), row.get("akteur"), levels)

@@ -19,12 +19,16 @@ def test_kinds_and_relations(musterland_store: GraphStore) -> None:
     kinds = Counter(str(d["kind"]) for _, d in g.nodes(data=True))
     assert kinds["measure"] == 8 and kinds["field"] == 4 and kinds["level"] == 4 and kinds["goal"] == 2
     rels = Counter(str(d["rel"]) for *_, d in g.edges(data=True))
-    assert rels["depends_on"] == 2 and rels["intersection_of"] == 4 and rels["measures"] == 1
+    assert rels["depends_on"] == 2 and rels["intersection_of"] == 4 and rels["measures"] == 2
     m = BASE + "massnahme/M-1-01"
     assert g.nodes[m]["evidence"] == "rahmenkonzept" and g.nodes[m]["certainty"] == "hoch"
     assert g.nodes[BASE + "zielgruppe/gefluechtete-frauen"]["intersectional"] is True
     assert g.nodes[BASE + "ebene/stadt-nord"]["level_kind"] == "Kommune"
     assert g.nodes[BASE + "akteur/MSI"]["valid_until"] == "2022-01-01"
+    assert g.nodes[BASE + "indikator/I-3"]["results_level"] == "Output"
+    assert g.nodes[BASE + "indikator/I-1"]["direction"] == "höher ist besser"
+    # the current status is the latest record's: M-1-01 was laufend in 2022, dauerhaft verankert in 2024
+    assert g.nodes[m]["implementation_status"] == "dauerhaft verankert"
 
 
 def test_responsibility_edges_carry_levels_and_basis(musterland_store: GraphStore) -> None:

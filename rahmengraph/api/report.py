@@ -1,0 +1,89 @@
+"""Routes of the report: the page ``/bericht`` and ``/bericht/download`` (GET: HTML, PDF, DOCX of the
+report or the Vorlage; POST: the same with the ministry's own Word template uploaded).
+
+Errors are :mod:`rahmengraph.errors` exceptions, answered by the one handler (HTML page for browsers
+on these page routes, JSON for clients that ask for it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from rahmengraph.api.error_responses import PageRoute
+from rahmengraph.api.language import PageLang
+from rahmengraph.api.state import Store
+from rahmengraph.errors import ParameterError
+from rahmengraph.model.bericht import build, default_period
+from rahmengraph.model.report_content import Bericht
+from rahmengraph.model.store import GraphStore
+from rahmengraph.viz.report_output import FORMATS, file_name, render_report
+from rahmengraph.viz.report_page import report_page
+
+router = APIRouter(tags=["Bericht"], route_class=PageRoute)
+
+#: Largest Word template accepted (bytes).
+MAX_TEMPLATE = 20 * 1024 * 1024
+
+
+def _report(store: GraphStore, von: str | None, bis: str | None, stand: str | None) -> Bericht:
+    today = dt.date.today()
+    start, end = default_period(today)
+    return build(store, von or start, bis or end, stand or today.isoformat())
+
+
+def _download(b: Bericht, fmt: str, vorlage: bool, template: Path | None = None) -> Response:
+    data = render_report(b, fmt, vorlage, template)
+    disposition = "inline" if fmt == "html" else "attachment"
+    return Response(
+        data,
+        media_type=FORMATS[fmt].media_type,
+        headers={"Content-Disposition": f'{disposition}; filename="{file_name(b, fmt, vorlage)}"'},
+    )
+
+
+@router.get(
+    "/bericht", response_class=HTMLResponse, summary="Umsetzungsbericht: Zeitraum wählen, herunterladen"
+)
+def bericht_page(
+    store: Store, lang: PageLang, von: str | None = None, bis: str | None = None, stand: str | None = None
+) -> HTMLResponse:
+    return HTMLResponse(report_page(_report(store, von, bis, stand), lang))
+
+
+@router.get("/bericht/download", summary="Bericht oder Vorlage als HTML, PDF oder DOCX")
+def bericht_download(
+    store: Store,
+    format: str = "pdf",
+    von: str | None = None,
+    bis: str | None = None,
+    stand: str | None = None,
+    vorlage: bool = False,
+) -> Response:
+    return _download(_report(store, von, bis, stand), format, vorlage)
+
+
+@router.post("/bericht/download", summary="Bericht als DOCX in einer eigenen Word-Vorlage")
+def bericht_with_template(
+    store: Store,
+    word_vorlage: Annotated[UploadFile, File(description="Word-Vorlage (.docx)")],
+    von: Annotated[str | None, Form()] = None,
+    bis: Annotated[str | None, Form()] = None,
+    stand: Annotated[str | None, Form()] = None,
+    vorlage: Annotated[bool, Form()] = False,
+) -> Response:
+    data = word_vorlage.file.read(MAX_TEMPLATE + 1)
+    if len(data) > MAX_TEMPLATE:
+        raise ParameterError(
+            f"Word-Vorlage {word_vorlage.filename!r} ist größer als {MAX_TEMPLATE // 2**20} MB"
+        )
+    b = _report(store, von, bis, stand)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "vorlage.docx"
+        path.write_bytes(data)
+        return _download(b, "docx", vorlage, path)

@@ -20,6 +20,7 @@ from rahmengraph.api.language import PageLang
 from rahmengraph.api.state import Store
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.bericht import build, default_period
+from rahmengraph.model.change_list import report_changes
 from rahmengraph.model.report_content import Bericht
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.report_output import FORMATS, file_name, render_report
@@ -34,7 +35,7 @@ MAX_TEMPLATE = 20 * 1024 * 1024
 def _report(store: GraphStore, von: str | None, bis: str | None, stand: str | None) -> Bericht:
     today = dt.date.today()
     start, end = default_period(today)
-    return build(store, von or start, bis or end, stand or today.isoformat())
+    return build(store, von or start, bis or end, stand or today.isoformat(), changes=report_changes)
 
 
 def _download(b: Bericht, fmt: str, vorlage: bool, template: Path | None = None) -> Response:

@@ -66,6 +66,7 @@ def bericht_cmd(
 ) -> None:
     """Entwurf des Umsetzungsberichts (oder der Vorlage) für einen Berichtszeitraum schreiben."""
     from rahmengraph.model.bericht import build, default_period
+    from rahmengraph.model.change_list import report_changes
     from rahmengraph.model.export import atomic_write
     from rahmengraph.viz.report_output import render_report
 
@@ -74,7 +75,9 @@ def bericht_cmd(
     chosen = filters(field, actor, level, target_group, evidence)
     graph_store, _ds = for_reading(settings(dataset, store))
     try:
-        report = build(graph_store, von or start, bis or end, stand or today.isoformat(), chosen)
+        report = build(
+            graph_store, von or start, bis or end, stand or today.isoformat(), chosen, report_changes
+        )
         data = render_report(report, fmt or output_path.suffix.removeprefix("."), vorlage, word_vorlage)
     finally:
         graph_store.close()

@@ -166,4 +166,30 @@ def between(store: GraphStore, before: str, after: str, filters: Filters | None 
     return Report(a.framework, a, b, chosen)
 
 
-__all__ = ["COLUMNS", "Filters", "Report", "between", "row", "text"]
+def report_changes(store: GraphStore, period_from: str, period_to: str) -> list[tuple[str, list[str]]] | None:
+    """The Umsetzungsbericht's chapter "what changed" (a ``bericht.ChangesSource``): per framework,
+    the changes from the edition in force before ``period_from`` (else its first edition) to the
+    newest edition dated within the period; ``None`` when the store holds no editions."""
+    found = editions(store)
+    if not found:
+        return None
+    out: list[tuple[str, list[str]]] = []
+    for framework in sorted({e.framework for e in found}):
+        mine = sorted((e for e in found if e.framework == framework), key=lambda e: e.key)
+        before = [e for e in mine if e.key < period_from] or mine[:1]
+        within = [e for e in mine if e.key[: len(period_to)] <= period_to]
+        if not within or within[-1].key <= before[-1].key:
+            continue
+        report = between(store, before[-1].version, within[-1].version)
+        for c in report.changes:
+            r = row(c)
+            term = vocab.CHANGE_TYPES.get(c.type)
+            name = " ".join(part for part in (c.id, c.label) if part)
+            line = f"{term.label_de if term else c.type}: {name} ({c.before} → {c.after})"
+            if r["grund"]:
+                line += f"; Grund: {r['grund']}"
+            out.append((line, [src for src in r["quelle"].split(" | ") if src]))
+    return out
+
+
+__all__ = ["COLUMNS", "Filters", "Report", "between", "report_changes", "row", "text"]

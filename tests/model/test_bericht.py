@@ -8,6 +8,7 @@ import pytest
 
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.bericht import NO_EDITIONS, build, default_period
+from rahmengraph.model.change_list import report_changes
 from rahmengraph.model.store import GraphStore
 
 
@@ -70,6 +71,19 @@ def test_changes_come_from_the_editions_source(musterland_store: GraphStore) -> 
     (change,) = b.changes
     assert change.text == "M-2-01 eingestellt (Ausgabe 2024)"
     assert b.sources[change.refs[0] - 1] == "https://musterland.example/bericht-2024.pdf"
+
+
+def test_changes_chapter_from_the_editions(musterland_store: GraphStore) -> None:
+    """Musterland's editions 2021-03 → 2023-06-30 fall in 2023–2025: ended measures with reason and source."""
+    b = build(musterland_store, "2023", "2025", "2026-01-15", changes=report_changes)
+    texts = [c.text for c in b.changes]
+    ended = next(c for c in b.changes if c.text.startswith("Maßnahme eingestellt: M-2-01 "))
+    assert (
+        "(2021-03 → 2023-06-30)" in ended.text and "Grund: Das Programm endet planmäßig 2023." in ended.text
+    )
+    assert b.sources[ended.refs[0] - 1] == "https://musterland.example/fortschreibung-2023.pdf"
+    assert NO_EDITIONS not in texts
+    assert report_changes(musterland_store, "2030", "2031") == []  # no edition within the period
 
 
 def test_decisions_name_discontinued_measures_without_successor(bremen_store: GraphStore) -> None:

@@ -18,12 +18,12 @@ from typing import Final
 
 from bench.framework import PROFILES, XSS_NAME, Framework
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 
 __all__ = ["HEADERS", "SCALES", "SYNTH_BASE", "XSS_NAME", "frameworks", "generate", "main"]
 
 #: Root of the base IRIs of all synthetic datasets.
-SYNTH_BASE: Final = vocab.ROOT + "synth/"
+SYNTH_BASE: Final = namespaces.ROOT + "synth/"
 
 #: File → header, exactly as in data/README.md (optional columns included, at the end).
 HEADERS: Final[dict[str, tuple[str, ...]]] = {

@@ -1,7 +1,7 @@
 """Word tables for the synthetic frameworks of :mod:`bench.generate` (data only, no logic).
 
 Every value that ends up in a controlled column (actor types, dimensions, level kinds, body and
-initiative types) is spelled as the cell value of :mod:`rahmengraph.model.vocab`.
+initiative types) is spelled as the cell value of :mod:`rahmengraph.model.value_lists`.
 """
 
 from __future__ import annotations

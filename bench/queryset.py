@@ -15,11 +15,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Final
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.questions import bind, questions
 from rahmengraph.model.store import GraphStore
 
-_P: Final = f"PREFIX rg: <{vocab.RG}>\nPREFIX skos: <{vocab.SKOS}>\n"
+_P: Final = f"PREFIX rg: <{namespaces.RG}>\nPREFIX skos: <{namespaces.SKOS}>\n"
 
 #: Gap query name → (help, SPARQL). Cross products per dataset (GRAPH ?d), holes found with MINUS.
 GAP_QUERIES: Final[dict[str, tuple[str, str]]] = {

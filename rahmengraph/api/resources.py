@@ -17,7 +17,7 @@ from rahmengraph.api.language import PageLang
 from rahmengraph.api.state import Store
 from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.formats import GRAPH_FORMATS, LINKED_DATA_FORMATS, GraphFormat
 from rahmengraph.model.iri_paths import iri_for_path
 from rahmengraph.model.jsonld import CONTEXT_IRI, compact, context_bytes
@@ -35,15 +35,15 @@ LD_OFFERS: Final = {
 
 #: Documents (not entities) among the IRIs: the ontology under its IRI and its version IRI, the
 #: shapes; as RDF they answer with the whole document, as HTML with the ontology's documentation.
-DOCUMENTS: Final = (vocab.ONTOLOGY_IRI, vocab.ONTOLOGY_VERSION_IRI, vocab.SHAPES_IRI)
+DOCUMENTS: Final = (namespaces.ONTOLOGY_IRI, namespaces.ONTOLOGY_VERSION_IRI, namespaces.SHAPES_IRI)
 
 
 def _triples(store: GraphStore, iri: str) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
-    if iri == vocab.SHAPES_IRI:
+    if iri == namespaces.SHAPES_IRI:
         return [q.triple for q in ox.parse(shapes_turtle(), format=ox.RdfFormat.TURTLE)]
     if iri in DOCUMENTS:
-        graph = ox.NamedNode(vocab.ONTOLOGY_IRI)
+        graph = ox.NamedNode(namespaces.ONTOLOGY_IRI)
         return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
     return store.construct(
         f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }} }}"
@@ -63,7 +63,7 @@ def _format(request: Request) -> str:
 
 
 def _serialize(triples: list[ox.Triple], fmt: GraphFormat) -> bytes:
-    return ox.serialize(triples, format=fmt.oxigraph, prefixes=vocab.PREFIXES) or b""
+    return ox.serialize(triples, format=fmt.oxigraph, prefixes=namespaces.PREFIXES) or b""
 
 
 def alternates(path: str) -> str:
@@ -85,7 +85,7 @@ def resource(request: Request, store: Store, lang: PageLang, path: str) -> Respo
     raw = request.scope.get("raw_path") or request.url.path.encode()
     iri = iri_for_path(raw.decode("latin-1"))
     fmt = _format(request)
-    is_graph = iri in store.graphs() and iri != vocab.ONTOLOGY_IRI
+    is_graph = iri in store.graphs() and iri != namespaces.ONTOLOGY_IRI
     if fmt == "html":
         if is_graph:
             return RedirectResponse("/", status_code=303, headers={"Vary": "Accept"})

@@ -38,7 +38,7 @@ from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unautho
 from rahmengraph.model import asof
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.graph_view import GraphView
-from rahmengraph.model.vocab import ONTOLOGY_IRI, PREFIXES
+from rahmengraph.model.namespaces import ONTOLOGY_IRI, PREFIXES
 from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rahmengraph.errors import Forbidden, ParameterError
-from rahmengraph.model.vocab import sparql_prologue
+from rahmengraph.model.namespaces import sparql_prologue
 
 _ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TRIGGER = re.compile(r"\b(service|load)\b", re.IGNORECASE)

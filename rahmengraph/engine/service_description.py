@@ -7,6 +7,7 @@ from typing import Final
 import pyoxigraph as ox
 
 from rahmengraph.config import Settings
+from rahmengraph.model import namespaces
 from rahmengraph.model import vocab as v
 from rahmengraph.model.formats import GraphFormat
 
@@ -27,7 +28,7 @@ FORMAT_IRIS: Final = {
 
 def description(endpoint: str, settings: Settings, graphs: list[str], fmt: GraphFormat) -> bytes:
     """The service description of ``endpoint`` in ``fmt``."""
-    sd = v.SD
+    sd = namespaces.SD
     me = ox.NamedNode(endpoint)
 
     def t(s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Triple:
@@ -52,7 +53,7 @@ def description(endpoint: str, settings: Settings, graphs: list[str], fmt: Graph
     if settings.allow_update:
         triples.append(t(me, sd + "supportedLanguage", ox.NamedNode(sd + "SPARQL11Update")))
     triples.extend(
-        t(me, sd + "resultFormat", ox.NamedNode(v.FORMATS + name)) for name in FORMAT_IRIS.values()
+        t(me, sd + "resultFormat", ox.NamedNode(namespaces.FORMATS + name)) for name in FORMAT_IRIS.values()
     )
     # fixed blank node labels: the same description twice is the same bytes (caches, diffs)
     dataset, default = ox.BlankNode("dataset"), ox.BlankNode("default")
@@ -69,4 +70,4 @@ def description(endpoint: str, settings: Settings, graphs: list[str], fmt: Graph
             t(named, v.TYPE, ox.NamedNode(sd + "NamedGraph")),
             t(named, sd + "name", ox.NamedNode(g)),
         ]
-    return ox.serialize(triples, format=fmt.oxigraph, prefixes={"sd": sd, "rdfs": v.RDFS}) or b""
+    return ox.serialize(triples, format=fmt.oxigraph, prefixes={"sd": sd, "rdfs": namespaces.RDFS}) or b""

@@ -30,9 +30,9 @@ from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
 from rahmengraph.model.graph_view import current_graphs
+from rahmengraph.model.namespaces import PREFIXES
 from rahmengraph.model.query_forms import query_form
 from rahmengraph.model.stores.oxigraph import query_error
-from rahmengraph.model.vocab import PREFIXES
 
 _current_of: list[tuple[ox.Store, list[str] | None]] = []  # the last store asked (held: no id reuse)
 

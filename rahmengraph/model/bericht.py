@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.analysis import ANALYSES
 from rahmengraph.model.analysis.indexes import View, make_view
 from rahmengraph.model.analysis.measurability import area_weights, indicators_in_view, latest_actual, shown
@@ -34,8 +34,8 @@ from rahmengraph.model.report_content import (
 from rahmengraph.model.store import GraphStore, text
 
 #: Status order in every count (the scheme's order).
-STATUS_ORDER = tuple(vocab.IMPLEMENTATION_STATUSES)
-NO_STATUS = vocab.UNKNOWN_STATUS
+STATUS_ORDER = tuple(value_lists.IMPLEMENTATION_STATUSES)
+NO_STATUS = value_lists.UNKNOWN_STATUS
 CONTEXT_NOTE = (
     "Kontextkennzahl: beschreibt die Lage (z. B. Integrationsmonitoring der Länder) und ist keine "
     "Wirkung der Maßnahmen des Rahmenkonzepts."
@@ -303,7 +303,7 @@ def _decisions(
     ended = []
     for m in view.measures:
         last = history[m][-1] if history.get(m) else None
-        if last is not None and last.status == vocab.DISCONTINUED and not last.successor:
+        if last is not None and last.status == value_lists.DISCONTINUED and not last.successor:
             ended.append(m)
     if ended:
         out.append(

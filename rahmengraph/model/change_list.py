@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.asof import EditionInfo, editions
 from rahmengraph.model.changes import Documented, match, successors_of
 from rahmengraph.model.diff import Change, compare
@@ -42,7 +42,7 @@ COLUMNS = (
     "quelle",
     "beschlossen_von",
 )
-_ORDER = list(vocab.CHANGE_TYPES)
+_ORDER = list(value_lists.CHANGE_TYPES)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Filters:
     field: str = ""  # Handlungsfeld number
     actor: str = ""  # Kürzel
     level: str = ""  # level name
-    type: str = ""  # cell of vocab.CHANGE_TYPES
+    type: str = ""  # cell of value_lists.CHANGE_TYPES
 
     def keep(self, c: Change) -> bool:
         return (
@@ -183,7 +183,7 @@ def report_changes(store: GraphStore, period_from: str, period_to: str) -> list[
         report = between(store, before[-1].version, within[-1].version)
         for c in report.changes:
             r = row(c)
-            term = vocab.CHANGE_TYPES.get(c.type)
+            term = value_lists.CHANGE_TYPES.get(c.type)
             name = " ".join(part for part in (c.id, c.label) if part)
             line = f"{term.label_de if term else c.type}: {name} ({c.before} → {c.after})"
             if r["grund"]:

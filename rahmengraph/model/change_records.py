@@ -2,7 +2,7 @@
 
 One row is a dated change to a measure, a Handlungsfeld or the framework as a whole: ``datum``,
 ``massnahme`` (a measure id or Handlungsfeld number of some edition, or a description in words
-such as ``Rahmenkonzept (gesamt)``), ``art`` (a type of :data:`vocab.CHANGE_TYPES`), ``was`` (the
+such as ``Rahmenkonzept (gesamt)``), ``art`` (a type of :data:`value_lists.CHANGE_TYPES`), ``was`` (the
 change and its reason in words), ``quelle``, ``sicherheit``, ``anmerkung``; optional
 ``beschlossen_von`` (deciding body), ``nachfolger`` (successor measures of an ended, merged or split
 measure, or the field a Handlungsfeld was merged into) and ``ausgabe`` (the edition that carries
@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rahmengraph.errors import Problem
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.csv_text import read_csv
 from rahmengraph.model.loading.dataset import Row, split_list
@@ -36,7 +36,7 @@ class Record:
 
     date: str
     subject: str  # measure id, field number, or a description in words
-    type: str  # cell of vocab.CHANGE_TYPES
+    type: str  # cell of value_lists.CHANGE_TYPES
     reason: str
     sources: str
     certainty: str
@@ -77,8 +77,8 @@ def read_records(folder: Path, known: dict[str, dict[str, str]]) -> tuple[list[R
             except ValidationError as exc:
                 problems.append(row.problem("datum", cells.message(exc)))
                 ok = False
-        if row.get("art") and row.get("art") not in vocab.CHANGE_TYPES:
-            allowed = ", ".join(vocab.CHANGE_TYPES)
+        if row.get("art") and row.get("art") not in value_lists.CHANGE_TYPES:
+            allowed = ", ".join(value_lists.CHANGE_TYPES)
             problems.append(row.problem("art", f"unbekannte Änderungsart; erlaubt: {allowed}"))
             ok = False
         body = row.get("beschlossen_von")

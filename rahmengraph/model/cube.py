@@ -9,13 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.loading.cells import ALL_GROUPS, NO_AREA, NO_PERIOD, period_end
 from rahmengraph.model.projection import per_state
 from rahmengraph.model.store import GraphStore, text
 
-_KIND = {t.iri: t.cell for t in vocab.VALUE_KINDS.values()}
-_STATUS = {t.iri: t.cell for t in vocab.IMPLEMENTATION_STATUSES.values()}
+_KIND = {t.iri: t.cell for t in value_lists.VALUE_KINDS.values()}
+_STATUS = {t.iri: t.cell for t in value_lists.IMPLEMENTATION_STATUSES.values()}
 _SEP = "\u001f"
 
 
@@ -41,7 +41,7 @@ class StatusEntry:
 
     measure: str  # IRI
     date: str  # "" = Stand der Quelle, undated
-    status: str  # cell of vocab.IMPLEMENTATION_STATUSES
+    status: str  # cell of value_lists.IMPLEMENTATION_STATUSES
     wording: str
     reason: str
     successor: str  # IRI or ""

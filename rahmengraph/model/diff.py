@@ -31,7 +31,7 @@ _TEXTS = ("name", "beschreibung", "status", "zeitraum", "finanzierung")
 class Change:
     """One typed change between the editions ``before`` and ``after`` (versions)."""
 
-    type: str  # cell of vocab.CHANGE_TYPES
+    type: str  # cell of value_lists.CHANGE_TYPES
     kind: str  # measure | field | framework
     entity: str  # IRI ("" for a change described in words)
     id: str

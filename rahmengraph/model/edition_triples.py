@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.changes import Documented
 from rahmengraph.model.diff import Change
 from rahmengraph.model.editions import Edition, edition_iri
@@ -22,7 +22,7 @@ from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.store import Triple
 
 N = ox.NamedNode
-_TYPE_ORDER = list(vocab.CHANGE_TYPES)
+_TYPE_ORDER = list(value_lists.CHANGE_TYPES)
 
 
 class _Out(Emitter):
@@ -66,20 +66,24 @@ def _editions(out: _Out, editions: list[Edition]) -> None:
 def _change(out: _Out, c: Change, iri: str, editions: dict[str, Edition]) -> None:
     after = editions.get(c.after)
     out.iri(iri, vocab.TYPE, vocab.CHANGE_CLASS)
-    out.iri(iri, vocab.TYPE, vocab.PROV + "Activity")
-    out.iri(iri, vocab.CHANGE_TYPE, vocab.CHANGE_TYPES[c.type].iri)
+    out.iri(iri, vocab.TYPE, namespaces.PROV + "Activity")
+    out.iri(iri, vocab.CHANGE_TYPE, value_lists.CHANGE_TYPES[c.type].iri)
     if c.transfer:
-        out.iri(iri, vocab.CHANGE_TYPE, vocab.TRANSFER_KINDS[c.transfer].iri)
+        out.iri(iri, vocab.CHANGE_TYPE, value_lists.TRANSFER_KINDS[c.transfer].iri)
     if c.entity:
         out.iri(iri, vocab.CHANGED_ENTITY, c.entity)
     out.de(iri, vocab.CHANGE_SUBJECT, c.id or c.label)
-    out.de(iri, vocab.LABEL, f"{vocab.CHANGE_TYPES[c.type].label_de}: {c.id} {c.label}".replace(":  ", ": "))
+    out.de(
+        iri,
+        vocab.LABEL,
+        f"{value_lists.CHANGE_TYPES[c.type].label_de}: {c.id} {c.label}".replace(":  ", ": "),
+    )
     if c.before:
         out.iri(iri, vocab.PROV_USED, edition_iri(out.ds.base, c.before))
     if c.after and after is not None:
         out.iri(iri, vocab.PROV_GENERATED, edition_iri(out.ds.base, c.after))
     for attr in c.attributes:
-        out.iri(iri, vocab.CHANGED_ATTRIBUTE, vocab.CHANGED_ATTRIBUTES[attr].iri)
+        out.iri(iri, vocab.CHANGED_ATTRIBUTE, value_lists.CHANGED_ATTRIBUTES[attr].iri)
         out.de(iri, vocab.FROM_VALUE, f"{attr}: {c.old.get(attr, '')}")
         out.de(iri, vocab.TO_VALUE, f"{attr}: {c.new.get(attr, '')}")
     base = out.ds.base
@@ -90,10 +94,14 @@ def _change(out: _Out, c: Change, iri: str, editions: dict[str, Edition]) -> Non
         if c.entity and c.kind == "measure":
             out.iri(succ, vocab.REPLACES, c.entity)
     out.add(
-        iri, vocab.COMPUTED, ox.Literal("true" if c.computed else "false", datatype=N(vocab.XSD + "boolean"))
+        iri,
+        vocab.COMPUTED,
+        ox.Literal("true" if c.computed else "false", datatype=N(namespaces.XSD + "boolean")),
     )
     docs = [d for d in c.records if isinstance(d, Documented)]
-    out.add(iri, vocab.DOCUMENTED, ox.Literal("true" if docs else "false", datatype=N(vocab.XSD + "boolean")))
+    out.add(
+        iri, vocab.DOCUMENTED, ox.Literal("true" if docs else "false", datatype=N(namespaces.XSD + "boolean"))
+    )
     date = docs[0].date if docs else (after.date if after else "")
     if date:
         out.add(iri, vocab.DCT_DATE, cells.date_literal(date))

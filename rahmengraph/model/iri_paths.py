@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 
 #: Characters kept unescaped when a request path is turned back into an IRI (as the loader mints).
 _SAFE = "/-._~"
@@ -19,9 +19,9 @@ _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 def local_path(iri: str) -> str | None:
     """The path on this server that serves ``iri``; ``None`` for IRIs outside the project root."""
-    if not iri.startswith(vocab.ROOT):
+    if not iri.startswith(namespaces.ROOT):
         return None
-    rest = iri[len(vocab.ROOT) :].split("#", 1)[0]
+    rest = iri[len(namespaces.ROOT) :].split("#", 1)[0]
     return "/" + rest
 
 
@@ -32,4 +32,4 @@ def iri_for_path(path: str) -> str:
     the loader's safe set are escaped as the loader does).
     """
     rest = quote(path.lstrip("/"), safe=_SAFE + "%")
-    return vocab.ROOT + _ESCAPE.sub(lambda m: m.group(0).upper(), rest)
+    return namespaces.ROOT + _ESCAPE.sub(lambda m: m.group(0).upper(), rest)

@@ -1,7 +1,7 @@
 """Compacted JSON-LD: one published context, and documents written against it.
 
 The context (``https://w3id.org/rahmengraph/context.jsonld``, served at ``/context.jsonld``) maps
-the prefixes every query and Turtle file uses (:data:`rahmengraph.model.vocab.PREFIXES`), so
+the prefixes every query and Turtle file uses (:data:`rahmengraph.model.namespaces.PREFIXES`), so
 ``"rg:field": {"@id": "…"}`` reads like Turtle. Documents carry the same context inline, so a
 JSON-LD processor (PyLD, rdflib, jsonld.js) expands them to exactly the triples of the Turtle
 version without fetching anything (offline, and no remote fetch for every document); clients that
@@ -17,15 +17,15 @@ from typing import Any, Final
 import pyoxigraph as ox
 import rdflib
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 
-CONTEXT_IRI: Final = vocab.ROOT + "context.jsonld"
+CONTEXT_IRI: Final = namespaces.ROOT + "context.jsonld"
 MEDIA_TYPE: Final = "application/ld+json"
 
 
 def context() -> dict[str, Any]:
     """The context document (``{"@context": {prefix: namespace, …}}``)."""
-    return {"@context": dict(sorted(vocab.PREFIXES.items()))}
+    return {"@context": dict(sorted(namespaces.PREFIXES.items()))}
 
 
 def context_bytes() -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from rahmengraph.model import namespaces
 from rahmengraph.model import vocab as v
 
 
@@ -262,6 +263,6 @@ BY_CLASS: Final[dict[str, str]] = {k.cls: k.key for k in KINDS.values() if k.pro
 def kind_of_iri(iri: str) -> str | None:
     """Kind of a dataset IRI from its path segment (``…/massnahme/M-1`` → ``measure``)."""
     parts = iri.rsplit("/", 2)
-    if len(parts) < 3 or not iri.startswith(v.ROOT):
+    if len(parts) < 3 or not iri.startswith(namespaces.ROOT):
         return None
     return next((k.key for k in KINDS.values() if k.segment == parts[1]), None)

@@ -11,7 +11,7 @@ import threading
 from typing import Final
 
 from rahmengraph.errors import NotFound, ParameterError
-from rahmengraph.model import vocab as v
+from rahmengraph.model import value_lists
 from rahmengraph.model.catalog import Item, build_items, collection
 from rahmengraph.model.filters import Filters
 from rahmengraph.model.ordering import natural_key
@@ -71,9 +71,11 @@ def select_items(catalog: Catalog, path: str, params: dict[str, str], q: str | N
             items = [i for i in items if i.iri in keep]
         role = wanted.pop("role", ())
         if role:
-            bad = [r for r in role if r not in v.ROLES]
+            bad = [r for r in role if r not in value_lists.ROLES]
             if bad:
-                raise ParameterError(f"Parameter role: {bad[0]!r} unbekannt; erlaubt: {', '.join(v.ROLES)}")
+                raise ParameterError(
+                    f"Parameter role: {bad[0]!r} unbekannt; erlaubt: {', '.join(value_lists.ROLES)}"
+                )
             actors = wanted.get("actor", ())
             if not actors:
                 raise ParameterError("Parameter role wirkt nur zusammen mit actor (Kürzel des Akteurs)")

@@ -38,7 +38,7 @@ from typing import Final, TypeVar, cast
 import networkx as nx
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.filters import Filters, matching_measures
 from rahmengraph.model.kinds import BY_CLASS
 from rahmengraph.model.store import GraphStore
@@ -46,25 +46,25 @@ from rahmengraph.model.store import GraphStore
 T = TypeVar("T")
 
 
-def _cells(*tables: dict[str, vocab.Term]) -> dict[str, str]:
+def _cells(*tables: dict[str, value_lists.Term]) -> dict[str, str]:
     return {t.iri: t.cell for table in tables for t in table.values()}
 
 
 #: Controlled IRIs shown by their cell spelling (``rg:evidenceFramework`` → ``rahmenkonzept``).
 CELLS: Final = _cells(
-    vocab.EVIDENCE,
-    vocab.CERTAINTY,
-    vocab.DIMENSIONS,
-    vocab.LEVEL_KINDS,
-    vocab.LEVEL_BASES,
-    vocab.ROLES,
-    vocab.DIRECTIONS,
-    vocab.RESULTS_LEVELS,
-    vocab.IMPLEMENTATION_STATUSES,
+    value_lists.EVIDENCE,
+    value_lists.CERTAINTY,
+    value_lists.DIMENSIONS,
+    value_lists.LEVEL_KINDS,
+    value_lists.LEVEL_BASES,
+    value_lists.ROLES,
+    value_lists.DIRECTIONS,
+    value_lists.RESULTS_LEVELS,
+    value_lists.IMPLEMENTATION_STATUSES,
 )
-_ACTOR_TYPES: Final = _cells(vocab.ACTOR_TYPES)
-_BODY_TYPES: Final = _cells(vocab.BODY_TYPES)
-_INITIATIVE_TYPES: Final = _cells(vocab.INITIATIVE_TYPES)
+_ACTOR_TYPES: Final = _cells(value_lists.ACTOR_TYPES)
+_BODY_TYPES: Final = _cells(value_lists.BODY_TYPES)
+_INITIATIVE_TYPES: Final = _cells(value_lists.INITIATIVE_TYPES)
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,7 @@ def _responsibility_edge(
         agents[0],
         measures[0],
         key=iri,
-        rel="lead" if roles[0] == vocab.LEAD else "partner",
+        rel="lead" if roles[0] == value_lists.LEAD else "partner",
         levels=";".join(_keys(lv, entities) for lv in levels),
         level_basis=CELLS.get(basis[0], basis[0]) if basis else "",
         responsibility=iri,

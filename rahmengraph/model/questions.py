@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from pydantic import ValidationError
 
 from rahmengraph.errors import NotFound, ParameterError
-from rahmengraph.model import asof, vocab
+from rahmengraph.model import asof, value_lists, vocab
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.loading import cells
 from rahmengraph.model.ordering import natural_key
@@ -64,7 +64,7 @@ PARAM_TYPES: Final[dict[str, ParamType]] = {
 STICHTAG: Final = "stichtag"
 
 #: Controlled parameter values that are cells of a vocab table rather than dataset ids.
-_VOCAB_PARAMS: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
+_VOCAB_PARAMS: Final = {"role": value_lists.ROLES, "evidence": value_lists.EVIDENCE}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from rahmengraph.model import value_lists
 from rahmengraph.model import vocab as v
 from rahmengraph.model.catalog import Ref
 from rahmengraph.model.kinds import kind_of_iri
@@ -14,7 +15,7 @@ from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.responsibility import ROLE_CELLS
 from rahmengraph.model.store import GraphStore, text
 
-_BASES = {t.iri: t.cell for t in v.LEVEL_BASES.values()}
+_BASES = {t.iri: t.cell for t in value_lists.LEVEL_BASES.values()}
 _DE = 'FILTER(LANGMATCHES(LANG(?{0}), "de") || LANG(?{0}) = "")'
 
 

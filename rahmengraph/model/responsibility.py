@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
+from rahmengraph.model import value_lists
 from rahmengraph.model import vocab as v
 from rahmengraph.model.store import GraphStore, text
 
-ROLE_CELLS = {t.iri: t.cell for t in v.ROLES.values()}
+ROLE_CELLS = {t.iri: t.cell for t in value_lists.ROLES.values()}
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def _follow(start: str, actors: dict[str, Actor], successors: dict[str, list[str
 def _chain_lead(rows: list[dict[str, str | None]], actors: dict[str, Actor], day: str) -> str | None:
     """Of a chain of leads (positions in one cell), the one in office on ``day``."""
     chain = sorted(
-        (int(r["pos"] or 0), r["actor"] or "") for r in rows if r["role"] == v.LEAD and r["pos"] is not None
+        (int(r["pos"] or 0), r["actor"] or "")
+        for r in rows
+        if r["role"] == value_lists.LEAD and r["pos"] is not None
     )
     now = chain[0][1] if chain else None
     for _pos, actor in chain[1:]:
@@ -130,7 +133,7 @@ def responsible_today(store: GraphStore, measure: str, day: str | None = None) -
         actor, role = row["actor"], row["role"]
         if actor is None or actor not in actors or role is None:
             continue
-        if role == v.LEAD and row["pos"] is not None and actor != lead:
+        if role == value_lists.LEAD and row["pos"] is not None and actor != lead:
             continue  # an earlier (or later) lead of the measure's own chain
         named = Succession(actors[actor], ROLE_CELLS.get(role, role), _follow(actor, actors, successors, day))
         if all(s.named.iri != actor or s.role != named.role for s in out):

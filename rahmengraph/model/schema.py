@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
+from rahmengraph.model import value_lists
 from rahmengraph.model import vocab as v
 from rahmengraph.model.kinds import KINDS
 
@@ -49,7 +50,7 @@ class Column:
     kind: Kind
     predicate: str | None = None
     target: str | None = None  # REFS: entity kind of the referenced file
-    vocab: dict[str, v.Term] | None = None  # ENUM / CLASS
+    vocab: dict[str, value_lists.Term] | None = None  # ENUM / CLASS
     required: bool = False  # the cell must not be empty
     optional: bool = False  # the whole column may be missing from the file
     help: str = ""
@@ -117,7 +118,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("name", K.SPECIAL, required=True, help="Schreibweise in allen ebene-Zellen"),
             C("id", K.TEXT, v.NOTATION, required=True, help="Slug für die IRI"),
             C("label_en", K.EN, v.PREF_LABEL),
-            C("typ", K.ENUM, v.LEVEL_KIND, vocab=v.LEVEL_KINDS, required=True),
+            C("typ", K.ENUM, v.LEVEL_KIND, vocab=value_lists.LEVEL_KINDS, required=True),
             C("uebergeordnet", K.LEVELS, v.BROADER),
             _SRC,
         ),
@@ -163,7 +164,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         (
             C("kuerzel", K.TEXT, v.NOTATION, required=True),
             C("name", K.DE, v.LABEL, required=True),
-            C("typ", K.CLASS, vocab=v.ACTOR_TYPES, required=True),
+            C("typ", K.CLASS, vocab=value_lists.ACTOR_TYPES, required=True),
             C("ebene", K.LEVELS, v.LEVEL_P),
             C("gueltig_von", K.DATE, v.VALID_FROM),
             C("gueltig_bis", K.DATE, v.VALID_UNTIL),
@@ -180,7 +181,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("id", K.TEXT, v.NOTATION, required=True),
             C("label_de", K.DE, v.PREF_LABEL, required=True),
             C("label_en", K.EN, v.PREF_LABEL),
-            C("dimension", K.ENUM, v.DIMENSION_P, vocab=v.DIMENSIONS, required=True),
+            C("dimension", K.ENUM, v.DIMENSION_P, vocab=value_lists.DIMENSIONS, required=True),
             C("oberbegriff", K.REFS, v.BROADER, target="target_group"),
             C("schnitt_aus", K.REFS, v.INTERSECTION_OF, target="target_group"),
             _SRC,
@@ -204,7 +205,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("finanzierung", K.DE, v.FUNDING),
             C("quelle_url", K.SOURCES, v.DCT_SOURCE, required=True),
             C("quelle_hinweis", K.DE, v.SOURCE_NOTE),
-            C("beleg", K.ENUM, v.EVIDENCE_P, vocab=v.EVIDENCE, required=True),
+            C("beleg", K.ENUM, v.EVIDENCE_P, vocab=value_lists.EVIDENCE, required=True),
             C("sicherheit", K.SPECIAL, v.CERTAINTY_P, help="hoch|mittel|niedrig: Begründung"),
             C("abhaengig_von", K.REFS, v.DEPENDS_ON, target="measure", optional=True),
         ),
@@ -214,7 +215,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         None,
         (
             C("massnahme", K.SPECIAL, v.RESPONSIBILITY_OF, target="measure", required=True),
-            C("rolle", K.SPECIAL, v.HAD_ROLE, vocab=v.ROLES, required=True),
+            C("rolle", K.SPECIAL, v.HAD_ROLE, vocab=value_lists.ROLES, required=True),
             C("akteur", K.SPECIAL, v.PROV_AGENT, target="actor", required=True),
             C("ebene", K.LEVELS, v.LEVEL_P, required=True),
             _SRC,
@@ -229,7 +230,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         (
             C("id", K.TEXT, v.NOTATION, required=True),
             C("name", K.DE, v.LABEL, required=True),
-            C("typ", K.SPECIAL, v.BODY_TYPE, vocab=v.BODY_TYPES, help="erstes Wort → Klasse"),
+            C("typ", K.SPECIAL, v.BODY_TYPE, vocab=value_lists.BODY_TYPES, help="erstes Wort → Klasse"),
             C("mitglieder", K.REFS, v.HAS_MEMBER, target="actor"),
             C("turnus", K.DE, v.RHYTHM),
             C("seit", K.DATE, v.SINCE),
@@ -258,7 +259,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
         (
             C("id", K.TEXT, v.NOTATION, required=True),
             C("name", K.DE, v.LABEL, required=True),
-            C("typ", K.CLASS, vocab=v.INITIATIVE_TYPES, required=True),
+            C("typ", K.CLASS, vocab=value_lists.INITIATIVE_TYPES, required=True),
             C("federfuehrend", K.REFS, v.LED_BY, target="actor"),
             C("stand", K.DE, v.STATUS_NOTE),
             _SRC,
@@ -279,8 +280,8 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("massnahmen", K.REFS, v.MEASURES_P, target="measure", optional=True),
             C("ziele", K.REFS, v.GOAL_P, target="goal", optional=True),
             C("einheit", K.TEXT, v.UNIT, optional=True, help="z. B. %, Anzahl, Prozentpunkte"),
-            C("richtung", K.ENUM, v.DIRECTION, vocab=v.DIRECTIONS, optional=True),
-            C("stufe", K.ENUM, v.RESULTS_LEVEL, vocab=v.RESULTS_LEVELS, optional=True),
+            C("richtung", K.ENUM, v.DIRECTION, vocab=value_lists.DIRECTIONS, optional=True),
+            C("stufe", K.ENUM, v.RESULTS_LEVEL, vocab=value_lists.RESULTS_LEVELS, optional=True),
             C("anmerkung", K.DE, v.NOTE, optional=True),
         ),
         required=False,
@@ -300,7 +301,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("gruppe", K.SPECIAL, v.POPULATION_GROUP, help="Bevölkerungsgruppe; leer: insgesamt"),
             C("wert", K.SPECIAL, v.OBS_VALUE, required=True, help="Zahl mit Dezimalpunkt"),
             C("einheit", K.TEXT, v.UNIT),
-            C("art", K.ENUM, v.VALUE_KIND, vocab=v.VALUE_KINDS, required=True),
+            C("art", K.ENUM, v.VALUE_KIND, vocab=value_lists.VALUE_KINDS, required=True),
             _SRC,
             _NOTE,
         ),
@@ -312,7 +313,13 @@ FILES: Final[tuple[FileSpec, ...]] = (
         "wortlaut",
         (
             C("wortlaut", K.DE, v.STATUS_WORDING_P, required=True, help="Wortlaut der Quelle"),
-            C("status", K.ENUM, v.IMPLEMENTATION_STATUS, vocab=v.IMPLEMENTATION_STATUSES, required=True),
+            C(
+                "status",
+                K.ENUM,
+                v.IMPLEMENTATION_STATUS,
+                vocab=value_lists.IMPLEMENTATION_STATUSES,
+                required=True,
+            ),
             C("begruendung", K.DE, v.NOTE, help="warum dieser Status"),
         ),
         required=False,
@@ -330,7 +337,13 @@ FILES: Final[tuple[FileSpec, ...]] = (
                 v.REPORTING_DATE,
                 help="Berichtsstand; leer: Stand der Quelle, Datum nicht belegt",
             ),
-            C("status", K.ENUM, v.IMPLEMENTATION_STATUS, vocab=v.IMPLEMENTATION_STATUSES, required=True),
+            C(
+                "status",
+                K.ENUM,
+                v.IMPLEMENTATION_STATUS,
+                vocab=value_lists.IMPLEMENTATION_STATUSES,
+                required=True,
+            ),
             C("wortlaut", K.DE, v.STATUS_WORDING_P, help="Wortlaut der Quelle"),
             C("grund", K.DE, v.STATUS_REASON, help="Pflicht bei eingestellt"),
             C("nachfolger", K.REFS, v.SUCCESSOR_MEASURE, target="measure", help="Nachfolgemaßnahme"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from rahmengraph.model import namespaces, value_lists
 from rahmengraph.model import vocab as v
 from rahmengraph.model.state_cache import once_per_state
 from rahmengraph.model.store import GraphStore, text
@@ -151,7 +152,9 @@ def _build(name: str, rows: Iterable[Sequence[object]]) -> Snapshot:
             responsibilities[s] = [(pos, role, props[v.PROV_AGENT][0].value)]
         if v.ACTION_FIELD in types[s]:
             fields[s] = (_one(props, v.NOTATION), _one(props, v.LABEL))
-        elif v.NOTATION in props and any(t.startswith(v.RG) for t in types[s]) and _is_actor(types[s]):
+        elif (
+            v.NOTATION in props and any(t.startswith(namespaces.RG) for t in types[s]) and _is_actor(types[s])
+        ):
             actors[s] = ActorState(
                 s,
                 _one(props, v.NOTATION),
@@ -178,8 +181,8 @@ def _build(name: str, rows: Iterable[Sequence[object]]) -> Snapshot:
             tuple(primary + sorted(set(all_fields) - set(primary))),
             frozenset(ids(props.get(v.LEVEL_P))),
             frozenset(ids(props.get(v.TARGET_GROUP_P))),
-            tuple(dict.fromkeys(notation.get(a, a) for _p, role, a in roles if role == v.LEAD)),
-            frozenset(notation.get(a, a) for _p, role, a in roles if role == v.PARTNER),
+            tuple(dict.fromkeys(notation.get(a, a) for _p, role, a in roles if role == value_lists.LEAD)),
+            frozenset(notation.get(a, a) for _p, role, a in roles if role == value_lists.PARTNER),
             _one(props, v.STATUS),
             _one(props, v.PERIOD),
             _one(props, v.FUNDING),
@@ -187,7 +190,7 @@ def _build(name: str, rows: Iterable[Sequence[object]]) -> Snapshot:
     return Snapshot(name, measures, fields, actors)
 
 
-_ACTOR_CLASSES = frozenset({v.ACTOR, *(t.iri for t in v.ACTOR_TYPES.values())})
+_ACTOR_CLASSES = frozenset({v.ACTOR, *(t.iri for t in value_lists.ACTOR_TYPES.values())})
 
 
 def _is_actor(types: set[str]) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import LIST_SEP, SOURCE_SEP
 from rahmengraph.model.ordering import natural_key
@@ -131,8 +131,8 @@ def _responsibilities(g: Graph, m: str, role: str, basis: str) -> list[str]:
     return [g.key(g.iris(r, vocab.PROV_AGENT)[0]) for r in sorted(rs, key=g.position)]
 
 
-_DERIVED = vocab.LEVEL_BASES["abgeleitet"].iri
-_STATED = vocab.LEVEL_BASES["belegt"].iri
+_DERIVED = value_lists.LEVEL_BASES["abgeleitet"].iri
+_STATED = value_lists.LEVEL_BASES["belegt"].iri
 
 
 def _fields(g: Graph, s: str, col: Column) -> str:
@@ -142,7 +142,7 @@ def _fields(g: Graph, s: str, col: Column) -> str:
 
 
 def _certainty(g: Graph, s: str, col: Column) -> str:
-    level = _enum(g, s, Column("", Kind.ENUM, vocab.CERTAINTY_P, vocab=vocab.CERTAINTY))
+    level = _enum(g, s, Column("", Kind.ENUM, vocab.CERTAINTY_P, vocab=value_lists.CERTAINTY))
     reason = g.literal(s, vocab.CERTAINTY_REASON, vocab.GERMAN)
     return f"{level}: {reason}" if level and reason else level
 
@@ -181,8 +181,10 @@ SPECIAL_READ: dict[tuple[str, str], Callable[[Graph, str, Column], str]] = {
         sorted(o.value for o in g.objects(s, vocab.SUBSECTION) if isinstance(o, ox.Literal))
     ),
     ("measure", "handlungsfelder"): _fields,
-    ("measure", "federfuehrend"): lambda g, s, col: _join(_responsibilities(g, s, vocab.LEAD, _DERIVED)),
-    ("measure", "beteiligt"): lambda g, s, col: _join(_responsibilities(g, s, vocab.PARTNER, _DERIVED)),
+    ("measure", "federfuehrend"): lambda g, s, col: _join(
+        _responsibilities(g, s, value_lists.LEAD, _DERIVED)
+    ),
+    ("measure", "beteiligt"): lambda g, s, col: _join(_responsibilities(g, s, value_lists.PARTNER, _DERIVED)),
     ("measure", "sicherheit"): _certainty,
     ("responsibility", "massnahme"): lambda g, s, col: g.key(g.iris(s, vocab.RESPONSIBILITY_OF)[0]),
     ("responsibility", "rolle"): lambda g, s, col: _enum(g, s, col),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists
 from rahmengraph.model.asof import EditionInfo, editions
 from rahmengraph.model.change_list import Filters, Report, between, row
 from rahmengraph.model.edition_update import Plan
@@ -29,7 +29,7 @@ class Choice:
 
 
 def type_label(cell: str, lang: str) -> str:
-    term = vocab.CHANGE_TYPES.get(cell) or vocab.TRANSFER_KINDS.get(cell)
+    term = value_lists.CHANGE_TYPES.get(cell) or value_lists.TRANSFER_KINDS.get(cell)
     if term is None:
         return cell
     return term.label_en if lang == "en" else term.label_de
@@ -52,7 +52,7 @@ def _choices(report: Report, given: dict[str, str], lang: str) -> list[Choice]:
         Choice(k, labels[k], given.get(k, ""), [(v, v) for v in sorted(vals, key=natural_key)])
         for k, vals in found.items()
     ]
-    types = [(cell, type_label(cell, lang)) for cell in vocab.CHANGE_TYPES]
+    types = [(cell, type_label(cell, lang)) for cell in value_lists.CHANGE_TYPES]
     return [*out, Choice("art", labels["art"], given.get("art", ""), types)]
 
 

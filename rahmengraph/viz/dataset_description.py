@@ -18,19 +18,19 @@ from typing import Final
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.distribution import DISTRIBUTIONS
 
 DCAT: Final = "http://www.w3.org/ns/dcat#"
 VOID: Final = "http://rdfs.org/ns/void#"
-FOAF_NS: Final = vocab.FOAF
+FOAF_NS: Final = namespaces.FOAF
 EU: Final = "http://publications.europa.eu/resource/authority/"
 IANA: Final = "https://www.iana.org/assignments/media-types/"
 
 #: Prefixes of the served document.
 PREFIXES: Final = {
-    **vocab.PREFIXES,
+    **namespaces.PREFIXES,
     "dcat": DCAT,
     "void": VOID,
     "foaf": FOAF_NS,
@@ -57,13 +57,13 @@ FILE_TYPES: Final = {
 UNREGISTERED: Final = {"application/graphml+xml", "application/gexf+xml"}
 #: Vocabularies the data use (``void:vocabulary``).
 VOCABULARIES: Final = (
-    vocab.ONTOLOGY_IRI,
-    vocab.SKOS,
-    vocab.PROV,
-    vocab.ORG,
-    vocab.DCT,
-    vocab.TIME,
-    vocab.FOAF,
+    namespaces.ONTOLOGY_IRI,
+    namespaces.SKOS,
+    namespaces.PROV,
+    namespaces.ORG,
+    namespaces.DCT,
+    namespaces.TIME,
+    namespaces.FOAF,
 )
 #: Data themes of the EU vocabulary: government and public sector, population and society.
 THEMES: Final = ("GOVE", "SOCI")
@@ -114,7 +114,9 @@ class _Out:
 
 
 def _framework(store: GraphStore, graph: str, fw: str) -> dict[str, ox.NamedNode | ox.Literal | None]:
-    query = _FRAMEWORK_QUERY.format(graph=graph, fw=fw, adopted=vocab.RG + "adoptedBy", label=vocab.LABEL)
+    query = _FRAMEWORK_QUERY.format(
+        graph=graph, fw=fw, adopted=namespaces.RG + "adoptedBy", label=vocab.LABEL
+    )
     rows = list(store.select(query))
     names = ("title", "description", "issued", "publisher", "name", "license")
     if not rows:
@@ -131,11 +133,11 @@ def _distributions(out: _Out, ds: ox.NamedNode, ident: str, base_url: str, licen
         out.add(dist, vocab.TITLE, _de(d.help))
         out.iri(dist, DCAT + "accessURL", url)
         out.iri(dist, DCAT + "downloadURL", url)
-        out.iri(dist, vocab.DCT + "license", license_iri)
+        out.iri(dist, namespaces.DCT + "license", license_iri)
         if d.media_type not in UNREGISTERED:
             out.iri(dist, DCAT + "mediaType", IANA + d.media_type)
         if key in FILE_TYPES:
-            out.iri(dist, vocab.DCT + "format", EU + "file-type/" + FILE_TYPES[key])
+            out.iri(dist, namespaces.DCT + "format", EU + "file-type/" + FILE_TYPES[key])
         yield url
 
 
@@ -162,7 +164,7 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
     )
     out.iri(catalog, DCAT + "dataset", graph)
     out.iri(catalog, FOAF_NS + "homepage", base_url + "/")
-    out.iri(catalog, vocab.DCT + "language", EU + "language/DEU")
+    out.iri(catalog, namespaces.DCT + "language", EU + "language/DEU")
 
     out.iri(ds, vocab.TYPE, DCAT + "Dataset")
     out.iri(ds, vocab.TYPE, VOID + "Dataset")
@@ -177,9 +179,9 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
             "jede Angabe mit Quelle."
         ),
     )
-    out.iri(ds, vocab.DCT + "language", EU + "language/DEU")
+    out.iri(ds, namespaces.DCT + "language", EU + "language/DEU")
     out.iri(ds, DCAT + "landingPage", base_url + "/")
-    out.iri(ds, vocab.DCT + "conformsTo", vocab.ONTOLOGY_IRI)
+    out.iri(ds, namespaces.DCT + "conformsTo", namespaces.ONTOLOGY_IRI)
     for theme in THEMES:
         out.iri(ds, DCAT + "theme", EU + "data-theme/" + theme)
     out.add(ds, DCAT + "keyword", _de("Rahmenkonzept"))
@@ -192,27 +194,27 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
     )
     name = fw["name"] if isinstance(fw["name"], ox.Literal) else _de("rahmengraph-Projekt")
     for subject in (catalog, ds):
-        out.add(subject, vocab.DCT + "publisher", agent)
+        out.add(subject, namespaces.DCT + "publisher", agent)
     out.iri(agent, vocab.TYPE, FOAF_NS + "Agent")
     out.add(agent, FOAF_NS + "name", name)
 
     if isinstance(fw["issued"], ox.Literal):
         period = ox.BlankNode("zeitraum")
-        out.add(ds, vocab.DCT + "temporal", period)
-        out.iri(period, vocab.TYPE, vocab.DCT + "PeriodOfTime")
+        out.add(ds, namespaces.DCT + "temporal", period)
+        out.iri(period, vocab.TYPE, namespaces.DCT + "PeriodOfTime")
         out.add(period, DCAT + "startDate", fw["issued"])
-        out.add(ds, vocab.DCT + "issued", fw["issued"])
+        out.add(ds, namespaces.DCT + "issued", fw["issued"])
     levels = store.select(
         _LEVELS_QUERY.format(
             graph=graph,
             kind=vocab.LEVEL_KIND,
-            state=vocab.rg("levelKindState"),
-            municipal=vocab.rg("levelKindMunicipal"),
+            state=namespaces.rg("levelKindState"),
+            municipal=namespaces.rg("levelKindMunicipal"),
         )
     )
     for (level,) in levels:
         if isinstance(level, ox.NamedNode):
-            out.add(ds, vocab.DCT + "spatial", level)
+            out.add(ds, namespaces.DCT + "spatial", level)
 
     dumps = list(_distributions(out, ds, ident, base_url, license_iri))
     service = _n(endpoint)
@@ -222,20 +224,22 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
     out.add(sparql_dist, vocab.TITLE, _de("SPARQL-1.1-Endpunkt (nur lesend)"))
     out.iri(sparql_dist, DCAT + "accessURL", endpoint)
     out.add(sparql_dist, DCAT + "accessService", service)
-    out.iri(sparql_dist, vocab.DCT + "license", license_iri)
+    out.iri(sparql_dist, namespaces.DCT + "license", license_iri)
     out.iri(service, vocab.TYPE, DCAT + "DataService")
     out.add(service, vocab.TITLE, _de("SPARQL-Endpunkt von rahmengraph"))
     out.iri(service, DCAT + "endpointURL", endpoint)
     out.iri(service, DCAT + "endpointDescription", endpoint)
     out.iri(service, DCAT + "servesDataset", graph)
-    out.iri(service, vocab.DCT + "conformsTo", "https://www.w3.org/TR/sparql11-protocol/")
-    out.iri(service, vocab.DCT + "license", license_iri)
+    out.iri(service, namespaces.DCT + "conformsTo", "https://www.w3.org/TR/sparql11-protocol/")
+    out.iri(service, namespaces.DCT + "license", license_iri)
     out.iri(catalog, DCAT + "service", endpoint)
 
     out.iri(ds, VOID + "sparqlEndpoint", endpoint)
     for url in dumps[:2]:  # Turtle and N-Triples
         out.iri(ds, VOID + "dataDump", url)
-    out.add(ds, VOID + "triples", ox.Literal(str(store.count(graph)), datatype=_n(vocab.XSD + "integer")))
+    out.add(
+        ds, VOID + "triples", ox.Literal(str(store.count(graph)), datatype=_n(namespaces.XSD + "integer"))
+    )
     out.add(ds, VOID + "uriSpace", ox.Literal(graph))
     for v in VOCABULARIES:
         out.iri(ds, VOID + "vocabulary", v)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.census import kind_counts
 from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 from rahmengraph.model.labels import label
@@ -75,7 +75,9 @@ def frameworks(store: GraphStore, lang: str) -> list[FrameworkInfo]:
         found[r["f"] or ""].sources.append(
             (names.get(s, s), href(s) or (s if s.startswith("http") else None))
         )
-    evidence_label = {t.iri: t.label_en if lang == "en" else t.label_de for t in vocab.EVIDENCE.values()}
+    evidence_label = {
+        t.iri: t.label_en if lang == "en" else t.label_de for t in value_lists.EVIDENCE.values()
+    }
     ev = store.select(
         f"SELECT ?f ?ev (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?f {{ {fs} }} "
         f"?m a <{vocab.MEASURE}> ; <{vocab.IN_FRAMEWORK}> ?f . OPTIONAL {{ ?m <{vocab.EVIDENCE_P}> ?ev }} }} "
@@ -142,12 +144,12 @@ def search(store: GraphStore, q: str, lang: str) -> list[Entry]:
 
 #: Types of ontology terms (not entities of the data) → label key of what a search hit is.
 _TERM_TYPES = {
-    vocab.OWL + "Class": "type.class",
-    vocab.OWL + "ObjectProperty": "type.property",
-    vocab.OWL + "DatatypeProperty": "type.property",
-    vocab.OWL + "AnnotationProperty": "type.property",
-    vocab.SKOS + "Concept": "type.concept",
-    vocab.SKOS + "ConceptScheme": "type.scheme",
+    namespaces.OWL + "Class": "type.class",
+    namespaces.OWL + "ObjectProperty": "type.property",
+    namespaces.OWL + "DatatypeProperty": "type.property",
+    namespaces.OWL + "AnnotationProperty": "type.property",
+    namespaces.SKOS + "Concept": "type.concept",
+    namespaces.SKOS + "ConceptScheme": "type.scheme",
 }
 
 
@@ -160,7 +162,7 @@ def _hit_type(entry: Entry, types: list[str], names: dict[str, str], lang: str) 
             return label(_TERM_TYPES[t], lang)
     if types:
         return names.get(types[0], prefixed(types[0]))
-    return label("type.ontology" if entry.iri.startswith(vocab.RG) else "type.resource", lang)
+    return label("type.ontology" if entry.iri.startswith(namespaces.RG) else "type.resource", lang)
 
 
 def search_page(store: GraphStore, q: str, lang: str) -> str:

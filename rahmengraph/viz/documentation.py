@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from rahmengraph.errors import NotFound
-from rahmengraph.model import ontology, vocab
+from rahmengraph.model import namespaces, ontology, vocab
 from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.iri_display import href, prefixed
@@ -77,7 +77,7 @@ def _link(iri: str, g: Graph, lang: str) -> Link:
 
 def _usage(store: GraphStore) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
     """Instances per class and statements per property in the data: (count, a sample subject)."""
-    data = f"FILTER(?g != {ox.NamedNode(vocab.ONTOLOGY_IRI)})"
+    data = f"FILTER(?g != {ox.NamedNode(namespaces.ONTOLOGY_IRI)})"
     cls = store.select(
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) (SAMPLE(?s) AS ?x) "
         f"WHERE {{ GRAPH ?g {{ ?s a ?c }} {data} }} GROUP BY ?c"
@@ -110,10 +110,10 @@ def documented_terms(store: GraphStore, lang: str) -> dict[str, list[TermDoc]]:
         subjects = {s for t in types for s in g.subjects(RDF.type, t) if isinstance(s, URIRef)}
         for s in sorted(subjects):
             iri = str(s)
-            if not iri.startswith(vocab.RG) or iri in seen:
+            if not iri.startswith(namespaces.RG) or iri in seen:
                 continue
             seen.add(iri)
-            local = iri[len(vocab.RG) :]
+            local = iri[len(namespaces.RG) :]
             term_label = (_text(g, s, RDFS.label, lang) or _text(g, s, SKOS.prefLabel, lang) or [local])[0]
             definition = " ".join(_text(g, s, SKOS.definition, lang) or _text(g, s, RDFS.comment, lang))
             doc = TermDoc(local, iri, "rg:" + local, term_label, definition)
@@ -135,7 +135,7 @@ def reused(lang: str) -> list[tuple[str, str, list[str]]]:
     g = ontology.ontology_graph()
     iris = {str(x) for triple in g for x in triple if isinstance(x, URIRef)}
     out = []
-    for prefix, ns in vocab.PREFIXES.items():
+    for prefix, ns in namespaces.PREFIXES.items():
         if prefix in ("rg", "rdf", "rdfs", "owl", "xsd"):
             continue
         terms = sorted(prefixed(i) for i in iris if i.startswith(ns) and len(i) > len(ns))
@@ -146,7 +146,7 @@ def reused(lang: str) -> list[tuple[str, str, list[str]]]:
 
 def ontology_page(store: GraphStore, lang: str) -> str:
     g = ontology.ontology_graph()
-    onto = URIRef(vocab.ONTOLOGY_IRI)
+    onto = URIRef(namespaces.ONTOLOGY_IRI)
     crumbs = [(label("nav.start", lang), "/"), (label("ontologie.title", lang), None)]
     return render(
         "ontologie.html",
@@ -154,7 +154,7 @@ def ontology_page(store: GraphStore, lang: str) -> str:
         "/ontologie",
         title=(_text(g, onto, URIRef(vocab.TITLE), lang) or [label("ontologie.title", lang)])[0],
         description=_text(g, onto, URIRef(vocab.DESCRIPTION), lang),
-        iri=vocab.ONTOLOGY_IRI,
+        iri=namespaces.ONTOLOGY_IRI,
         sections=documented_terms(store, lang),
         reused=reused(lang),
         files=list(FILES),

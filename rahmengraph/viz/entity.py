@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.formats import GRAPH_FORMATS, LINKED_DATA_FORMATS
 from rahmengraph.model.history import timeline
 from rahmengraph.model.kinds import kind_of_iri
@@ -81,7 +81,7 @@ def _value(term: Term, names: dict[str, str], lang: str) -> Value:
     if isinstance(term, ox.NamedNode):
         return _node(term.value, names)
     if isinstance(term, ox.Literal):
-        if term.datatype.value == vocab.XSD + "boolean":
+        if term.datatype.value == namespaces.XSD + "boolean":
             return Value(label("value.true" if term.value in ("true", "1") else "value.false", lang))
         note = term.language if term.language and term.language != lang else None
         return Value(term.value, web_address(term.value), note)
@@ -152,7 +152,7 @@ def _today(store: GraphStore, iri: str, names: dict[str, str]) -> list[tuple[Val
 
 def _inverses(store: GraphStore) -> dict[str, str]:
     """Property → its ``owl:inverseOf`` (both directions) as the ontology in the store declares them."""
-    rows = store.select(f"SELECT ?p ?q WHERE {{ ?p <{vocab.OWL}inverseOf> ?q }}").values()
+    rows = store.select(f"SELECT ?p ?q WHERE {{ ?p <{namespaces.OWL}inverseOf> ?q }}").values()
     out: dict[str, str] = {}
     for r in rows:
         p, q = r["p"] or "", r["q"] or ""
@@ -215,7 +215,7 @@ def render_entity(store: GraphStore, iri: str, lang: str) -> str | None:
     )
     title = names.get(iri) or key or prefixed(iri)
     crumbs: list[tuple[str, str | None]] = [(label("nav.start", lang), "/")]
-    if iri.startswith(vocab.RG) or iri == vocab.ONTOLOGY_IRI:
+    if iri.startswith(namespaces.RG) or iri == namespaces.ONTOLOGY_IRI:
         crumbs.append((label("nav.ontologie", lang), "/ontologie"))
     elif kind in KINDS:
         crumbs.append((label(f"kind.{kind}", lang), f"/browse/{kind}"))

@@ -16,8 +16,8 @@ import networkx as nx
 
 from rahmengraph.model.filters import FILTER_KINDS
 from rahmengraph.model.iri_paths import local_path
+from rahmengraph.model.namespaces import ROOT
 from rahmengraph.model.ordering import SortKey, natural_key
-from rahmengraph.model.vocab import ROOT
 from rahmengraph.viz.graph_styles import MARKS, kind_style, rel_style
 from rahmengraph.viz.layout import Placed
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.iri_paths import local_path
 from rahmengraph.model.store import GraphStore
 
@@ -40,7 +40,7 @@ def labels(store: GraphStore, iris: Iterable[str], lang: str) -> dict[str, str]:
 
 def prefixed(iri: str) -> str:
     """``rg:Measure`` for a namespaced IRI, else the IRI itself."""
-    for prefix, ns in vocab.PREFIXES.items():
+    for prefix, ns in namespaces.PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
             return f"{prefix}:{iri[len(ns) :]}"
     return iri
@@ -49,8 +49,8 @@ def prefixed(iri: str) -> str:
 def href(iri: str) -> str | None:
     """Local address of an IRI we serve: ontology terms → their entry on /ontologie,
     data IRIs → the linked-data path (:func:`rahmengraph.model.iri_paths.local_path`)."""
-    if iri == vocab.ONTOLOGY_IRI:
+    if iri == namespaces.ONTOLOGY_IRI:
         return "/ontologie"
-    if iri.startswith(vocab.RG):
-        return "/ontologie#" + iri[len(vocab.RG) :]
+    if iri.startswith(namespaces.RG):
+        return "/ontologie#" + iri[len(namespaces.RG) :]
     return local_path(iri)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlencode
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.kinds import KINDS as ENTITY_KINDS
 from rahmengraph.viz.views import VIEWS
 
@@ -47,9 +47,9 @@ KINDS: Final[dict[str, Kind]] = {
 CLASS_KIND: Final[dict[str, str]] = {
     **{k.cls: k.name for k in KINDS.values()},
     vocab.INTERSECTIONAL_GROUP: "target_group",
-    **{t.iri: "actor" for t in vocab.ACTOR_TYPES.values()},
-    **{t.iri: "body" for t in vocab.BODY_TYPES.values()},
-    **{t.iri: "initiative" for t in vocab.INITIATIVE_TYPES.values()},
+    **{t.iri: "actor" for t in value_lists.ACTOR_TYPES.values()},
+    **{t.iri: "body" for t in value_lists.BODY_TYPES.values()},
+    **{t.iri: "initiative" for t in value_lists.INITIATIVE_TYPES.values()},
 }
 
 

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from openpyxl import Workbook
 
 from rahmengraph.errors import ParameterError, RahmengraphError
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.filters import FILTER_KINDS
 from rahmengraph.model.kinds import KINDS
@@ -26,7 +26,7 @@ from rahmengraph.viz.templating import render
 from rahmengraph.viz.views import VIEWS
 
 #: Parameter types whose choices are cells of a vocab table (value, German label, English label).
-_VOCAB_CHOICES: Final = {"role": vocab.ROLES, "evidence": vocab.EVIDENCE}
+_VOCAB_CHOICES: Final = {"role": value_lists.ROLES, "evidence": value_lists.EVIDENCE}
 #: Download formats of an answer: name → media type.
 DOWNLOADS: Final[dict[str, str]] = {
     "csv": "text/csv; charset=utf-8",
@@ -120,7 +120,7 @@ def _cells(store: GraphStore, q: Question, table: Table, lang: str) -> list[list
         for kind, t in zip(kinds, row, strict=True):
             if isinstance(t, ox.NamedNode):
                 cells.append((names.get(t.value, t.value), href(t.value)))
-            elif isinstance(t, ox.Literal) and t.datatype.value == vocab.XSD + "boolean":
+            elif isinstance(t, ox.Literal) and t.datatype.value == namespaces.XSD + "boolean":
                 cells.append((label("value.true" if t.value in ("true", "1") else "value.false", lang), None))
             else:
                 value = text(t) or ""

@@ -6,7 +6,7 @@ from typing import Final
 from urllib.parse import urlencode
 
 from rahmengraph.config import Settings
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
 from rahmengraph.model.labels import label
 from rahmengraph.model.query_forms import query_form
@@ -48,13 +48,13 @@ def sparql_editor(settings: Settings, query: str | None, lang: str, stand: str |
     """The SPARQL editor page (what GET /sparql returns to a browser); with ``stand`` the queries
     run on the editions in force then (``/sparql?stand=…``)."""
     examples = [{"name": q.name, "title": q.title, "sparql": q.sparql} for q in questions().values()]
-    text = query if query and query.strip() else vocab.sparql_prologue() + DEFAULT_QUERY
+    text = query if query and query.strip() else namespaces.sparql_prologue() + DEFAULT_QUERY
     config = {
         "endpoint": "/sparql" + (f"?{urlencode({'stand': stand})}" if stand else ""),
         "query": text,
         "examples": examples,
-        "prefixes": dict(vocab.PREFIXES),
-        "newTab": vocab.sparql_prologue() + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n",
+        "prefixes": dict(namespaces.PREFIXES),
+        "newTab": namespaces.sparql_prologue() + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n",
         "resultFormats": {k: f.media_type for k, f in RESULT_FORMATS.items()},
         "graphFormats": {k: GRAPH_FORMATS[k].media_type for k in CONSTRUCT_FORMATS},
     }
@@ -68,7 +68,7 @@ def sparql_editor(settings: Settings, query: str | None, lang: str, stand: str |
         editor_text=editor_texts(lang),
         query=text,
         examples=examples,
-        prefixes=list(vocab.PREFIXES.items()),
+        prefixes=list(namespaces.PREFIXES.items()),
         timeout=settings.query_timeout,
         max_rows=settings.max_rows,
         editor=editor_available(),

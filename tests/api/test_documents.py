@@ -8,7 +8,7 @@ import rdflib
 from fastapi.testclient import TestClient
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.ontology import ontology_graph, shapes_graph
 
 TURTLE = {"accept": "text/turtle"}
@@ -20,10 +20,10 @@ def _graph(body: bytes) -> rdflib.Graph:
 
 def test_the_ontology_cites_what_is_served() -> None:
     onto = ontology_graph()
-    iri = rdflib.URIRef(vocab.ONTOLOGY_IRI)
-    assert onto.value(iri, OWL.versionIRI) == rdflib.URIRef(vocab.ONTOLOGY_VERSION_IRI)
-    assert rdflib.URIRef(vocab.SHAPES_IRI) in set(onto.objects(iri, RDFS.seeAlso))
-    assert (rdflib.URIRef(vocab.SHAPES_IRI), RDF.type, OWL.Ontology) in shapes_graph()
+    iri = rdflib.URIRef(namespaces.ONTOLOGY_IRI)
+    assert onto.value(iri, OWL.versionIRI) == rdflib.URIRef(namespaces.ONTOLOGY_VERSION_IRI)
+    assert rdflib.URIRef(namespaces.SHAPES_IRI) in set(onto.objects(iri, RDFS.seeAlso))
+    assert (rdflib.URIRef(namespaces.SHAPES_IRI), RDF.type, OWL.Ontology) in shapes_graph()
 
 
 def test_version_iri_answers_with_the_whole_ontology(client: TestClient) -> None:
@@ -31,7 +31,11 @@ def test_version_iri_answers_with_the_whole_ontology(client: TestClient) -> None
     assert response.status_code == 200
     g = _graph(response.content)
     assert len(g) == len(ontology_graph())
-    assert (rdflib.URIRef(vocab.ONTOLOGY_IRI), OWL.versionIRI, rdflib.URIRef(vocab.ONTOLOGY_VERSION_IRI)) in g
+    assert (
+        rdflib.URIRef(namespaces.ONTOLOGY_IRI),
+        OWL.versionIRI,
+        rdflib.URIRef(namespaces.ONTOLOGY_VERSION_IRI),
+    ) in g
 
 
 def test_shapes_iri_answers_with_the_shapes(client: TestClient) -> None:

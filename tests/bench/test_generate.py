@@ -13,7 +13,7 @@ import pytest
 
 from bench.generate import SYNTH_BASE, XSS_NAME, frameworks, generate, main
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists
 from rahmengraph.model.export import csv_files
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.ordering import natural_key
@@ -176,14 +176,14 @@ def test_shape_is_realistic(tables: dict[str, Table]) -> None:
     assert [r["nummer"] for r in tables["handlungsfelder.csv"]] == [f"3.{i}" for i in range(1, 14)]
     assert len(tables["ziele.csv"]) == 4 and 90 <= len(measures) <= 110
     levels = tables["ebenen.csv"]
-    assert 3 <= len(levels) <= 5 and {r["typ"] for r in levels} <= set(vocab.LEVEL_KINDS)
-    assert {r["typ"] for r in actors} <= set(vocab.ACTOR_TYPES)
+    assert 3 <= len(levels) <= 5 and {r["typ"] for r in levels} <= set(value_lists.LEVEL_KINDS)
+    assert {r["typ"] for r in actors} <= set(value_lists.ACTOR_TYPES)
     departments = [r for r in actors if r["typ"] == "Senatsressort"]
     assert sum(1 for r in departments if r["gueltig_bis"]) == 12 and len(departments) >= 24
     assert any(len(_split(r["nachfolger"])) == 2 for r in actors)  # a split
     assert any(len(_split(r["vorgaenger"])) == 2 for r in actors)  # a merge
     groups = tables["zielgruppen.csv"]
-    assert 50 <= len(groups) <= 70 and {r["dimension"] for r in groups} <= set(vocab.DIMENSIONS)
+    assert 50 <= len(groups) <= 70 and {r["dimension"] for r in groups} <= set(value_lists.DIMENSIONS)
     assert 6 <= sum(1 for r in groups if r["schnitt_aus"]) <= 10
     assert all(2 <= len(_split(r["schnitt_aus"])) <= 3 for r in groups if r["schnitt_aus"])
     assert any(r["oberbegriff"] for r in groups)
@@ -196,7 +196,7 @@ def test_measures_look_like_the_bremen_facts(tables: dict[str, Table]) -> None:
         assert m["id"].split("-")[1] == _split(m["handlungsfelder"])[0]
         assert 1 <= len(_split(m["federfuehrend"]) + _split(m["beteiligt"])) <= 3
         assert 1 <= len(_split(m["zielgruppen"])) <= 4 and 1 <= len(_split(m["ebene"])) <= 2
-        assert m["beleg"] in vocab.EVIDENCE and m["sicherheit"].split(":")[0] in vocab.CERTAINTY
+        assert m["beleg"] in value_lists.EVIDENCE and m["sicherheit"].split(":")[0] in value_lists.CERTAINTY
     chronological = [_split(m["federfuehrend"]) for m in measures if ";" in m["federfuehrend"]]
     assert chronological and all(new in successors[old] for old, new in chronological)
     assert any(not m["federfuehrend"] for m in measures)  # a visible gap

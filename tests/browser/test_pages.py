@@ -14,7 +14,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 20_000
 #: The graph view draws at most this many nodes (sparql-graph.js).
 MAX_GRAPH_NODES = 500
-FIELD_QUERY = f"CONSTRUCT {{ ?m <{vocab.rg('field')}> ?f }} WHERE {{ ?m <{vocab.rg('field')}> ?f }}"
+FIELD_QUERY = f"CONSTRUCT {{ ?m <{namespaces.rg('field')}> ?f }} WHERE {{ ?m <{namespaces.rg('field')}> ?f }}"
 ALL_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 XSS = "<img src=x onerror=alert(1)>"
 XSS_QUERY = f'CONSTRUCT {{ <urn:x> <urn:p> ?o }} WHERE {{ BIND("{XSS}" AS ?o) }}'

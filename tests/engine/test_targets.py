@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rahmengraph.engine.targets import written_graphs
-from rahmengraph.model.vocab import PREFIXES
+from rahmengraph.model.namespaces import PREFIXES
 from tests.engine.conftest import CASES
 
 TARGETS: list[dict[str, Any]] = json.loads((CASES / "update-targets.json").read_text(encoding="utf-8"))

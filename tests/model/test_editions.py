@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import asof, questions, vocab
+from rahmengraph.model import asof, questions, value_lists
 from rahmengraph.model.change_list import Filters, between
 from rahmengraph.model.edition_build import read_with_editions as read_dataset
 from rahmengraph.model.loading.dataset import Dataset
@@ -51,8 +51,8 @@ def test_musterland_editions_exercise_every_change_type(
 ) -> None:
     editions = musterland_loaded[1].editions
     assert editions is not None
-    assert {c.type for c in editions.changes} == set(vocab.CHANGE_TYPES)
-    assert {c.transfer for c in editions.changes} >= set(vocab.TRANSFER_KINDS)
+    assert {c.type for c in editions.changes} == set(value_lists.CHANGE_TYPES)
+    assert {c.transfer for c in editions.changes} >= set(value_lists.TRANSFER_KINDS)
 
 
 def test_cross_check_warns_both_ways_with_locations(musterland_loaded: tuple[GraphStore, Dataset]) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from rahmengraph.model.namespaces import sparql_prologue
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.vocab import sparql_prologue
 
 B = "https://w3id.org/rahmengraph/bremen/"
 M = "https://w3id.org/rahmengraph/musterland/"

@@ -10,8 +10,8 @@ import pytest
 from rahmengraph.errors import ParameterError, QueryError
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS
 from rahmengraph.model.loading.writing import load
+from rahmengraph.model.namespaces import ONTOLOGY_IRI
 from rahmengraph.model.store import GraphStore, open_store
-from rahmengraph.model.vocab import ONTOLOGY_IRI
 
 ENGINES = ["oxigraph:memory", "memory"]
 GRAPH = "https://w3id.org/rahmengraph/musterland/"

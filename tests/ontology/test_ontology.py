@@ -1,4 +1,4 @@
-"""The OWL ontology: parses everywhere, declares every term vocab.py spells, labels them in de and en."""
+"""The OWL ontology: parses everywhere, declares every term of vocab.py and value_lists.py, in de and en."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.ontology import (
     ontology_graph,
     ontology_turtle,
@@ -24,26 +24,26 @@ DECLARATION_TYPES = (
 )
 DCT_TITLE = URIRef(vocab.TITLE)
 DCT_DESCRIPTION = URIRef(vocab.DESCRIPTION)
-DCT_LICENSE = URIRef(vocab.DCT + "license")
+DCT_LICENSE = URIRef(namespaces.DCT + "license")
 
 
-def vocab_terms() -> list[vocab.Term]:
-    """Every controlled value in the module-level tables of vocab.py."""
+def vocab_terms() -> list[value_lists.Term]:
+    """Every controlled value in the module-level tables of value_lists.py."""
     return [
         term
-        for value in vars(vocab).values()
+        for value in vars(value_lists).values()
         if isinstance(value, dict)
         for term in value.values()
-        if isinstance(term, vocab.Term)
+        if isinstance(term, value_lists.Term)
     ]
 
 
 def vocab_iris() -> set[str]:
-    """Every rg: IRI vocab.py spells: module-level string constants and Term.iri values."""
+    """Every rg: IRI vocab.py spells (module-level string constants) and the value lists' Term.iri values."""
     constants = {
         value
         for value in vars(vocab).values()
-        if isinstance(value, str) and value.startswith(vocab.RG) and value != vocab.RG
+        if isinstance(value, str) and value.startswith(namespaces.RG) and value != namespaces.RG
     }
     return constants | {term.iri for term in vocab_terms()}
 
@@ -54,7 +54,7 @@ def declared(graph: Graph) -> set[URIRef]:
         subject
         for kind in DECLARATION_TYPES
         for subject in graph.subjects(RDF.type, kind)
-        if isinstance(subject, URIRef) and str(subject).startswith(vocab.RG)
+        if isinstance(subject, URIRef) and str(subject).startswith(namespaces.RG)
     }
 
 
@@ -75,7 +75,7 @@ def test_turtle_parses_with_rdflib_and_pyoxigraph(turtle: object) -> None:
 
 
 def test_ontology_header(ontology: Graph) -> None:
-    iri = URIRef(vocab.ONTOLOGY_IRI)
+    iri = URIRef(namespaces.ONTOLOGY_IRI)
     assert list(ontology.subjects(RDF.type, OWL.Ontology)) == [iri]
     assert ontology.value(iri, OWL.versionInfo) == Literal("0.1.0")
     assert ontology.value(iri, DCT_LICENSE) is not None
@@ -101,8 +101,8 @@ def test_every_declared_term_has_one_label_and_a_definition(ontology: Graph, lan
     assert undefined == []
 
 
-@pytest.mark.parametrize("term", vocab_terms(), ids=lambda t: t.iri.removeprefix(vocab.RG))
-def test_labels_match_vocab(ontology: Graph, term: vocab.Term) -> None:
+@pytest.mark.parametrize("term", vocab_terms(), ids=lambda t: t.iri.removeprefix(namespaces.RG))
+def test_labels_match_vocab(ontology: Graph, term: value_lists.Term) -> None:
     iri = URIRef(term.iri)
     assert texts(ontology, iri, RDFS.label, "de") == [term.label_de]
     assert texts(ontology, iri, RDFS.label, "en") == [term.label_en]
@@ -117,21 +117,21 @@ CONCEPT_TABLES = {
     "CERTAINTY": vocab.CERTAINTY_LEVEL,
     "LEVEL_BASES": vocab.LEVEL_BASIS,
     "DIMENSIONS": vocab.DIMENSION,
-    # rg:LevelKind is declared by the ontology only (vocab.py has no constant for it).
-    "LEVEL_KINDS": vocab.rg("LevelKind"),
+    # rg:LevelKind is declared by the ontology only (value_lists.py has no constant for it).
+    "LEVEL_KINDS": namespaces.rg("LevelKind"),
 }
 
 
 @pytest.mark.parametrize("table", sorted(CONCEPT_TABLES))
 def test_controlled_lists_are_skos_schemes(ontology: Graph, table: str) -> None:
-    terms: dict[str, vocab.Term] = getattr(vocab, table)
+    terms: dict[str, value_lists.Term] = getattr(value_lists, table)
     schemes = {ontology.value(URIRef(t.iri), SKOS.inScheme) for t in terms.values()}
     assert len(schemes) == 1
     scheme = schemes.pop()
     assert scheme is not None
     # a value list: a skos:ConceptScheme by rg:ValueList (the ontology stays the file's one document)
-    assert (scheme, RDF.type, URIRef(vocab.rg("ValueList"))) in ontology
-    assert (URIRef(vocab.rg("ValueList")), RDFS.subClassOf, SKOS.ConceptScheme) in ontology
+    assert (scheme, RDF.type, URIRef(namespaces.rg("ValueList"))) in ontology
+    assert (URIRef(namespaces.rg("ValueList")), RDFS.subClassOf, SKOS.ConceptScheme) in ontology
     members = set(ontology.subjects(SKOS.inScheme, scheme))
     assert members == {URIRef(t.iri) for t in terms.values()}
     expected_class: str = CONCEPT_TABLES[table]
@@ -148,14 +148,14 @@ def test_controlled_lists_are_skos_schemes(ontology: Graph, table: str) -> None:
     [("ACTOR_TYPES", vocab.ACTOR), ("INITIATIVE_TYPES", vocab.INITIATIVE), ("BODY_TYPES", vocab.BODY)],
 )
 def test_kind_tables_are_subclasses(ontology: Graph, table: str, parent: str) -> None:
-    terms: dict[str, vocab.Term] = getattr(vocab, table)
+    terms: dict[str, value_lists.Term] = getattr(value_lists, table)
     for term in terms.values():
         assert (URIRef(term.iri), RDFS.subClassOf, URIRef(parent)) in ontology, term.iri
 
 
 def test_roles_are_prov_roles(ontology: Graph) -> None:
-    assert (URIRef(vocab.ROLE), RDFS.subClassOf, URIRef(vocab.PROV + "Role")) in ontology
-    for term in vocab.ROLES.values():
+    assert (URIRef(vocab.ROLE), RDFS.subClassOf, URIRef(namespaces.PROV + "Role")) in ontology
+    for term in value_lists.ROLES.values():
         assert (URIRef(term.iri), RDF.type, URIRef(vocab.ROLE)) in ontology
 
 
@@ -174,7 +174,7 @@ def test_shapes_graph_is_fresh_each_call() -> None:
     second = shapes_graph()
     assert first is not second
     size = len(second)
-    first.add((URIRef(vocab.SHAPES + "Extra"), RDFS.label, Literal("nur im ersten Graphen")))
+    first.add((URIRef(namespaces.SHAPES + "Extra"), RDFS.label, Literal("nur im ersten Graphen")))
     first.remove((None, RDFS.label, None))
     assert len(second) == size
     assert len(shapes_graph()) == size

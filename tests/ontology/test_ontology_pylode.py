@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.ontology import ontology_in, ontology_turtle
 
 PYLODE = Path(sys.executable).with_name("pylode")
@@ -44,8 +44,8 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> html.HtmlElement:
 
 def test_the_ontology_is_the_document(full: html.HtmlElement) -> None:
     meta = metadata(full)
-    assert meta["IRI"] == vocab.ONTOLOGY_IRI
-    assert meta["Version Iri"] == vocab.ONTOLOGY_VERSION_IRI
+    assert meta["IRI"] == namespaces.ONTOLOGY_IRI
+    assert meta["Version Iri"] == namespaces.ONTOLOGY_VERSION_IRI
     heading = full.get_element_by_id("metadata").find("h1").text_content()
     assert TITLE_DE in heading
     assert "Belegarten" not in heading and "Diversitätsdimensionen" not in heading  # no value list

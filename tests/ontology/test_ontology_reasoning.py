@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.ontology import ontology_graph
 
 CASES = Path(__file__).parent / "cases"
@@ -71,22 +71,22 @@ def test_inconsistent_data_is_detected(ontology: Graph, case: Path) -> None:
 
 def test_closure_types_follow_the_alignments(ontology: Graph) -> None:
     closed = closure(ontology, CASES / "valid.ttl")
-    base = vocab.ROOT + "test/"
+    base = namespaces.ROOT + "test/"
 
     def is_a(local: str, cls: str) -> bool:
         return (URIRef(base + local), RDF.type, URIRef(cls)) in closed
 
-    assert is_a("massnahme/M-3.1-01", vocab.PROV + "Activity")
-    assert is_a("zustaendigkeit/M-3.1-01/beteiligt/ZGF", vocab.PROV + "Association")
+    assert is_a("massnahme/M-3.1-01", namespaces.PROV + "Activity")
+    assert is_a("zustaendigkeit/M-3.1-01/beteiligt/ZGF", namespaces.PROV + "Association")
     assert is_a("akteur/SJIS", vocab.ACTOR)
-    assert is_a("akteur/SJIS", vocab.ORG + "Organization")
-    assert is_a("akteur/SJIS", vocab.PROV + "Agent")
-    assert is_a("ebene/land", vocab.SKOS + "Concept")
-    assert is_a("zielgruppe/gefluechtete-frauen", vocab.SKOS + "Concept")
-    assert is_a("ereignis/0123456789", vocab.TIME + "Instant")
-    assert is_a("gremium/G-STR", vocab.ORG + "Organization")
+    assert is_a("akteur/SJIS", namespaces.ORG + "Organization")
+    assert is_a("akteur/SJIS", namespaces.PROV + "Agent")
+    assert is_a("ebene/land", namespaces.SKOS + "Concept")
+    assert is_a("zielgruppe/gefluechtete-frauen", namespaces.SKOS + "Concept")
+    assert is_a("ereignis/0123456789", namespaces.TIME + "Instant")
+    assert is_a("gremium/G-STR", namespaces.ORG + "Organization")
     # A reporting format is a procedure, not an organisation.
-    assert not is_a("gremium/G-BER", vocab.ORG + "Organization")
+    assert not is_a("gremium/G-BER", namespaces.ORG + "Organization")
     # rg:level on a responsibility and on an actor must not turn them into measures.
     assert not is_a("zustaendigkeit/M-3.1-01/beteiligt/ZGF", vocab.MEASURE)
     assert not is_a("akteur/SJIS", vocab.MEASURE)
@@ -115,7 +115,7 @@ def test_bremen_dataset_is_consistent_and_keeps_its_types(ontology: Graph) -> No
     assert clashes(ontology) == []
     unexpected = []
     for node, cls in ontology.subject_objects(RDF.type):
-        if not str(node).startswith(dataset.base) or not str(cls).startswith(vocab.RG):
+        if not str(node).startswith(dataset.base) or not str(cls).startswith(namespaces.RG):
             continue
         asserted = set(data.objects(node, RDF.type))
         supers = {s for a in asserted for s in schema.transitive_objects(a, RDFS.subClassOf)}

@@ -10,11 +10,11 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 
 CASES = Path(__file__).parent / "cases"
 #: Base IRI of the test data in cases/ (focus nodes in expected.json are written relative to it).
-TEST_BASE = vocab.ROOT + "test/"
+TEST_BASE = namespaces.ROOT + "test/"
 SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
 CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "data.ttl").is_file())
 
@@ -22,7 +22,7 @@ Result = tuple[str, str | None, str]
 
 
 def curie(iri: str) -> str:
-    for prefix, namespace in vocab.PREFIXES.items():
+    for prefix, namespace in namespaces.PREFIXES.items():
         if iri.startswith(namespace):
             return f"{prefix}:{iri.removeprefix(namespace)}"
     return iri
@@ -94,7 +94,7 @@ def test_every_shape_is_named_labelled_and_has_a_severity(shapes: Graph) -> None
     found = own_shapes(shapes)
     assert found
     for shape in found:
-        assert str(shape).startswith(vocab.SHAPES), shape
+        assert str(shape).startswith(namespaces.SHAPES), shape
         labels = [o for o in shapes.objects(shape, RDFS.label) if isinstance(o, Literal)]
         assert [o.language for o in labels] == ["de"], shape
         assert shapes.value(shape, SH.severity) in SEVERITIES, shape

@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.ontology import ontology_graph, shapes_graph
 from rahmengraph.model.store import GraphStore
@@ -83,10 +83,10 @@ def test_shapes_list_every_subclass_the_ontology_has() -> None:
         for cls in targets:
             assert _subclasses(ontology, URIRef(cls)) <= targets, (shape, cls)
     for name, cls in (("IsActor", vocab.ACTOR), ("IsTargetGroup", vocab.TARGET_GROUP)):
-        alternatives = Collection(shapes, shapes.value(URIRef(vocab.SHAPES + name), SH["or"]))
+        alternatives = Collection(shapes, shapes.value(URIRef(namespaces.SHAPES + name), SH["or"]))
         listed = {shapes.value(a, SH["class"]) for a in alternatives}
         assert listed == _subclasses(ontology, URIRef(cls)), name
-    dimension = URIRef(vocab.SHAPES + "DimensionReferenceShape")
+    dimension = URIRef(namespaces.SHAPES + "DimensionReferenceShape")
     allowed = set(Collection(shapes, shapes.value(dimension, SH["in"])))
-    assert allowed == set(ontology.subjects(RDF.type, URIRef(vocab.RG + "DiversityDimension")))
-    assert not list(shapes.subjects(SH["class"], URIRef(vocab.RG + "DiversityDimension")))
+    assert allowed == set(ontology.subjects(RDF.type, URIRef(namespaces.RG + "DiversityDimension")))
+    assert not list(shapes.subjects(SH["class"], URIRef(namespaces.RG + "DiversityDimension")))

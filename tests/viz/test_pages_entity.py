@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, vocab
 from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
@@ -42,7 +42,9 @@ def page(store: GraphStore, iri: str, lang: str = "de") -> lxml_html.HtmlElement
 
 
 def test_unknown_iri_is_none(musterland_store: GraphStore) -> None:
-    assert render_entity(musterland_store, vocab.ROOT + "musterland/massnahme/GIBT-ES-NICHT", "de") is None
+    assert (
+        render_entity(musterland_store, namespaces.ROOT + "musterland/massnahme/GIBT-ES-NICHT", "de") is None
+    )
 
 
 @pytest.mark.parametrize("dataset", ["musterland", "bremen"])
@@ -136,10 +138,10 @@ def test_ontology_page_documents_every_class_and_property(musterland_store: Grap
     g = Graph()
     g.parse(ROOT / "rahmengraph" / "ontology" / "rahmengraph.ttl", format="turtle")
     terms = {
-        str(s)[len(vocab.RG) :]
+        str(s)[len(namespaces.RG) :]
         for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
         for s in g.subjects(RDF.type, t)
-        if str(s).startswith(vocab.RG)
+        if str(s).startswith(namespaces.RG)
     }
     assert terms
     doc = lxml_html.fromstring(ontology_page(musterland_store, "de"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
 from rahmengraph.model.ordering import natural_key
@@ -94,7 +94,7 @@ def compute(view: View, store: GraphStore) -> Report:
     by_field: list[tuple[Finding, set[str]]] = []
     by_actor: list[tuple[Finding, set[str]]] = []
     findings: list[list[str | int | None]] = []
-    for graph in sorted(g for g in store.graphs() if g != vocab.ONTOLOGY_IRI):
+    for graph in sorted(g for g in store.graphs() if g != namespaces.ONTOLOGY_IRI):
         report = per_state(store, ("shacl", graph), partial(validate, store, graph))
         for f in report.findings:
             owners = _owners(view, f.focus, in_view, filtered)

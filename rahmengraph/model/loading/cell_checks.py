@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import ValidationError
 
 from rahmengraph.errors import Problem
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import (
     SOURCE_SEP,
@@ -140,8 +140,8 @@ def _check_measure(ds: Dataset, row: Row, problems: list[Problem]) -> None:
 def _check_responsibility(ds: Dataset, row: Row, problems: list[Problem]) -> None:
     if row.get("massnahme") and row.get("massnahme") not in ds.keys.get("measure", {}):
         problems.append(row.problem("massnahme", f"unbekannte Maßnahme {row.get('massnahme')!r}"))
-    if row.get("rolle") and row.get("rolle") not in vocab.ROLES:
-        problems.append(row.problem("rolle", f"unbekannte Rolle; erlaubt: {', '.join(vocab.ROLES)}"))
+    if row.get("rolle") and row.get("rolle") not in value_lists.ROLES:
+        problems.append(row.problem("rolle", f"unbekannte Rolle; erlaubt: {', '.join(value_lists.ROLES)}"))
     if row.get("akteur") and row.get("akteur") not in ds.keys.get("actor", {}):
         problems.append(row.problem("akteur", f"unbekannte(r) Akteur (Kürzel) {row.get('akteur')!r}"))
 
@@ -183,9 +183,9 @@ def _check_status_record(ds: Dataset, row: Row, problems: list[Problem]) -> None
     if len(split_list(row.get("nachfolger"))) > 1:
         problems.append(row.problem("nachfolger", "höchstens eine Nachfolgemaßnahme je Zeile"))
     status = row.get("status")
-    if status == vocab.DISCONTINUED and not row.get("grund"):
+    if status == value_lists.DISCONTINUED and not row.get("grund"):
         problems.append(row.problem("grund", "Status eingestellt braucht einen Grund (Spalte grund)"))
-    if row.get("nachfolger") and status != vocab.DISCONTINUED:
+    if row.get("nachfolger") and status != value_lists.DISCONTINUED:
         problems.append(row.problem("nachfolger", "Nachfolgemaßnahme nur bei Status eingestellt"))
     if row.get("nachfolger") and row.get("nachfolger") == row.get("massnahme"):
         problems.append(row.problem("nachfolger", "eine Maßnahme kann nicht ihre eigene Nachfolgerin sein"))

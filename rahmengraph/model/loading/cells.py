@@ -14,6 +14,7 @@ from typing import Annotated, Final
 import pyoxigraph as ox
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 
+from rahmengraph.model import namespaces, value_lists
 from rahmengraph.model import vocab as v
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -55,9 +56,9 @@ BASE_IRI: Final = TypeAdapter(BaseIri)
 
 #: Datatype of an ISO date by its length (day, month, year precision).
 DATE_DATATYPES: Final = {
-    10: ox.NamedNode(v.XSD + "date"),
-    7: ox.NamedNode(v.XSD + "gYearMonth"),
-    4: ox.NamedNode(v.XSD + "gYear"),
+    10: ox.NamedNode(namespaces.XSD + "date"),
+    7: ox.NamedNode(namespaces.XSD + "gYearMonth"),
+    4: ox.NamedNode(namespaces.XSD + "gYear"),
 }
 #: OWL-Time property for an event's date by precision.
 TIME_PROPERTIES: Final = {10: v.IN_XSD_DATE, 7: v.IN_XSD_GYEAR_MONTH, 4: v.IN_XSD_GYEAR}
@@ -65,12 +66,14 @@ TIME_PROPERTIES: Final = {10: v.IN_XSD_DATE, 7: v.IN_XSD_GYEAR_MONTH, 4: v.IN_XS
 _CERTAINTY = re.compile(r"^(\w+)\s*(?::\s*(.*))?$", re.DOTALL)
 
 
-def certainty(cell: str) -> tuple[v.Term, str]:
+def certainty(cell: str) -> tuple[value_lists.Term, str]:
     """Split ``hoch: Begründung`` into the certainty term and the reason."""
     m = _CERTAINTY.match(cell)
-    if not m or m.group(1) not in v.CERTAINTY:
-        raise ValueError(f"erwartet 'hoch|mittel|niedrig: Begründung' (bekannt: {', '.join(v.CERTAINTY)})")
-    return v.CERTAINTY[m.group(1)], (m.group(2) or "").strip()
+    if not m or m.group(1) not in value_lists.CERTAINTY:
+        raise ValueError(
+            f"erwartet 'hoch|mittel|niedrig: Begründung' (bekannt: {', '.join(value_lists.CERTAINTY)})"
+        )
+    return value_lists.CERTAINTY[m.group(1)], (m.group(2) or "").strip()
 
 
 def message(exc: ValidationError) -> str:
@@ -84,10 +87,10 @@ def date_literal(value: str) -> ox.Literal:
 
 
 def integer(n: int | str) -> ox.Literal:
-    return ox.Literal(str(n), datatype=ox.NamedNode(v.XSD + "integer"))
+    return ox.Literal(str(n), datatype=ox.NamedNode(namespaces.XSD + "integer"))
 
 
-TRUE: Final = ox.Literal("true", datatype=ox.NamedNode(v.XSD + "boolean"))
+TRUE: Final = ox.Literal("true", datatype=ox.NamedNode(namespaces.XSD + "boolean"))
 
 
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")

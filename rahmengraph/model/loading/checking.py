@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rahmengraph.errors import InputError, Problem, ProblemKind
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.cell_checks import check_cell, check_duplicates, check_special
 from rahmengraph.model.loading.dataset import CsvFile, Dataset, entity_iri
@@ -29,17 +29,17 @@ _BROKEN = frozenset({ProblemKind.MISSING_FILE, ProblemKind.UNREADABLE, ProblemKi
 def _base(files: dict[str, CsvFile], problems: list[Problem]) -> str:
     frame = files.get("rahmen.csv")
     if frame is None:
-        return vocab.BREMEN_BASE
+        return namespaces.BREMEN_BASE
     if len(frame.rows) != 1:
         problems.append(Problem(f"genau eine Zeile erwartet, gefunden {len(frame.rows)}", "rahmen.csv", 2))
     if not frame.rows:
-        return vocab.BREMEN_BASE
+        return namespaces.BREMEN_BASE
     row = frame.rows[0]
     try:
         return cells.BASE_IRI.validate_python(row.get("basis_iri"))
     except ValidationError as exc:
         problems.append(row.problem("basis_iri", cells.message(exc)))
-        return vocab.BREMEN_BASE
+        return namespaces.BREMEN_BASE
 
 
 def _register(ds: Dataset, problems: list[Problem]) -> None:

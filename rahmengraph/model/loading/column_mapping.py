@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import Row, area_iri, cube_iri, responsibility_iri, split_list
 from rahmengraph.model.loading.emitter import Emitter
@@ -24,7 +24,7 @@ _PLANNED = re.compile(r"Geplant:|angekündigt", re.IGNORECASE)
 def body_class(type_text: str) -> str:
     """Class of a body by the first word of its free-text type (``Beirat (kommunal)`` → Beirat)."""
     first = re.split(r"[\s(/,]", type_text.strip(), maxsplit=1)[0] if type_text.strip() else ""
-    term = vocab.BODY_TYPES.get(first)
+    term = value_lists.BODY_TYPES.get(first)
     return term.iri if term else vocab.BODY
 
 
@@ -113,7 +113,7 @@ def _fields(e: Emitter, s: str, row: Row, cell: str) -> None:
 
 
 def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
-    term = vocab.ROLES[role]
+    term = value_lists.ROLES[role]
     shortcut = vocab.LED_BY if role == "federfuehrend" else vocab.PARTNER_P
 
     def emit(e: Emitter, s: str, row: Row, cell: str) -> None:
@@ -123,7 +123,9 @@ def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
             r = responsibility_iri(e.ds, row.get("id"), role, actor)
             common = [lv for lv in measure_levels if lv in e.actor_levels.get(actor, [])]
             e.iri(s, shortcut, a)
-            _responsibility(e, r, s, a, term, common or measure_levels, vocab.LEVEL_BASES["abgeleitet"].iri)
+            _responsibility(
+                e, r, s, a, term, common or measure_levels, value_lists.LEVEL_BASES["abgeleitet"].iri
+            )
             e.add(r, vocab.POSITION, cells.integer(pos))
             e.sources_of(r, row.get("quelle_url"))
 
@@ -131,7 +133,7 @@ def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
 
 
 def _responsibility(
-    e: Emitter, r: str, m: str, a: str, role: vocab.Term, levels: list[str], basis: str
+    e: Emitter, r: str, m: str, a: str, role: value_lists.Term, levels: list[str], basis: str
 ) -> None:
     e.iri(r, vocab.TYPE, vocab.RESPONSIBILITY)
     e.iri(r, vocab.IN_FRAMEWORK, e.ds.framework)
@@ -149,10 +151,10 @@ def _responsibility(
 def _responsibility_row(e: Emitter, s: str, row: Row, cell: str) -> None:
     m = e.ds.keys["measure"][row.get("massnahme")]
     a = e.ds.keys["actor"][row.get("akteur")]
-    role = vocab.ROLES[row.get("rolle")]
-    e.iri(m, vocab.LED_BY if role.iri == vocab.LEAD else vocab.PARTNER_P, a)
+    role = value_lists.ROLES[row.get("rolle")]
+    e.iri(m, vocab.LED_BY if role.iri == value_lists.LEAD else vocab.PARTNER_P, a)
     # rg:level, sources and note come from the generic columns of the row.
-    _responsibility(e, s, m, a, role, [], vocab.LEVEL_BASES["belegt"].iri)
+    _responsibility(e, s, m, a, role, [], value_lists.LEVEL_BASES["belegt"].iri)
 
 
 def _certainty(e: Emitter, s: str, row: Row, cell: str) -> None:
@@ -216,7 +218,7 @@ def _group(e: Emitter, s: str, row: Row, cell: str) -> None:
 
 
 def _value(e: Emitter, s: str, row: Row, cell: str) -> None:
-    e.add(s, vocab.OBS_VALUE, ox.Literal(cell, datatype=ox.NamedNode(vocab.XSD + "decimal")))
+    e.add(s, vocab.OBS_VALUE, ox.Literal(cell, datatype=ox.NamedNode(namespaces.XSD + "decimal")))
     e.iri(s, vocab.QB_DATASET_P, cube_iri(e.ds.base))
 
 

@@ -9,7 +9,7 @@ as the oldest).
 
 from __future__ import annotations
 
-from rahmengraph.model import vocab
+from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import Dataset, Row, cube_iri, entity_iri, hashed_iri, split_list
@@ -90,7 +90,7 @@ def _status(e: Emitter) -> None:
         label = f"{row.get('massnahme')}: {row.get('status')} ({when})"
         e.text(hashed_iri(e.ds, spec, row), vocab.LABEL, label, vocab.GERMAN)
     for measure, row in current_status(e.ds).items():
-        status = vocab.IMPLEMENTATION_STATUSES[row.get("status")].iri
+        status = value_lists.IMPLEMENTATION_STATUSES[row.get("status")].iri
         e.iri(e.ds.keys["measure"][measure], vocab.IMPLEMENTATION_STATUS, status)
 
 

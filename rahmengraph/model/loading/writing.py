@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from rahmengraph.model import vocab
+from rahmengraph.model import namespaces
 from rahmengraph.model.edition_build import with_editions
 from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
@@ -29,8 +29,8 @@ def ontology_triples() -> tuple[Triple, ...]:
 
 def _ensure_ontology(store: GraphStore) -> None:
     onto = ontology_triples()
-    if store.count(vocab.ONTOLOGY_IRI) != len(onto):
-        store.replace_graph(vocab.ONTOLOGY_IRI, onto)
+    if store.count(namespaces.ONTOLOGY_IRI) != len(onto):
+        store.replace_graph(namespaces.ONTOLOGY_IRI, onto)
 
 
 def write(store: GraphStore, datasets: list[Dataset]) -> None:

@@ -17,8 +17,8 @@ from rdflib.query import Result
 from rahmengraph.errors import QueryError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
 from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
+from rahmengraph.model.namespaces import PREFIXES
 from rahmengraph.model.store import GraphStore, Table, Triple, with_base
-from rahmengraph.model.vocab import PREFIXES
 
 
 def _to_ox(graph: rdflib.Graph) -> list[Triple]:

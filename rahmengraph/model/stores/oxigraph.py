@@ -14,8 +14,8 @@ import pyoxigraph as ox
 from rahmengraph.errors import Problem, QueryError, StoreError
 from rahmengraph.model.formats import GraphFormat, ResultFormat
 from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
+from rahmengraph.model.namespaces import PREFIXES
 from rahmengraph.model.store import GraphStore, Table, Term, Triple, boolean_answer, insert_data
-from rahmengraph.model.vocab import PREFIXES
 
 #: Quads per call of Oxigraph's bulk loader (its memory grows with the batch).
 BULK_BATCH = 50_000

@@ -73,6 +73,18 @@ class Settings(BaseSettings):
     )
     allow_update: bool = Field(False, description="SPARQL Update erlauben (nur mit update_token)")
     update_token: SecretStr | None = Field(None, description="Bearer-Token für SPARQL Update")
+    beteiligung_rate: int = Field(
+        20, ge=1, description="Beteiligung: höchstens so viele Beiträge je Gerät und Minute; darüber 429"
+    )
+    beteiligung_rate_address: int = Field(
+        600,
+        ge=1,
+        description="Beteiligung: höchstens so viele Beiträge je Netzadresse und Minute (ein WLAN im Saal "
+        "teilt eine Adresse); darüber 429. Adressen werden nicht gespeichert, nur gesalzen gehasht gezählt",
+    )
+    beteiligung_max_bytes: int = Field(
+        16_384, ge=1024, description="Beteiligung: Höchstgröße eines Beitrags in Bytes; darüber 413"
+    )
     cors_origins: list[str] = Field(["*"], description="Erlaubte Origins für CORS (Browser-Clients)")
     public_base: str | None = Field(
         None, description="Öffentliche Basis-URL des Servers (sonst aus der Anfrage abgeleitet)"

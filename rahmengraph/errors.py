@@ -161,6 +161,17 @@ class TooLarge(RahmengraphError):
     status = 413
 
 
+class TooManyRequests(RahmengraphError):
+    """A client sent more requests than its limit allows (participation input); try again later."""
+
+    code = "too_many_requests"
+    status = 429
+
+    def __init__(self, message: str, problems: list[Problem] | None = None, *, retry_after: int = 60) -> None:
+        super().__init__(message, problems)
+        self.retry_after = retry_after
+
+
 class StoreError(RahmengraphError):
     """The graph store cannot be opened, read or written."""
 

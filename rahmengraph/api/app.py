@@ -22,6 +22,7 @@ from rahmengraph.api import (
     error_responses,
     graphs,
     pages,
+    participation,
     planner,
     report,
     resources,
@@ -106,6 +107,10 @@ def create_app(
             {"name": "SPARQL", "description": "SPARQL 1.1 Protocol"},
             {"name": "Downloads", "description": "der ganze Datensatz in einem Format"},
             {"name": "Linked Data", "description": "jede IRI des Datensatzes und der Ontologie"},
+            {
+                "name": "Beteiligung",
+                "description": "Veranstaltungen und Beiträge (getrennt vom amtlichen Graphen)",
+            },
             {"name": "Betrieb", "description": "Zustand des Servers"},
         ],
     )
@@ -121,12 +126,13 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(void.router)
     app.include_router(report.router)
+    app.include_router(participation.router)
     app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_methods=["GET", "POST", "PATCH", "OPTIONS"],
         allow_headers=["*"],
         expose_headers=[sparql.TRUNCATED, sparql.MAX_ROWS],
         max_age=600,

@@ -20,7 +20,14 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
 from rahmengraph.engine.negotiation import choose, parse_accept
-from rahmengraph.errors import NotAcceptable, Overloaded, Problem, RahmengraphError, Unauthorized
+from rahmengraph.errors import (
+    NotAcceptable,
+    Overloaded,
+    Problem,
+    RahmengraphError,
+    TooManyRequests,
+    Unauthorized,
+)
 from rahmengraph.model.labels import lang_of
 from rahmengraph.viz.templating import render
 
@@ -69,7 +76,7 @@ def error_response(request: Request, exc: RahmengraphError) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
     if isinstance(exc, NotAcceptable):
         headers = {"Vary": "Accept"}  # the answer depends on Accept: caches must not reuse it
-    if isinstance(exc, Overloaded):
+    if isinstance(exc, Overloaded | TooManyRequests):
         headers = {"Retry-After": str(exc.retry_after)}
     return respond(request, exc.status, exc.code, exc.message, exc.problems, headers)
 

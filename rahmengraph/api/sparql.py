@@ -33,11 +33,11 @@ from rahmengraph.engine.job import Formats, job_for
 from rahmengraph.engine.negotiation import Range, negotiate, parse_accept, query_formats
 from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
-from rahmengraph.engine.targets import check_writes
+from rahmengraph.engine.targets import check_participation_writes, check_writes
 from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
 from rahmengraph.model import asof
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.graph_view import GraphView
+from rahmengraph.model.graph_view import GraphView, is_participation_graph
 from rahmengraph.model.namespaces import ONTOLOGY_IRI, PREFIXES
 from rahmengraph.viz.sparql_editor import sparql_editor
 
@@ -153,6 +153,7 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
     base = endpoint_iri(state.settings, request.scope)
     stored = await run_in_threadpool(state.store.graphs)
     check_writes(text, base, PREFIXES, loaded_graphs(state, stored))
+    check_participation_writes(text, base, PREFIXES, stored)
     # workers are not restarted: they replay the change before their next query (engine.changes)
     async with state.runner.writing() as changes:
         try:
@@ -166,7 +167,10 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
 def loaded_graphs(state: AppState, graphs: Iterable[str]) -> set[str]:
     """Those of ``graphs`` that start-up loads from files (read-only through SPARQL Update, see
     :mod:`rahmengraph.engine.targets`): the dataset's, its editions' and the ontology's."""
-    stored_from_files = {g for g in graphs if g.startswith(state.dataset.graph)}  # editions too
+    # editions too; participation graphs are refused by check_participation_writes
+    stored_from_files = {
+        g for g in graphs if g.startswith(state.dataset.graph) and not is_participation_graph(g)
+    }
     return stored_from_files | ({ONTOLOGY_IRI} & set(graphs))
 
 

@@ -16,6 +16,7 @@ from fastapi import Depends, Request
 from starlette.applications import Starlette
 from starlette.datastructures import State as StarletteState
 
+from rahmengraph.api.rate_limit import RateLimit
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import Runner
 from rahmengraph.model.analysis import warm
@@ -43,6 +44,8 @@ class AppState:
     warming: asyncio.Future[Any] | None = None
     #: An update came while the warm-up ran: warm up once more after it.
     rewarm: bool = False
+    #: Per-client limit of participation input (made on first use, in memory only).
+    participation_limit: RateLimit | None = None
 
 
 def after_write(state: AppState) -> None:

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from rahmengraph.engine.guard import unescape
 from rahmengraph.errors import Forbidden
+from rahmengraph.model.graph_view import is_participation_graph
 
 #: Every graph (``CLEAR ALL``, ``GRAPH ?g`` in a template …).
 ANY = "*"
@@ -160,4 +161,21 @@ def check_writes(update: str, base: str | None, prefixes: Mapping[str, str], loa
             "geladen (Änderungen gingen beim Neustart verloren). Bitte in einen eigenen Graphen schreiben "
             "(INSERT DATA { GRAPH <…> { … } }) oder die Dateien des Datensatzes ändern und neu laden."
             + (" GRAPH ?variable, NAMED oder ALL könnten jeden Graphen treffen." if ANY in written else "")
+        )
+
+
+def check_participation_writes(
+    update: str, base: str | None, prefixes: Mapping[str, str], stored: Collection[str]
+) -> None:
+    """Refuse (403) an update that may write a graph of participation input: contributions come in
+    only through ``/api/beteiligung`` (with the event's token), never through SPARQL Update."""
+    written = written_graphs(update, base, prefixes)
+    hit = sorted(g for g in written if is_participation_graph(g))
+    if ANY in written:
+        hit = hit or sorted(g for g in stored if is_participation_graph(g))
+    if hit:
+        raise Forbidden(
+            f"SPARQL Update darf den Beteiligungsgraphen {hit[0]} nicht ändern: Beiträge kommen nur über "
+            "/api/beteiligung (mit dem Token der Veranstaltung), ihr Status nur mit PATCH "
+            "/api/beteiligung/beitraege/{id}."
         )

@@ -38,8 +38,8 @@ _current_of: list[tuple[ox.Store, list[str] | None]] = []  # the last store aske
 
 
 def _current(store: ox.Store) -> list[str] | None:
-    """The graphs of the current state (``None``: no editions, the union); a worker's store does
-    not change while it runs, so it is computed once per store."""
+    """The graphs of the current state (``None``: the union); computed once per store and again after
+    a replayed change (an update may add a graph that is not part of the current state)."""
     if not _current_of or _current_of[0][0] is not store:
         names = (g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         _current_of[:] = [(store, current_graphs(names))]
@@ -123,7 +123,9 @@ def _open(source: Source) -> ox.Store:
 
 
 def apply(store: ox.Store, source: Source, changes: tuple[Change, ...]) -> ox.Store:
-    """The store after ``changes``: replayed on a copy, or opened again (a read-only folder)."""
+    """The store after ``changes``: replayed on a copy, or opened again (a read-only folder). The
+    current state's graphs are computed afresh afterwards (a change may add a graph outside it)."""
+    _current_of.clear()
     for change in changes:
         if change.source is not None:
             store = open_source(change.source)

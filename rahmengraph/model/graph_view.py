@@ -4,9 +4,12 @@ A store holds, per framework, the current state in the framework's graph (its ba
 edition in a graph of its own (``{base}ausgabe/<version>``; the newest edition's graph is a copy
 of the current state) and the edition catalogue with the changes (``{base}ausgaben``). A query
 that names no graph sees the **default graph** = every named graph except the edition graphs, so
-each framework's current state counts once. Edition graphs are reached with ``GRAPH``, ``FROM``
-(a query with its own ``FROM``/``FROM NAMED`` always gets exactly that dataset) or by running the
-query on a :class:`GraphView` whose default graph is the chosen editions (``stand``).
+each framework's current state counts once; the graphs of participation input
+(``{base}beteiligung/…``, see :mod:`rahmengraph.model.participation.terms`) are not part of it
+either, so official answers never mix with what participants wrote. Edition graphs (and
+participation graphs) are reached with ``GRAPH``, ``FROM`` (a query with its own ``FROM``/``FROM
+NAMED`` always gets exactly that dataset) or by running the query on a :class:`GraphView` whose
+default graph is the chosen editions (``stand``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from rahmengraph.model.store import GraphStore, Table, Term, Triple
 
 #: Path segment that marks an edition graph: ``{base}ausgabe/<version>``.
 EDITION_MARK = "/" + SEGMENTS["edition"] + "/"
+#: Path segment that marks a graph of participation input (events, contributions).
+PARTICIPATION_MARK = "/beteiligung/"
 
 #: Strings, IRIs and comments: removed before looking for the FROM keyword.
 _OPAQUE = re.compile(
@@ -35,13 +40,23 @@ def is_edition_graph(name: str) -> bool:
     return EDITION_MARK in name
 
 
+def is_participation_graph(name: str) -> bool:
+    """Is ``name`` a graph of participation input (never part of the default graph, never official)?"""
+    return PARTICIPATION_MARK in name
+
+
+def in_default_graph(name: str) -> bool:
+    """Does a query naming no graph see graph ``name`` (not an earlier edition, not participation)?"""
+    return not is_edition_graph(name) and not is_participation_graph(name)
+
+
 def current_graphs(graphs: Iterable[str]) -> list[str] | None:
-    """The named graphs that make up the default graph, or ``None`` when the store holds no edition
-    graphs (then the default graph is simply the union of all graphs, the engines' fast path)."""
+    """The named graphs that make up the default graph, or ``None`` when every graph belongs to it
+    (then the default graph is simply the union of all graphs, the engines' fast path)."""
     names = list(graphs)
-    if not any(is_edition_graph(g) for g in names):
+    if all(in_default_graph(g) for g in names):
         return None
-    return [g for g in names if not is_edition_graph(g)]
+    return [g for g in names if in_default_graph(g)]
 
 
 def has_dataset_clause(query: str) -> bool:

@@ -1,0 +1,213 @@
+"""Participation over HTTP: ``/api/beteiligung/…`` (events, contributions, workflow, exports, import).
+
+Thin adapters over :mod:`rahmengraph.model.participation`. Facilitators' writes need the update
+token (``Authorization: Bearer …``, as SPARQL Update); participants' contributions need the event's
+token (``X-Beteiligung-Token`` or form field ``token``) while the event is open. Every write is
+checked and then run as one update inside the query runner's write lock, so the SPARQL workers
+see it too. Input never reaches the official graphs (see ``docs/beteiligung.md``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, Final, TypeVar
+from uuid import uuid4
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.datastructures import FormData, UploadFile
+
+from rahmengraph.api.rate_limit import RateLimit
+from rahmengraph.api.sparql import authorize
+from rahmengraph.api.state import AppState, State
+from rahmengraph.errors import InputError, ParameterError, TooLarge
+from rahmengraph.model.participation import intake, register, workflow
+from rahmengraph.model.participation.annotations import now
+from rahmengraph.model.participation.entries import MAX_TEXT, Contribution, NewEvent, StatusChange, problems
+from rahmengraph.model.participation.listing import counts, entry_json, event_json
+
+router = APIRouter(prefix="/api/beteiligung", tags=["Beteiligung"])
+
+TOKEN_HEADER: Final = "x-beteiligung-token"
+T = TypeVar("T")
+CLIENT_HEADER: Final = "x-beteiligung-client"
+FACILITATOR: Final = "Beteiligung verwalten"
+
+
+async def _checked_write(state: AppState, plan: Callable[[], T], update_of: Callable[[T], str]) -> T:
+    """Check and plan (``plan``, in a thread) and write its update in one hold of the runner's write
+    lock (so two requests never both pass a check that only one may pass), recorded for the workers."""
+    async with state.runner.writing() as changes:
+        result = await run_in_threadpool(plan)
+        update = update_of(result)
+        if update:
+            try:
+                await run_in_threadpool(state.store.update, update)
+            finally:  # a failed update changed nothing; recording it anyway costs one reopen at most
+                changes.record(update, None)
+    return result
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(f"Beitrag zu groß: mehr als {limit} Bytes (Einstellung beteiligung_max_bytes)")
+    body = await request.body()
+    if len(body) > limit:
+        raise TooLarge(f"Beitrag zu groß: mehr als {limit} Bytes (Einstellung beteiligung_max_bytes)")
+    return body
+
+
+def _json(body: bytes, what: str) -> Any:
+    try:
+        return json.loads(body.decode("utf-8") or "null")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ParameterError(f"{what}: kein gültiges JSON (UTF-8): {exc}") from exc
+
+
+def _model(cls: type[Any], data: object, what: str) -> Any:
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"{what} fehlerhaft, nichts gespeichert", problems(exc, None)) from exc
+
+
+def _authorized(state: AppState, request: Request) -> bool:
+    """Does the request carry the update token (facilitators: hidden entries and names)?"""
+    if not request.headers.get("authorization"):
+        return False
+    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
+    return True
+
+
+def _from_form(form: FormData) -> dict[str, Any]:
+    """A contribution from flat form fields (a page without JavaScript)."""
+    get = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    if get.get("beitrag"):
+        parsed: dict[str, Any] = _json(get["beitrag"].encode(), "Formularfeld beitrag")
+        return parsed
+    if get.get("ziel"):
+        target: dict[str, Any] = {"iri": get["ziel"]}
+    elif get.get("ziel_zeile"):
+        target = {"luecke": {"zeile": get["ziel_zeile"], "spalte": get.get("ziel_spalte", ""),
+                             "ansicht": get.get("ziel_ansicht", "")}}  # fmt: skip
+    else:
+        target = {"rahmen": True}
+    out: dict[str, Any] = {
+        "id": get.get("id") or str(uuid4()),
+        "art": get.get("art", ""),
+        "ziel": target,
+        "text": get.get("text", ""),
+        **{k: get[k] for k in ("gruppe", "name", "erstellt") if get.get(k)},
+    }
+    if get.get("art") == "vorschlag":
+        out["vorschlag"] = {
+            "titel": get.get("vorschlag_titel", ""),
+            "zielgruppen": [str(v) for v in form.getlist("vorschlag_zielgruppen") if str(v)],
+            "ebene": get.get("vorschlag_ebene") or None,
+            "federfuehrung": get.get("vorschlag_federfuehrung", ""),
+        }
+    return out
+
+
+def _limiter(state: AppState) -> RateLimit:
+    if state.participation_limit is None:
+        s = state.settings
+        state.participation_limit = RateLimit(s.beteiligung_rate, s.beteiligung_rate_address)
+    return state.participation_limit
+
+
+def _link(state: AppState, request: Request, event_id: str, token: str) -> str:
+    root = (state.settings.public_base or str(request.base_url)).rstrip("/")
+    return f"{root}/beteiligung/{event_id}/mitmachen?token={token}"
+
+
+@router.post("/veranstaltungen", status_code=201, summary="Beteiligungsveranstaltung eröffnen (Update-Token)")
+async def open_event(request: Request, state: State) -> JSONResponse:
+    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
+    body = await _body(request, state.settings.beteiligung_max_bytes)
+    spec: NewEvent = _model(NewEvent, _json(body, "Rumpf"), "Veranstaltung")
+    plan = partial(intake.open_event, state.store, state.dataset, spec)
+    opened = await _checked_write(state, plan, lambda o: o.update)
+    answer = {"id": opened.id, "token": opened.token, "link": _link(state, request, opened.id, opened.token)}
+    return JSONResponse(answer, status_code=201, headers={"Cache-Control": "no-store"})
+
+
+@router.get("/veranstaltungen", summary="Beteiligungsveranstaltungen")
+async def list_events(state: State) -> list[dict[str, Any]]:
+    found = await run_in_threadpool(register.events, state.store, state.dataset.base)
+    moment = now()
+    return [event_json(e, moment) for e in found]
+
+
+@router.get("/veranstaltungen/{event_id}", summary="Eine Veranstaltung mit ihren sichtbaren Beiträgen")
+async def show_event(event_id: str, request: Request, state: State) -> dict[str, Any]:
+    full = _authorized(state, request)
+    ev = await run_in_threadpool(register.event, state.store, state.dataset.base, event_id)
+    found = await run_in_threadpool(register.entries, state.store, state.dataset.base, event_id, hidden=full)
+    return {**event_json(ev, now()), "beitraege": [entry_json(e, names=full) for e in found]}
+
+
+@router.post(
+    "/veranstaltungen/{event_id}/beitraege",
+    status_code=201,
+    summary="Einen Beitrag senden (Token der Veranstaltung)",
+)
+async def contribute(event_id: str, request: Request, state: State) -> JSONResponse:
+    client = request.headers.get(CLIENT_HEADER, "")[:100]
+    address = request.client.host if request.client else ""
+    _limiter(state).admit(client, address)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    token = request.headers.get(TOKEN_HEADER, "")
+    if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        await _body(request, state.settings.beteiligung_max_bytes)
+        form = await request.form()
+        token = token or str(form.get("token") or "")
+        data: Any = _from_form(form)
+    else:
+        data = _json(await _body(request, state.settings.beteiligung_max_bytes), "Rumpf")
+    if isinstance(data, Mapping) and isinstance(data.get("text"), str) and len(data["text"]) > MAX_TEXT:
+        raise TooLarge(f"Feld text: höchstens {MAX_TEXT} Zeichen (hier {len(data['text'])})")
+    contribution: Contribution = _model(Contribution, data, "Beitrag")
+    plan = partial(intake.accept, state.store, state.dataset, event_id, token, contribution, now())
+    await _checked_write(state, plan, lambda accepted: accepted[1])
+    return JSONResponse({"id": str(contribution.id)}, status_code=201)
+
+
+@router.patch("/beitraege/{contribution_id}", summary="Status eines Beitrags ändern (Update-Token)")
+async def change_status(contribution_id: str, request: Request, state: State) -> dict[str, Any]:
+    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
+    new: StatusChange = _model(StatusChange, _json(await _body(request, state.settings.beteiligung_max_bytes),
+                                                   "Rumpf"), "Statusänderung")  # fmt: skip
+    plan = partial(workflow.change, state.store, state.dataset, contribution_id, new)
+    await _checked_write(state, plan, lambda update: update)
+    entry = await run_in_threadpool(workflow.stored, state.store, state.dataset, contribution_id)
+    return entry_json(entry, names=True)
+
+
+@router.get("/zaehlung", summary="Beiträge je Ziel-IRI und Art (sichtbare, nicht verborgene)")
+async def count(state: State, veranstaltung: str = "") -> dict[str, dict[str, int]]:
+    base = state.dataset.base
+    if veranstaltung:
+        await run_in_threadpool(register.event, state.store, base, veranstaltung)
+        found = await run_in_threadpool(register.entries, state.store, base, veranstaltung)
+    else:
+        found = await run_in_threadpool(register.all_entries, state.store, base)
+    return counts(found)
+
+
+@router.post("/import", summary="Beteiligungsdatei importieren (Update-Token; Formularfeld datei)")
+async def import_file(request: Request, state: State) -> dict[str, Any]:
+    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
+    form = await request.form()
+    upload = form.get("datei") or form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise ParameterError("Formularfeld datei fehlt (eine *.beteiligung.json)")
+    data, name = await upload.read(), upload.filename or "datei"
+    plan = partial(intake.import_file, state.store, state.dataset, data, name, now())
+    done = await _checked_write(state, plan, lambda imported: imported.update)
+    return {"veranstaltung": done.event, "neu": done.new, "schon_da": done.already}

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any, Final, TypeVar
 from uuid import uuid4
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -24,8 +24,8 @@ from starlette.datastructures import FormData, UploadFile
 from rahmengraph.api.rate_limit import RateLimit
 from rahmengraph.api.sparql import authorize
 from rahmengraph.api.state import AppState, State
-from rahmengraph.errors import InputError, ParameterError, TooLarge
-from rahmengraph.model.participation import intake, register, workflow
+from rahmengraph.errors import InputError, NotFound, ParameterError, TooLarge
+from rahmengraph.model.participation import intake, register, sheets, workflow
 from rahmengraph.model.participation.annotations import now
 from rahmengraph.model.participation.entries import MAX_TEXT, Contribution, NewEvent, StatusChange, problems
 from rahmengraph.model.participation.listing import counts, entry_json, event_json
@@ -165,9 +165,9 @@ async def contribute(event_id: str, request: Request, state: State) -> JSONRespo
     token = request.headers.get(TOKEN_HEADER, "")
     if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
         await _body(request, state.settings.beteiligung_max_bytes)
-        form = await request.form()
-        token = token or str(form.get("token") or "")
-        data: Any = _from_form(form)
+        async with request.form() as form:
+            token = token or str(form.get("token") or "")
+            data: Any = _from_form(form)
     else:
         data = _json(await _body(request, state.settings.beteiligung_max_bytes), "Rumpf")
     if isinstance(data, Mapping) and isinstance(data.get("text"), str) and len(data["text"]) > MAX_TEXT:
@@ -200,14 +200,42 @@ async def count(state: State, veranstaltung: str = "") -> dict[str, dict[str, in
     return counts(found)
 
 
-@router.post("/import", summary="Beteiligungsdatei importieren (Update-Token; Formularfeld datei)")
+@router.post(
+    "/import",
+    summary="Beteiligungsdatei importieren (Update-Token als Bearer oder Formularfeld token; Feld datei)",
+)
 async def import_file(request: Request, state: State) -> dict[str, Any]:
-    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
-    form = await request.form()
-    upload = form.get("datei") or form.get("file")
-    if not isinstance(upload, UploadFile):
-        raise ParameterError("Formularfeld datei fehlt (eine *.beteiligung.json)")
-    data, name = await upload.read(), upload.filename or "datei"
+    async with request.form() as form:  # closes the uploaded file's spool
+        given = request.headers.get("authorization") or f"Bearer {form.get('token') or ''}"
+        authorize(state.settings, given, FACILITATOR)
+        upload = form.get("datei")
+        if not isinstance(upload, UploadFile):
+            raise ParameterError("Formularfeld datei fehlt (eine *.beteiligung.json)")
+        data, name = await upload.read(), upload.filename or "datei"
     plan = partial(intake.import_file, state.store, state.dataset, data, name, now())
     done = await _checked_write(state, plan, lambda imported: imported.update)
     return {"veranstaltung": done.event, "neu": done.new, "schon_da": done.already}
+
+
+#: Export suffix → media type.
+EXPORTS: Final = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@router.get(
+    "/veranstaltungen/{event_id}/beitraege.{suffix}",
+    summary="Beiträge einer Veranstaltung als CSV (deutsches Excel) oder XLSX",
+    response_class=Response,
+)
+async def export(event_id: str, suffix: str, request: Request, state: State) -> Response:
+    if suffix not in EXPORTS:
+        raise NotFound(f"Format {suffix!r} gibt es nicht; möglich: {', '.join(EXPORTS)}")
+    full = _authorized(state, request)
+    body, _count = await run_in_threadpool(
+        sheets.event_table, state.store, state.dataset.base, event_id, suffix, names=full
+    )
+    name = f"beteiligung-{event_id}.{suffix}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(body, media_type=EXPORTS[suffix], headers=headers)

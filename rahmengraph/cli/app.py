@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import typer
 
-from rahmengraph.cli import analyses, dataset, editions, output, questions, report, server
+from rahmengraph.cli import analyses, dataset, editions, output, participation, questions, report, server
 from rahmengraph.cli.exits import described, exit_code
 from rahmengraph.cli.language import GermanCommand, GermanGroup
 from rahmengraph.errors import (
@@ -73,6 +73,7 @@ for _name, (_command, _errors) in COMMANDS.items():
 
 
 app.add_typer(editions.ausgabe, name="ausgabe")
+app.add_typer(participation.beteiligung, name="beteiligung")
 
 
 @app.callback()

@@ -18,6 +18,8 @@ PACKAGE = "rahmengraph.ontology"
 #: File names inside :data:`PACKAGE`.
 ONTOLOGY_FILE = "rahmengraph.ttl"
 SHAPES_FILE = "shapes.ttl"
+#: SHACL shapes of the participation graphs (``{base}beteiligung/…``).
+PARTICIPATION_SHAPES_FILE = "participation-shapes.ttl"
 
 
 @cache
@@ -62,3 +64,8 @@ def ontology_graph() -> Graph:
 def shapes_graph() -> Graph:
     """A fresh rdflib graph of the SHACL shapes (pySHACL may add triples to the one it gets)."""
     return _graph(shapes_turtle())
+
+
+def participation_shapes_graph() -> Graph:
+    """A fresh rdflib graph of the participation graphs' SHACL shapes."""
+    return _graph(_read(PARTICIPATION_SHAPES_FILE))

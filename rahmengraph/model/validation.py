@@ -115,12 +115,13 @@ def _short(node: rdflib.term.Node | None) -> str | None:
     return None if node is None else str(node)
 
 
-def validate_graph(data: rdflib.Graph, graph: str) -> ValidationReport:
+def validate_graph(data: rdflib.Graph, graph: str, shapes: rdflib.Graph | None = None) -> ValidationReport:
     """Validate an rdflib graph of one dataset against the shapes, exactly as
-    ``pyshacl -s shapes.ttl data.ttl`` does (the shapes need no ontology: they list the subclasses)."""
+    ``pyshacl -s shapes.ttl data.ttl`` does (the shapes need no ontology: they list the subclasses);
+    ``shapes``: other shapes (a fresh graph: pySHACL may add to it)."""
     _conforms, results, _text = pyshacl.validate(
         data,
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes_graph() if shapes is None else shapes,
         inference="none",
         allow_warnings=True,
         inplace=True,  # ``data`` is a private copy: no need to clone it

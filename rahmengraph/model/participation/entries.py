@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Final, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from rahmengraph.errors import Problem
 
@@ -48,14 +48,11 @@ class Target(_Strict):
     luecke: GapCell | None = None
     rahmen: bool = False
 
-    @field_validator("rahmen")
-    @classmethod
-    def _one(cls, value: bool, info: object) -> bool:
-        data = getattr(info, "data", {})
-        chosen = sum((data.get("iri") is not None, data.get("luecke") is not None, value))
-        if chosen != 1:
+    @model_validator(mode="after")
+    def _one(self) -> Target:
+        if sum((self.iri is not None, self.luecke is not None, self.rahmen)) != 1:
             raise ValueError("genau eines von iri, luecke oder rahmen angeben")
-        return value
+        return self
 
 
 class Proposal(_Strict):
@@ -79,15 +76,13 @@ class Contribution(_Strict):
     erstellt: datetime | None = None
     vorschlag: Proposal | None = None
 
-    @field_validator("vorschlag")
-    @classmethod
-    def _proposal_only_for_proposals(cls, value: Proposal | None, info: object) -> Proposal | None:
-        art = getattr(info, "data", {}).get("art")
-        if art == "vorschlag" and value is None:
+    @model_validator(mode="after")
+    def _proposal_only_for_proposals(self) -> Contribution:
+        if self.art == "vorschlag" and self.vorschlag is None:
             raise ValueError("ein Vorschlag braucht das Feld vorschlag (mindestens titel)")
-        if art != "vorschlag" and value is not None:
+        if self.art != "vorschlag" and self.vorschlag is not None:
             raise ValueError("vorschlag nur bei art = vorschlag")
-        return value
+        return self
 
 
 class EventRef(_Strict):
@@ -120,15 +115,13 @@ class NewEvent(_Strict):
     namen_erfragen: bool = False
     ausgabe: Short = ""
 
-    @field_validator("ende")
-    @classmethod
-    def _window(cls, value: datetime, info: object) -> datetime:
-        start = getattr(info, "data", {}).get("beginn")
-        if value.tzinfo is None or (start is not None and start.tzinfo is None):
+    @model_validator(mode="after")
+    def _window(self) -> NewEvent:
+        if self.ende.tzinfo is None or self.beginn.tzinfo is None:
             raise ValueError("beginn und ende brauchen eine Zeitzone, z. B. 2026-11-30T09:00:00+01:00")
-        if start is not None and value <= start:
+        if self.ende <= self.beginn:
             raise ValueError("ende muss nach beginn liegen")
-        return value
+        return self
 
 
 def problems(exc: ValidationError, file: str | None = None, prefix: str = "") -> list[Problem]:

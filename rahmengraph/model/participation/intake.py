@@ -53,13 +53,15 @@ def _official_graphs(store: GraphStore, ds: Dataset) -> list[str]:
     return [g for g in store.graphs() if g.startswith(ds.base) and not is_participation_graph(g)]
 
 
-def unknown_iris(store: GraphStore, ds: Dataset, iris: set[str]) -> set[str]:
-    """Those of ``iris`` that are no node of the framework's official graphs (any edition)."""
+def unknown_iris(store: GraphStore, ds: Dataset, iris: set[str], of_class: str = "") -> set[str]:
+    """Those of ``iris`` that are no node (of class ``of_class``, if given) of the framework's
+    official graphs (any edition)."""
     if not iris:
         return set()
     values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
     graphs = " ".join(str(ox.NamedNode(g)) for g in _official_graphs(store, ds))
-    query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"  # noqa: E501
+    pattern = f"?s a {ox.NamedNode(of_class)}" if of_class else "?s ?p ?o"
+    query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} VALUES ?g {{ {graphs} }} GRAPH ?g {{ {pattern} }} }}"  # noqa: E501
     return iris - {r["s"] for r in store.select(query).values()}
 
 
@@ -140,7 +142,8 @@ def read_file(data: bytes, name: str) -> ExchangeFile:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(
-            f"{name} ist keine Beteiligungsdatei (JSON, UTF-8)", [Problem(f"kein gültiges JSON: {exc}", name)]
+            f"{name} ist keine Beteiligungsdatei (JSON, UTF-8): nichts importiert",
+            [Problem(f"kein gültiges JSON: {exc}", name)],
         ) from exc
     try:
         return ExchangeFile.model_validate(doc)

@@ -182,3 +182,16 @@ def where_is(store: GraphStore, base: str, contribution_ids: Iterable[str]) -> d
     query = f"SELECT ?a ?g WHERE {{ VALUES ?a {{ {values} }} GRAPH ?g {{ ?a a <{t.OA}Annotation> }} }}"
     prefix = t.contribution_iri(base, "")
     return {(text(a) or "").removeprefix(prefix): text(g) or "" for a, g in store.select(query)}
+
+
+def names(store: GraphStore, iris: Iterable[str]) -> dict[str, str]:
+    """German names of official nodes (``rdfs:label`` or ``dcterms:title``), for tables of input."""
+    values = " ".join(str(ox.NamedNode(i)) for i in sorted(set(iris)) if i)
+    if not values:
+        return {}
+    query = (
+        f"SELECT ?s (SAMPLE(?l) AS ?name) WHERE {{ VALUES ?s {{ {values} }} "
+        f"{{ ?s <{RDFS}label> ?l }} UNION {{ ?s <{DCT}title> ?l }} "
+        'FILTER(LANG(?l) = "de" || LANG(?l) = "") } GROUP BY ?s'
+    )
+    return {r["s"] or "": r["name"] or "" for r in store.select(query).values()}

@@ -14,7 +14,7 @@ from rahmengraph.model.participation.entries import StatusChange
 from rahmengraph.model.participation.intake import unknown_iris
 from rahmengraph.model.participation.register import Entry, entries, where_is
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.namespaces import XSD
+from rahmengraph.model.namespaces import RG, XSD
 
 
 def _replace(
@@ -36,10 +36,10 @@ def change(store: GraphStore, ds: Dataset, contribution_id: str, new: StatusChan
     reason = current.reason if new.grund is None else new.grund
     if status == "nicht-aufgenommen" and not reason:
         raise ParameterError("Parameter grund fehlt: „nicht aufgenommen“ braucht eine Begründung")
-    if new.aenderung and unknown_iris(store, ds, {new.aenderung}):
+    if new.aenderung and unknown_iris(store, ds, {new.aenderung}, of_class=RG + "Change"):
         raise InputError(
-            "Parameter aenderung: keine Änderung einer Ausgabe des Rahmenkonzepts",
-            [Problem("unbekannte IRI", None, None, "aenderung", new.aenderung)],
+            "Parameter aenderung: keine Änderung (rg:Change) einer Ausgabe des Rahmenkonzepts",
+            [Problem("keine Änderung des Rahmenkonzepts", None, None, "aenderung", new.aenderung)],
         )
     g, a = ox.NamedNode(graph), ox.NamedNode(t.contribution_iri(ds.base, contribution_id))
     parts: Sequence[tuple[str, ox.NamedNode | ox.Literal | None]] = [

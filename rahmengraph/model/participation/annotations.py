@@ -15,10 +15,10 @@ from datetime import UTC, date, datetime
 
 import pyoxigraph as ox
 
+from rahmengraph.model.namespaces import DCT, FOAF, PROV, RDF, RDFS, XSD
 from rahmengraph.model.participation import terms as t
 from rahmengraph.model.participation.entries import Contribution, NewEvent
 from rahmengraph.model.store import Triple
-from rahmengraph.model.namespaces import DCT, FOAF, PROV, RDF, RDFS, XSD
 
 _TYPE = ox.NamedNode(RDF + "type")
 

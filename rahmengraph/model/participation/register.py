@@ -9,9 +9,9 @@ from datetime import datetime
 import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
+from rahmengraph.model.namespaces import DCT, FOAF, PROV, RDF, RDFS
 from rahmengraph.model.participation import terms as t
 from rahmengraph.model.store import GraphStore, text
-from rahmengraph.model.namespaces import DCT, FOAF, PROV, RDF, RDFS
 
 
 @dataclass(frozen=True)

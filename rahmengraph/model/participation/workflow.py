@@ -9,12 +9,12 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import InputError, NotFound, ParameterError, Problem
 from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.namespaces import RG, XSD
 from rahmengraph.model.participation import terms as t
 from rahmengraph.model.participation.entries import StatusChange
 from rahmengraph.model.participation.intake import unknown_iris
 from rahmengraph.model.participation.register import Entry, entries, where_is
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.namespaces import RG, XSD
 
 
 def _replace(

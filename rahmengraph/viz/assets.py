@@ -38,11 +38,30 @@ ASSETS: Final[dict[str, Asset]] = {
     "graph-controls.js": Asset(
         "rahmengraph.viz", "static/graph-controls.js", "text/javascript", "Graph-Seite: Steuerelemente"
     ),
+    "beteiligung-form.js": Asset(
+        "rahmengraph.viz",
+        "static/beteiligung-form.js",
+        "text/javascript",
+        "Beteiligung: Formular und Sammlung",
+    ),
+    "beteiligung.js": Asset(
+        "rahmengraph.viz", "static/beteiligung.js", "text/javascript", "Beteiligung auf dem Graphen"
+    ),
     "graph.css": Asset("rahmengraph.viz", "static/graph.css", "text/css", "Graph-Seite: Stil"),
 }
 
 #: Scripts and styles every graph page needs, in load order.
-SCRIPTS: Final = ("vis-network.min.js", "graph-table.js", "graph-view.js", "graph.js", "graph-controls.js")
+#: The participation scripts come before graph.js: they read the address's ``#beteiligung=…&token=…``
+#: before the page rewrites it, and wire themselves in once every script has run.
+SCRIPTS: Final = (
+    "vis-network.min.js",
+    "graph-table.js",
+    "graph-view.js",
+    "beteiligung-form.js",
+    "beteiligung.js",
+    "graph.js",
+    "graph-controls.js",
+)
 STYLES: Final = ("vis-network.css", "graph.css")
 
 

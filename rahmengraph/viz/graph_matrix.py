@@ -1,7 +1,8 @@
 """The Lücken view: coverage matrices as heatmap tables (row kind × Handlungsfeld).
 
 Each cell holds the measures behind it (indices into the page's measure list), so the page can
-colour it by count, emphasise empty cells and list the measures when the cell is clicked.
+colour it by count, emphasise empty cells and list the measures when the cell is clicked. Row and
+column heads carry their IRIs, so an empty cell can be the target of a participant's input.
 """
 
 from __future__ import annotations
@@ -77,10 +78,16 @@ def matrix_data(g: Graph, spec: Matrix, mindex: Mapping[str, int]) -> dict[str, 
         "name": spec.name,
         "title": spec.title,
         "help": spec.help,
-        "rows": [[str(g.nodes[r].get("key", "")), str(g.nodes[r].get("label", ""))] for r in rows],
-        "cols": [[str(g.nodes[f].get("key", "")), str(g.nodes[f].get("label", ""))] for f in fields],
+        "rows": [_head(g, r) for r in rows],
+        "cols": [_head(g, f) for f in fields],
         "cells": {f"{rindex[r]},{c}": sorted(ms) for (r, c), ms in cells.items() if r in rindex},
     }
+
+
+def _head(g: Graph, n: str) -> list[str]:
+    """A row or column head: key, label and IRI (the IRI names a gap cell as a participation target)."""
+    a = g.nodes[n]
+    return [str(a.get("key", "")), str(a.get("label", "")), str(a.get("iri", n))]
 
 
 def luecken(g: Graph, full: Graph, options: Mapping[str, str]) -> Page:

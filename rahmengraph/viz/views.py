@@ -23,6 +23,7 @@ from rahmengraph.viz.graph_build import deck as build_deck
 from rahmengraph.viz.graph_data import Graph, Page, payload
 from rahmengraph.viz.graph_matrix import luecken
 from rahmengraph.viz.graph_page import render_page
+from rahmengraph.viz.graph_participation import capture_choices
 
 Builder = Callable[[Graph, Graph, Mapping[str, str]], Page]
 
@@ -45,6 +46,7 @@ class View:
         doc = payload(self.page(graph, full, options), full)
         doc["applied"] = {k: list(v) for k, v in filters.active().items()}
         doc["options"] = dict(options)
+        doc["beteiligung"] = capture_choices(store, full)
         return doc
 
     def render(

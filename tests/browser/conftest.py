@@ -44,6 +44,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
+def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go (kept after the run; the path is printed at the end)."""
+    folder = tmp_path_factory.getbasetemp() / "screens"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def playwright_session() -> Iterator[Playwright]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} fehlt (Debian-Paket chromium)")

@@ -104,14 +104,6 @@ def written(
     return make
 
 
-@pytest.fixture(scope="session")
-def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the screenshots go (kept after the run; the path is printed at the end)."""
-    folder = tmp_path_factory.getbasetemp() / "screens"
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
 def open_file(log: PageLog, path: Path, fragment: str = "") -> None:
     log.page.goto(path.as_uri() + fragment)
     log.page.wait_for_selector("body[data-ready='1']")

@@ -29,6 +29,7 @@
     document.body.setAttribute("data-visible", String(shown));
     document.body.setAttribute("data-scene", sc.name);
     P.writeUrl();
+    P.afterUpdate.forEach(function (fn) { fn(); });
   }
   P.update = update;
 
@@ -197,7 +198,9 @@
     setBeamer(state.beamer);
     input.addEventListener("focus", searchIndex, { once: true });
     on("controls", "submit", function (ev) { ev.preventDefault(); });
-    input.addEventListener("change", function () { search(input.value); });
+    /* Enter searches; leaving the field searches only what Enter did not (a click on a button of
+       the details the search just opened must not rebuild them under the pointer). */
+    input.addEventListener("change", function () { if (input.value !== state.q) search(input.value); });
     input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(input.value); } });
     hops.addEventListener("change", function () {
       state.hops = Math.min(4, Math.max(1, parseInt(hops.value, 10) || 1)); update(true);

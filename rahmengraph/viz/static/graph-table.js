@@ -100,7 +100,7 @@
           if (!ms.length) empty += 1;
           var td = el("td", null, { "class": heatClass(ms.length) });
           var b = el("button", ms.length ? String(ms.length) : "–", {
-            type: "button",
+            type: "button", "data-zeile": row[2] || "", "data-spalte": col[2] || "",
             "aria-label": (row[1] || row[0]) + " × " + col[0] + " " + col[1] + ": " +
               (ms.length ? ms.length + " Maßnahmen" : "Lücke, keine Maßnahme")
           });

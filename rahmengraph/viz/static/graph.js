@@ -17,6 +17,8 @@
   var container = document.getElementById("graph");
   var network = null, nodeSet = null, edgeSet = null, visible = {}, presenting = -1;
   var drawnScene = null, moved = false, placed = {}, framedFor = "";
+  /* Others add to the details panel (participation: "Beitrag zu …"): fn(box, target, label). */
+  var detailHooks = [];
   timing.parsed = performance.now();
 
   /* ---- URL state (query string when served, hash in a written file) ---- */
@@ -250,6 +252,7 @@
       box.appendChild(sl);
     }
     if (served && n.page) box.appendChild(el("p")).appendChild(el("a", "Eintrag öffnen", { href: n.page }));
+    detailHooks.forEach(function (h) { h(box, { iri: n.iri }, n.label); });
   }
   function showCell(m, row, col, ms) {
     if (!state.panel) { setPanel(true); writeUrl(); }
@@ -257,7 +260,12 @@
     RG.clear(box);
     box.appendChild(el("h2", "Details"));
     box.appendChild(el("h3", (row[1] || row[0]) + " × " + col[0] + " " + col[1]));
-    if (!ms.length) { box.appendChild(el("p", "Lücke: keine Maßnahme.", { "class": "gap" })); return; }
+    if (!ms.length) {
+      box.appendChild(el("p", "Lücke: keine Maßnahme.", { "class": "gap" }));
+      var gap = { luecke: { zeile: row[2], spalte: col[2], ansicht: data.view } };
+      detailHooks.forEach(function (h) { h(box, gap, (row[1] || row[0]) + " × " + col[0] + " " + col[1]); });
+      return;
+    }
     var ul = el("ul", null, { "class": "cell-measures" });
     ms.forEach(function (i) {
       var n = data.nodes.filter(function (x) { return x.ms.length === 1 && x.ms[0] === i && x.kind === "measure"; })[0];
@@ -302,7 +310,7 @@
   window.RGPage = { data: data, state: state, el: el, showNode: showNode, showCell: showCell,
     legend: legend, twin: twin, passes: passes, computeVisible: computeVisible, draw: draw,
     layoutAndFrame: layoutAndFrame, writeUrl: writeUrl, readUrl: readUrl, served: served, setPanel: setPanel,
-    ready: ready, timing: timing, setFocus: setFocus, scene: scene,
+    ready: ready, timing: timing, setFocus: setFocus, scene: scene, detailHooks: detailHooks, afterUpdate: [],
     setVisible: function (v) { visible = v; }, getVisible: function () { return visible; },
     getNetwork: function () { return network; }, byId: byId,
     presenting: function (i) { if (i !== undefined) presenting = i; return presenting; } };

@@ -9,6 +9,14 @@ starts one as a subprocess, waits until it answers and stops it (the parent side
 * ``rdflib`` – ``rdflib_endpoint.SparqlEndpoint`` (FastAPI + rdflib) over the same data
 * ``bare``   – :mod:`bench.bare`: pyoxigraph behind a raw ASGI app, nothing else; the data copied
   into memory or read from the folder by the same rule as our query workers (``worker_memory_triples``)
+
+and the native Oxigraph server (Rust, ``oxigraph`` from PyPI, :data:`NATIVE`), started directly:
+
+* ``native-folder`` – ``oxigraph serve-read-only`` on the prepared store folder
+* ``native-memory`` – ``oxigraph serve`` in memory, the N-Quads copy posted to ``/store`` first
+
+both with ``--union-default-graph`` (our default graph is the union of the frameworks' graphs, so the
+same queries give the same answers) and the same time limit as ours (``--timeout-s``).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -30,6 +39,14 @@ from typing import Any, Final
 import uvicorn
 
 READY_TIMEOUT = 180.0
+#: The native Oxigraph server's command (installed with the ``oxigraph`` package, dev extra).
+NATIVE = (
+    shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph") or "oxigraph"
+)
+#: Native kinds → ``oxigraph`` sub-command; their SPARQL path is ``/query``.
+NATIVE_KINDS: Final = {"native-folder": "serve-read-only", "native-memory": "serve"}
+#: The native server's time limit (ours: ``query_timeout``, 10 s).
+NATIVE_TIMEOUT = 10
 #: Seconds to wait for our server's analyses to be computed (``/api/status``) before measuring.
 WARM_TIMEOUT = 900.0
 
@@ -116,6 +133,29 @@ def ping(url: str, timeout: float = 5.0) -> bool:
         conn.close()
 
 
+def _native_command(kind: str, port: int, store: Path | None) -> list[str]:
+    cmd = [NATIVE, NATIVE_KINDS[kind], "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    cmd += ["--timeout-s", str(NATIVE_TIMEOUT)]
+    if kind == "native-folder":
+        if store is None:
+            raise ValueError("native-folder braucht --store")
+        cmd += ["--location", str(store)]
+    return cmd
+
+
+def _post_nquads(port: int, nq: Path) -> None:
+    """Load the N-Quads copy into a native in-memory server (Graph Store Protocol, ``/store``)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
+    try:
+        conn.request("POST", "/store", nq.read_bytes(), {"Content-Type": "application/n-quads"})
+        resp = conn.getresponse()
+        resp.read()
+        if resp.status >= 300:
+            raise RuntimeError(f"oxigraph serve: Laden über /store gab HTTP {resp.status}")
+    finally:
+        conn.close()
+
+
 def warmed(base: str, deadline: float) -> None:
     """Wait until our server reports its analyses computed: measure the steady state, not the
     background warm-up after a start (minutes at "kreise" scale, competing for the CPU)."""
@@ -146,6 +186,8 @@ def running(
 ) -> Iterator[str]:
     """Start a server of ``kind`` on a free port, yield its SPARQL URL, stop it afterwards."""
     port = free_port()
+    if kind in NATIVE_KINDS:
+        native = _native_command(kind, port, store)
     cmd = [sys.executable, "-m", "bench.servers", kind, "--port", str(port), "--workers", str(workers)]
     for flag, value in (
         ("--store", store),
@@ -157,8 +199,10 @@ def running(
             cmd += [flag, str(value)]
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}
+    if kind in NATIVE_KINDS:
+        cmd = native
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/sparql"
+    url = f"http://127.0.0.1:{port}/" + ("query" if kind in NATIVE_KINDS else "sparql")
     try:
         deadline = time.monotonic() + READY_TIMEOUT
         while not ping(url, 2.0):
@@ -168,6 +212,8 @@ def running(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Server {kind} antwortet nicht nach {READY_TIMEOUT:g} s")
             time.sleep(0.2)
+        if kind == "native-memory" and nq is not None:
+            _post_nquads(port, nq)
         if kind == "ours":
             warmed(url.removesuffix("/sparql"), deadline=time.monotonic() + WARM_TIMEOUT)
         yield url
@@ -184,7 +230,7 @@ def running(
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("kind", choices=list(SERVERS))
+    parser.add_argument("kind", choices=list(SERVERS))  # native kinds run oxigraph itself
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--store", type=Path)
     parser.add_argument("--nq", type=Path)

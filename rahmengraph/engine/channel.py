@@ -1,5 +1,11 @@
 """The server's end of one query worker: its process, the socket to it, answer frames, its memory.
 
+A worker is a fresh interpreter (``python -c``) that imports :mod:`rahmengraph.engine.worker` and
+nothing else — not the server's main module, FastAPI, rdflib or the report libraries, as a
+:mod:`multiprocessing` child would (spawn runs the main module again): it starts in ~0.1 s and holds
+~20 MB besides its store. No resource-tracker process either. The socket pair is passed as a file
+descriptor; the worker reads its :data:`~rahmengraph.engine.job.Source` as the first message.
+
 Jobs go out as :mod:`multiprocessing.connection` messages (length, pickle) written with the event
 loop's non-blocking ``sock_sendall``, so a job of any size is sent without blocking or failing.
 Answers come back as raw frames (see :mod:`rahmengraph.engine.frame`), read piecewise as they arrive.
@@ -7,16 +13,18 @@ Answers come back as raw frames (see :mod:`rahmengraph.engine.frame`), read piec
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import pickle
 import socket
 import struct
+import subprocess
+import sys
+from contextlib import suppress
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from pathlib import Path
 
+import rahmengraph
 from rahmengraph import errors
-from rahmengraph.engine import worker
 from rahmengraph.engine.frame import FrameReader, error_from
 from rahmengraph.engine.job import Answer, Job, Source
 
@@ -24,7 +32,10 @@ from rahmengraph.engine.job import Answer, Job, Source
 START_TIMEOUT = 120.0
 #: Bytes asked for per read of an answer.
 _CHUNK = 1 << 18
-_CTX = mp.get_context("spawn")  # no fork: the server has threads, a forked child could deadlock
+#: The package's own folder first on the worker's path: the worker runs the server's code.
+_ROOT = str(Path(rahmengraph.__file__).resolve().parent.parent)
+#: Nice value of a worker running a long query.
+NICE = 10
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -32,15 +43,28 @@ class Channel:
     """A started worker process (blocks until its store is open: start it in a thread)."""
 
     def __init__(self, source: Source) -> None:
-        parent, child = _CTX.Pipe()
+        parent_sock, child_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        fd = child_sock.fileno()
+        path = os.pathsep.join([_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])
+        # no fork: the server has threads, a forked child could deadlock; no spawn: see the module
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", f"from rahmengraph.engine.worker import serve; serve({fd})"],
+            pass_fds=(fd,),
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        child_sock.close()
+        parent = Connection(parent_sock.detach())
         self.conn: Connection = parent
-        self.process: BaseProcess = _CTX.Process(target=worker.main, args=(child, source), daemon=True)
-        self.process.start()
-        child.close()
+        try:
+            parent.send(source)
+        except OSError as exc:
+            self.kill()
+            raise errors.StoreError(f"Query-Worker startet nicht: {exc}") from exc
         waited = 0.0
         while not parent.poll(0.1):
             waited += 0.1
-            if not self.process.is_alive() or waited > START_TIMEOUT:
+            if self.process.poll() is not None or waited > START_TIMEOUT:
                 self.kill()
                 raise errors.StoreError("Query-Worker startet nicht (beendet oder Zeitlimit beim Öffnen)")
         try:
@@ -58,6 +82,7 @@ class Channel:
         self.reader = FrameReader()
         self.generation = 0  # the last store change this worker has applied
         self.long = False  # running a query past the short-query threshold
+        self.heavy = False  # running a query that is long or has the text of one seen running long
 
     @staticmethod
     def message(job: Job) -> bytes:
@@ -90,10 +115,17 @@ class Channel:
             return 0
         return (int(fields[1]) - int(fields[2])) * _PAGE
 
+    def yield_cpu(self) -> None:
+        """Lower the process's priority (nice :data:`NICE`): a long query gives way to short ones and
+        to the server. Not undone (that needs privileges): the pool replaces the worker afterwards."""
+        with suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, NICE)
+
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
+        with suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
         if hasattr(self, "sock"):
             self.sock.close()
         self.conn.close()

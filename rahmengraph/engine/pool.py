@@ -144,12 +144,14 @@ class QueryPool:
             raise errors.StoreError(self.error or "Query-Worker startet nicht")
 
     def _target(self) -> int:
-        """Workers wanted: ``workers``; while long queries run, one for each of them and for each query
-        of a long shape that waits, and one besides (the short lane)."""
+        """Workers wanted: ``workers``; while long queries run (or queries of a shape seen running
+        long), one for each of them and for each query of a long shape that waits, and one besides
+        (the short lane)."""
         held = sum(1 for waiter, shape in self._waiting if shape in self._long_shapes and not waiter.done())
-        if not self._long and not held:
+        heavy = sum(1 for w in self._all if w.heavy)
+        if not heavy and not held:
             return self.limits.workers
-        return min(self.limits.workers_max, max(self.limits.workers, self._long + held + 1))
+        return min(self.limits.workers_max, max(self.limits.workers, heavy + held + 1))
 
     def _admits(self, shape: str) -> bool:
         """May a query take an idle worker now? One of a shape seen running long only if another
@@ -206,10 +208,10 @@ class QueryPool:
         self._grow()
 
     def _release(self, w: Channel) -> None:
-        if w.long:
-            w.long = False
-            self._long -= 1
-        if len(self._all) > self._target() and not self._waiting:
+        w.heavy = False
+        if w.long:  # it runs at a lower priority now, and may have grown: a fresh one replaces it
+            self._retire(w)
+        elif len(self._all) > self._target() and not self._waiting:
             self._retire(w)  # a spare started for long queries that have ended
         else:
             self._idle.append(w)
@@ -261,6 +263,7 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         w = await self._acquire(job.query, deadline)
+        w.heavy = job.query in self._long_shapes
         try:
             pending = self.changes.since(w.generation)
             if pending is None:
@@ -337,7 +340,8 @@ class QueryPool:
                     )
                     return
                 self._long += 1
-                w.long = True
+                w.long = w.heavy = True
+                w.yield_cpu()
                 self._long_shapes[job.query] = None
                 self._long_shapes.move_to_end(job.query)
                 if len(self._long_shapes) > SHAPES:

@@ -1,9 +1,9 @@
 """A query worker process: its own Oxigraph store, answering one query at a time over a pipe.
 
 pyoxigraph cannot cancel a running query, so queries run here and the server kills the process
-when one passes the time limit (see :mod:`rahmengraph.engine.pool`). A worker opens a persistent
-Oxigraph folder read-only, copies it into memory (small stores: 2–3x faster queries), or loads an
-N-Quads copy of the server's store into memory.
+when one passes the time limit (see :mod:`rahmengraph.engine.pool`). Its store is a
+:class:`~rahmengraph.engine.replica.Replica`: a persistent Oxigraph folder read-only (copied into
+memory in the background for small stores), or an N-Quads copy of the server's store in memory.
 
 Per query: the SSRF guard (:mod:`~rahmengraph.engine.guard`, cheap unless the text mentions
 SERVICE/LOAD), the dataset (:mod:`~rahmengraph.engine.dataset`), the query with the row cap
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import signal
 import socket
-import time
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -26,7 +25,8 @@ from rahmengraph import errors
 from rahmengraph.engine.dataset import query_dataset
 from rahmengraph.engine.frame import BROKEN, send_answer, send_error
 from rahmengraph.engine.guard import check_query
-from rahmengraph.engine.job import Answer, Change, Job, Source
+from rahmengraph.engine.job import Answer, Job, Source
+from rahmengraph.engine.replica import Replica
 from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
 from rahmengraph.model.graph_view import current_graphs
@@ -92,59 +92,26 @@ def execute(store: ox.Store, job: Job) -> Answer:
         raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc
 
 
-#: Attempts to open a store folder (RocksDB may be replacing files just then) and the pause between.
-OPEN_ATTEMPTS, OPEN_PAUSE = 5, 0.1
-
-
-def open_source(source: Source) -> ox.Store:
-    """The worker's store: ``("path", folder)`` read-only, ``("copy", folder)`` copied from the
-    folder into memory, or ``("nquads", data)`` in memory. A folder is tried a few times: the
-    server's store may be replacing its files just then."""
-    for attempt in range(OPEN_ATTEMPTS):
-        try:
-            return _open(source)
-        except OSError:
-            if attempt == OPEN_ATTEMPTS - 1:
-                raise
-            time.sleep(OPEN_PAUSE)
-    raise AssertionError("unreachable")
-
-
-def _open(source: Source) -> ox.Store:
-    kind, value = source
-    if kind == "path":
-        return ox.Store.read_only(str(value))
-    store = ox.Store()
-    if kind == "copy":
-        store.bulk_extend(ox.Store.read_only(str(value)).quads_for_pattern(None, None, None, None))
-        return store
-    store.bulk_load(value.encode() if isinstance(value, str) else value, format=ox.RdfFormat.N_QUADS)
-    return store
-
-
-def apply(store: ox.Store, source: Source, changes: tuple[Change, ...]) -> ox.Store:
-    """The store after ``changes``: replayed on a copy, or opened again (a read-only folder). The
-    current state's graphs are computed afresh afterwards (a change may add a graph outside it)."""
-    _current_of.clear()
-    for change in changes:
-        if change.source is not None:
-            store = open_source(change.source)
-        elif source[0] == "path":  # a read-only view cannot replay: see the folder as it is now
-            return open_source(source)
-        else:
-            store.update(change.update, prefixes=PREFIXES, base_iri=change.base_iri)
-    return store
+def serve(fd: int) -> None:
+    """Entry of a worker process (:mod:`~rahmengraph.engine.channel`): the socket ``fd`` to the
+    server; the first message on it names the store."""
+    conn = Connection(fd)
+    try:
+        source = conn.recv()
+    except (EOFError, OSError):
+        return
+    main(conn, source)
 
 
 def main(conn: Connection, source: Source) -> None:
     """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
     try:
-        store = open_source(source)
+        replica = Replica(source)
     except (OSError, SyntaxError) as exc:
         conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
         return
-    conn.send(("ready", len(store)))
+    conn.send(("ready",))
     sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # answers: raw frames
     while True:
         try:
@@ -153,7 +120,8 @@ def main(conn: Connection, source: Source) -> None:
             return
         if job.changes:
             try:
-                store = apply(store, source, job.changes)
+                replica.apply(job.changes)
+                _current_of.clear()  # a change may add a graph outside the current state
             except Exception as exc:  # its copy is now unknown: the server replaces this worker
                 send_error(
                     sock, "StoreError", f"Worker kann die Änderung nicht übernehmen: {exc}", [], BROKEN
@@ -163,7 +131,7 @@ def main(conn: Connection, source: Source) -> None:
                 send_answer(sock, Answer(b"", ""))
                 continue
         try:
-            answer = execute(store, job)
+            answer = execute(replica.current(), job)
         except errors.RahmengraphError as exc:
             send_error(sock, type(exc).__name__, exc.message, exc.problems)
             continue

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from bench import contention, editions, throughput, workloads
+from bench import contention, editions, footprint, throughput, workloads
 from bench.generate import SCALES
 from bench.report import Table, markdown, write
 from bench.scale import ROOT, Scale, finish, prepare
@@ -148,6 +148,7 @@ def run(args: argparse.Namespace) -> list[Table]:
                     tables += virtuoso.workload(scale, args.virtuoso_url)
                     peers.append(virtuoso.peer(args.virtuoso_url, plan.requests, plan.cap))
                 tables += throughput.tables(scale, peers, throughput.measure(scale, peers))
+                tables += footprint.tables([scale])
                 if name == "bremen":
                     tables += contention.tables(scale)
             shutil.rmtree(scale.work / "data", ignore_errors=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -33,7 +33,7 @@ from rahmengraph.api import (
 from rahmengraph.api.access_log import AccessLog
 from rahmengraph.api.endpoint import QueryEndpoint
 from rahmengraph.api.head import HeadRequests
-from rahmengraph.api.state import AppState, install
+from rahmengraph.api.state import AppState, install, stop_warming
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import runner_for
 from rahmengraph.model.analysis import warm
@@ -56,7 +56,7 @@ DESCRIPTION = """Wissensgraph eines ressortübergreifenden Rahmenkonzepts.
 def _open(settings: Settings) -> tuple[GraphStore, Dataset]:
     store = open_store(settings.store)
     try:
-        return store, load(store, settings.dataset)
+        return store, load(store, settings.dataset, reuse=True)
     except BaseException:
         store.close()
         raise
@@ -76,22 +76,22 @@ def create_app(
         else:
             opened = store
             ds = dataset if dataset is not None else await run_in_threadpool(read_dataset, settings.dataset)
-        if opened.engine != "sparql":
-            # Build the networkx projection once now, so no planner waits for it on a first analysis.
-            await run_in_threadpool(shared_projection, opened)
         runner = await run_in_threadpool(runner_for, opened, settings)
         state = AppState(settings, opened, ds, Catalog(opened), runner)
         install(app, state)
         try:
-            await runner.start()
-            if settings.warm_analyses and opened.engine != "sparql":
-                # the remaining analyses (SHACL: ~0.4 s for Bremen) while the server already answers
-                state.warming = asyncio.get_running_loop().run_in_executor(None, warm, opened)
+            await runner.start()  # SPARQL answers first; the projection and analyses follow
+            if opened.engine != "sparql":
+                # the networkx projection (and with warm_analyses every analysis, SHACL: ~0.4 s for
+                # Bremen) in the background while the server already answers
+                loop = asyncio.get_running_loop()
+                if settings.warm_analyses:
+                    state.warming = state.running = loop.run_in_executor(None, warm, opened)
+                else:
+                    loop.run_in_executor(None, shared_projection, opened)
             yield
         finally:
-            if state.warming is not None:
-                with suppress(Exception):  # a failure shows again on the analysis's own request
-                    await state.warming
+            await stop_warming(state)
             await runner.close()
             if own:
                 opened.close()

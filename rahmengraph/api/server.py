@@ -87,7 +87,7 @@ def serve(settings: Settings) -> None:
     check_port(settings.host, settings.port)
     store = open_store(settings.store)
     try:
-        dataset = load(store, settings.dataset)
+        dataset = load(store, settings.dataset, reuse=True)
         app = create_app(settings, store, dataset)
         uvicorn.run(
             app,

@@ -9,6 +9,8 @@ mypy can follow e.g. ``max_rows`` from :class:`~rahmengraph.config.Settings` to 
 from __future__ import annotations
 
 import asyncio
+import logging
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -25,6 +27,9 @@ from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore
 
+log = logging.getLogger("rahmengraph.api")
+#: Seconds without a further write before the analyses are computed again.
+QUIET = 1.0
 #: Attribute of ``app.state`` that holds the :class:`AppState` (the one untyped read, below).
 _KEY = "rahmengraph"
 
@@ -40,10 +45,14 @@ class AppState:
     runner: Runner
     #: Export files already made (``/download/…``), emptied by an update.
     downloads: dict[str, bytes] = field(default_factory=dict)
-    #: The latest background warm-up of the analyses (start or update); None: switched off.
+    #: Ends when the analyses are computed for the latest state (start or update); None: switched off.
     warming: asyncio.Future[Any] | None = None
-    #: An update came while the warm-up ran: warm up once more after it.
-    rewarm: bool = False
+    #: The run of the analyses going on (or the last one).
+    running: asyncio.Future[Any] | None = None
+    #: The run waiting for the writes to pause (see :func:`rewarm`).
+    quiet: asyncio.TimerHandle | None = None
+    #: Writes seen (a run ends ``warming`` only if no write came after its start).
+    writes: int = 0
     #: Per-client limit of participation input (made on first use, in memory only).
     participation_limit: RateLimit | None = None
 
@@ -57,24 +66,48 @@ def after_write(state: AppState) -> None:
 
 
 def rewarm(state: AppState) -> None:
-    """Recompute the analyses in the background after a change (/api/status shows it); while a
-    run is going, once more after it (updates in a row cost one run, not one each)."""
+    """Recompute the analyses in the background after a change (/api/status shows it), once the
+    writes have paused for :data:`QUIET` seconds: a burst of updates costs one run after it, and no
+    run competes with the queries while the writes go on. ``state.warming`` ends when the analyses
+    are computed for the latest write."""
     loop = asyncio.get_running_loop()
     if not state.settings.warm_analyses:
         loop.run_in_executor(None, shared_projection, state.store)
         return
-    running = state.warming
-    if running is not None and not running.done():
-        state.rewarm = True
+    state.writes += 1
+    if state.warming is None or state.warming.done():
+        state.warming = loop.create_future()
+    if state.quiet is not None:
+        state.quiet.cancel()
+    state.quiet = loop.call_later(QUIET, _warm_after_writes, state)
+
+
+def _warm_after_writes(state: AppState) -> None:
+    state.quiet = None
+    running = state.running
+    if running is not None and not running.done():  # a run over older data: again after it
+        running.add_done_callback(lambda _: _warm_after_writes(state) if state.quiet is None else None)
         return
-    state.rewarm = False
-    state.warming = loop.run_in_executor(None, warm, state.store)
+    writes, done = state.writes, state.warming
+    state.running = asyncio.get_running_loop().run_in_executor(None, warm, state.store)
 
-    def again(_: object) -> None:
-        if state.rewarm:
-            loop.call_soon_threadsafe(rewarm, state)
+    def finished(run: asyncio.Future[Any]) -> None:
+        if not run.cancelled() and run.exception() is not None:  # shows again on the analysis's request
+            log.warning("Analysen nicht vorberechnet: %s", run.exception())
+        if writes == state.writes and done is not None and not done.done():
+            done.set_result(None)
 
-    state.warming.add_done_callback(again)
+    state.running.add_done_callback(finished)
+
+
+async def stop_warming(state: AppState) -> None:
+    """At shutdown: no further run of the analyses; wait for the one going on."""
+    if state.quiet is not None:
+        state.quiet.cancel()
+        state.quiet = None
+    if state.running is not None:
+        with suppress(Exception):  # a failure shows again on the analysis's own request
+            await state.running
 
 
 def install(app: Starlette, state: AppState) -> None:

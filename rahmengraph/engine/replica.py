@@ -43,7 +43,7 @@ def open_source(source: Source) -> ox.Store:
             store = ox.Store()
             store.bulk_load(value.encode() if isinstance(value, str) else value, format=ox.RdfFormat.N_QUADS)
             return store
-        except OSError:
+        except (OSError, RuntimeError):  # RocksDB: "Corruption … No such file" while files are replaced
             if attempt == OPEN_ATTEMPTS - 1:
                 raise
             time.sleep(OPEN_PAUSE)

@@ -108,7 +108,7 @@ def main(conn: Connection, source: Source) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
     try:
         replica = Replica(source)
-    except (OSError, SyntaxError) as exc:
+    except (OSError, SyntaxError, RuntimeError) as exc:
         conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
         return
     conn.send(("ready",))

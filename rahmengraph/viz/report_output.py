@@ -13,9 +13,6 @@ from typing import Final
 
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.report_content import Bericht
-from rahmengraph.viz.report_docx import docx_bytes
-from rahmengraph.viz.report_html import report_html, vorlage_html
-from rahmengraph.viz.report_pdf import pdf_bytes
 
 
 @dataclass(frozen=True)
@@ -24,15 +21,26 @@ class ReportFormat:
     render: Callable[[Bericht, bool, Path | None], bytes]  # (report, vorlage, Word template)
 
 
+# The renderers import their libraries when first used (WeasyPrint, python-docx, matplotlib: ~1.6 s
+# and ~50 MB), not when the server starts: most servers never write a report.
+
+
 def _html(b: Bericht, vorlage: bool, template: Path | None) -> bytes:
+    from rahmengraph.viz.report_html import report_html, vorlage_html
+
     return (vorlage_html(b) if vorlage else report_html(b)).encode()
 
 
 def _pdf(b: Bericht, vorlage: bool, template: Path | None) -> bytes:
+    from rahmengraph.viz.report_html import report_html, vorlage_html
+    from rahmengraph.viz.report_pdf import pdf_bytes
+
     return pdf_bytes(vorlage_html(b) if vorlage else report_html(b))
 
 
 def _docx(b: Bericht, vorlage: bool, template: Path | None) -> bytes:
+    from rahmengraph.viz.report_docx import docx_bytes
+
     return docx_bytes(b, template, vorlage)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from rahmengraph.api import state as state_module
 from rahmengraph.api.app import create_app
 from rahmengraph.api.state import state_of
 from rahmengraph.errors import StoreError
@@ -79,3 +80,31 @@ def test_an_update_computes_them_again(
         assert client.get("/api/status").json()["analysen"] == "vorberechnet"
         monkeypatch.setattr(quality, "validate", _no_shacl)
         assert _quality_without_shacl(store).name == "datenqualitaet"
+
+
+def test_updates_in_a_row_cost_one_run_after_them(
+    own_store: tuple[GraphStore, Dataset], musterland_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, ds = own_store
+    runs: list[int] = []
+    real = state_module.warm
+
+    def counted(s: GraphStore) -> None:
+        runs.append(s.count())
+        real(s)
+
+    monkeypatch.setattr(state_module, "warm", counted)
+    monkeypatch.setattr(state_module, "QUIET", 5.0)  # the updates below come well within it
+    app = create_app(
+        settings(musterland_dir, allow_update=True, update_token=TOKEN, query_workers=1), store, ds
+    )
+    with TestClient(app) as client:
+        _wait(client)
+        for i in range(5):
+            text = f'INSERT DATA {{ GRAPH <urn:notizen> {{ <urn:x{i}> <urn:p> "neu" }} }}'
+            resp = client.post("/sparql", data={"update": text}, headers={"authorization": f"Bearer {TOKEN}"})
+            assert resp.status_code == 204
+        assert client.get("/api/status").json()["analysen"] == "laufen"
+        _wait(client)
+        assert client.get("/api/status").json()["analysen"] == "vorberechnet"
+        assert runs == [store.count()]  # one run, over the state after the last update

@@ -54,7 +54,9 @@ def test_peers_take_turns_and_every_request_is_counted(scale: Scale) -> None:
             ratio = row[cols.index(col)]
             ours, theirs = row[cols.index("ours q/s")], row[cols.index(f"{peer} q/s")]
             assert math.isclose(ratio, ours / theirs, rel_tol=0.05, abs_tol=0.01)
-    assert any("Median" in n for n in c1.notes) and any(f"von {len(scale.queries)} Abfragen" in n for n in c1.notes)
+    assert any("Median" in n for n in c1.notes) and any(
+        f"von {len(scale.queries)} Abfragen" in n for n in c1.notes
+    )
     assert [r[0] for r in overhead.rows] == [p.name for p in peers]
     ours_row = overhead.rows[0]
     native_p50 = overhead.rows[1][1]

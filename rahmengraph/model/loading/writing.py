@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from rahmengraph.model import namespaces
 from rahmengraph.model.edition_build import with_editions
+from rahmengraph.model.loading import digest
 from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.mapping import to_triples
@@ -41,6 +42,7 @@ def write(store: GraphStore, datasets: list[Dataset]) -> None:
     """
     for ds in datasets:  # editions are checked before anything is written (raise InputError)
         with_editions(ds)
+    digest.forget(store, [ds.graph for ds in datasets])
     existing = set(store.graphs())
     release = len(datasets) > 1
 
@@ -65,6 +67,15 @@ def load_all(store: GraphStore, folders: list[Path]) -> list[Dataset]:
     return datasets
 
 
-def load(store: GraphStore, folder: Path) -> Dataset:
-    """Read, check and map one dataset, then write it (and the ontology if missing) into ``store``."""
-    return load_all(store, [folder])[0]
+def load(store: GraphStore, folder: Path, *, reuse: bool = False) -> Dataset:
+    """Read, check and map one dataset, then write it (and the ontology if missing) into ``store``.
+    With ``reuse`` (server start-up), a store folder that holds this dataset as loaded before from
+    the same files by the same code (:mod:`~rahmengraph.model.loading.digest`) is not written again."""
+    if not reuse:
+        return load_all(store, [folder])[0]
+    [ds] = read_all([folder])
+    if digest.holds(store, ds.graph, folder) and store.count(vocab.ONTOLOGY_IRI) == len(ontology_triples()):
+        return ds
+    write(store, [ds])
+    digest.note(store, ds.graph, folder)
+    return ds

@@ -83,6 +83,7 @@ class Channel:
         self.generation = 0  # the last store change this worker has applied
         self.long = False  # running a query past the short-query threshold
         self.heavy = False  # running a query that is long or has the text of one seen running long
+        self.interim = False  # reads the store folder in place until workers with a copy are there
 
     @staticmethod
     def message(job: Job) -> bytes:

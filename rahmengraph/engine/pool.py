@@ -135,11 +135,16 @@ class QueryPool:
 
     # -- workers coming and going ---------------------------------------------------------------
     async def start(self) -> None:
-        """Start ``workers`` workers (fails when none can start: the server cannot answer queries)."""
+        """Start ``workers`` workers; return as soon as one answers (fails when none can start: the
+        server cannot answer queries). Workers that copy a store folder into memory take a while
+        (0.3–2 s at "bremen"): an interim worker reading the folder answers meanwhile."""
+        source = await asyncio.get_running_loop().run_in_executor(None, self.source)
+        if source[0] == "copy":
+            self._spawn(interim=True)
         for _ in range(self.limits.workers):
             self._spawn()
-        while self._starting:
-            await asyncio.sleep(0.02)
+        while self._starting and not self._all:
+            await asyncio.sleep(0.01)
         if not self._all:
             raise errors.StoreError(self.error or "Query-Worker startet nicht")
 
@@ -161,21 +166,26 @@ class QueryPool:
         return len(self._all) + self._starting >= self.limits.workers_max
 
     def _grow(self) -> None:
+        """Start workers up to the target; those beyond ``workers`` (the short lane while long
+        queries run) are interim workers: ready at once, stopped when no longer needed."""
         while not self._closed and len(self._all) + self._starting < self._target():
-            self._spawn()
+            self._spawn(interim=len(self._all) + self._starting >= self.limits.workers)
 
-    def _spawn(self) -> None:
+    def _spawn(self, *, interim: bool = False) -> None:
         self._starting += 1
-        task = asyncio.create_task(self._start_one())
+        task = asyncio.create_task(self._start_one(interim))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _start_one(self) -> None:
+    async def _start_one(self, interim: bool) -> None:
         loop = asyncio.get_running_loop()
         try:
             async with self._gate.opening():  # the store must not change while the worker copies it
                 generation = self.changes.generation
                 source = await loop.run_in_executor(None, self.source)
+                interim = interim and source[0] == "copy"
+                if interim:  # read the folder in place: ready at once, no copy
+                    source = ("path", source[1])
                 w = await loop.run_in_executor(None, Channel, source)
         except (errors.RahmengraphError, OSError) as exc:
             self._starting -= 1
@@ -190,6 +200,7 @@ class QueryPool:
         self._failures = 0
         self.error = None
         w.generation = generation
+        w.interim = interim
         if self._closed:
             w.kill()
             return
@@ -212,7 +223,11 @@ class QueryPool:
         if w.long:  # it runs at a lower priority now, and may have grown: a fresh one replaces it
             self._retire(w)
         elif len(self._all) > self._target() and not self._waiting:
-            self._retire(w)  # a spare started for long queries that have ended
+            # one too many (a spare for long queries that have ended, an interim one): an interim first
+            spare = w if w.interim else next((x for x in self._idle if x.interim), w)
+            self._retire(spare)
+            if spare is not w:
+                self._idle.append(w)
         else:
             self._idle.append(w)
         self._dispatch()

@@ -131,7 +131,7 @@ def main(conn: Connection, source: Source) -> None:
                 send_answer(sock, Answer(b"", ""))
                 continue
         try:
-            answer = execute(replica.current(), job)
+            answer = execute(replica.store, job)
         except errors.RahmengraphError as exc:
             send_error(sock, type(exc).__name__, exc.message, exc.problems)
             continue

@@ -139,11 +139,12 @@ class QueryPool:
         server cannot answer queries). Workers that copy a store folder into memory take a while
         (0.3–2 s at "bremen"): an interim worker reading the folder answers meanwhile."""
         source = await asyncio.get_running_loop().run_in_executor(None, self.source)
-        if source[0] == "copy":
+        interim = source[0] == "copy"
+        if interim:
             self._spawn(interim=True)
         for _ in range(self.limits.workers):
             self._spawn()
-        while self._starting and not self._all:
+        while self._starting and not (interim and self._all):
             await asyncio.sleep(0.01)
         if not self._all:
             raise errors.StoreError(self.error or "Query-Worker startet nicht")

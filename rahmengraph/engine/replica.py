@@ -14,7 +14,7 @@ import time
 import pyoxigraph as ox
 
 from rahmengraph.engine.job import Change, Source
-from rahmengraph.model.vocab import PREFIXES
+from rahmengraph.model.namespaces import PREFIXES
 
 #: Attempts to open a store folder (RocksDB may be replacing files just then) and the pause between.
 OPEN_ATTEMPTS, OPEN_PAUSE = 5, 0.1

@@ -74,7 +74,8 @@ def load(store: GraphStore, folder: Path, *, reuse: bool = False) -> Dataset:
     if not reuse:
         return load_all(store, [folder])[0]
     [ds] = read_all([folder])
-    if digest.holds(store, ds.graph, folder) and store.count(vocab.ONTOLOGY_IRI) == len(ontology_triples()):
+    ontology_there = store.count(namespaces.ONTOLOGY_IRI) == len(ontology_triples())
+    if ontology_there and digest.holds(store, ds.graph, folder):
         return ds
     write(store, [ds])
     digest.note(store, ds.graph, folder)

@@ -118,9 +118,18 @@ class Channel:
 
     def yield_cpu(self) -> None:
         """Lower the process's priority (nice :data:`NICE`): a long query gives way to short ones and
-        to the server. Not undone (that needs privileges): the pool replaces the worker afterwards."""
+        to the server."""
         with suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, self.process.pid, NICE)
+
+    def restore_cpu(self) -> bool:
+        """Back to normal priority after a long query; False where that needs privileges the server
+        lacks (``RLIMIT_NICE``): the pool then replaces the worker."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 0)
+        except OSError:
+            return False
+        return True
 
     def kill(self) -> None:
         if self.process.poll() is None:

@@ -221,9 +221,14 @@ class QueryPool:
 
     def _release(self, w: Channel) -> None:
         w.heavy = False
-        if w.long:  # it runs at a lower priority now, and may have grown: a fresh one replaces it
-            self._retire(w)
-        elif len(self._all) > self._target() and not self._waiting:
+        if w.long:
+            w.long = False
+            self._long -= 1
+            if not w.restore_cpu():  # still at the lower priority: a fresh worker replaces it
+                self._retire(w)
+                self._dispatch()
+                return
+        if len(self._all) > self._target() and not self._waiting:
             # one too many (a spare for long queries that have ended, an interim one): an interim first
             spare = w if w.interim else next((x for x in self._idle if x.interim), w)
             self._retire(spare)

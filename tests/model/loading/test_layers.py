@@ -23,6 +23,7 @@ ORDER = (
     "column_mapping",
     "derived",
     "mapping",
+    "digest",
     "writing",
 )
 FOLDER = Path(loading.__file__).parent

@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,13 +26,12 @@ from pathlib import Path
 
 from bench.report import Table, markdown
 from bench.scale import ROOT, Scale
-from bench.servers import NATIVE, free_port
+from bench.servers import NATIVE, free_port, ping
 
 #: Seconds to wait for a first answer, and for the analyses.
 READY, WARM = 120.0, 900.0
 #: Workers measured for "ours" (the default is 2).
 WORKERS = (1, 2, 4)
-ASK = urllib.parse.urlencode({"query": "ASK {}"})
 
 
 @dataclass(frozen=True)
@@ -46,22 +44,7 @@ class Footprint:
 
 
 def _answers(port: int, path: str) -> bool:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        conn.request(
-            "POST",
-            path,
-            ASK,
-            {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json",
-            },
-        )
-        return conn.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        conn.close()
+    return ping(f"http://127.0.0.1:{port}{path}", 2.0)
 
 
 def _warm(port: int) -> bool:

@@ -9,9 +9,10 @@
 * :mod:`~rahmengraph.engine.row_cap` – results cut to ``max_rows``
 * :mod:`~rahmengraph.engine.runner` – the runner for a store: :mod:`~rahmengraph.engine.pool` of
   :mod:`~rahmengraph.engine.worker` processes (deadline, short-query lane, memory cap; each reached
-  through a :mod:`~rahmengraph.engine.channel`, answers as :mod:`~rahmengraph.engine.frame`\\ s, store
-  changes from :mod:`~rahmengraph.engine.changes`) or :mod:`~rahmengraph.engine.remote` (a SPARQL
-  server's store answers itself)
+  through a :mod:`~rahmengraph.engine.channel`, its store a :mod:`~rahmengraph.engine.replica`,
+  opening and changing the store kept apart by the :mod:`~rahmengraph.engine.gate`, answers as
+  :mod:`~rahmengraph.engine.frame`\\ s, store changes from :mod:`~rahmengraph.engine.changes`) or
+  :mod:`~rahmengraph.engine.remote` (a SPARQL server's store answers itself)
 * :mod:`~rahmengraph.engine.service_description` – the SPARQL service description
 
 It depends on :mod:`rahmengraph.model`, :mod:`rahmengraph.errors` and :mod:`rahmengraph.config`

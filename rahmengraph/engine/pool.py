@@ -31,6 +31,7 @@ from rahmengraph import errors
 from rahmengraph.engine.changes import ChangeLog
 from rahmengraph.engine.channel import START_TIMEOUT, Channel
 from rahmengraph.engine.frame import Broken
+from rahmengraph.engine.gate import Gate
 from rahmengraph.engine.job import Answer, Change, Job, Source
 from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.store import GraphStore
@@ -64,40 +65,6 @@ class Limits:
     timeout: float = 10.0
     long_after: float = 0.5
     memory_mb: int = 1024
-
-
-class Gate:
-    """Workers opening the store (many at once) and a change of the store (one, alone) exclude
-    each other, so a worker's copy is exactly the store at one generation."""
-
-    def __init__(self) -> None:
-        self._cond = asyncio.Condition()
-        self._opening = 0
-        self._writing = False
-
-    @asynccontextmanager
-    async def opening(self) -> AsyncIterator[None]:
-        async with self._cond:
-            await self._cond.wait_for(lambda: not self._writing)
-            self._opening += 1
-        try:
-            yield
-        finally:
-            async with self._cond:
-                self._opening -= 1
-                self._cond.notify_all()
-
-    @asynccontextmanager
-    async def writing(self) -> AsyncIterator[None]:
-        async with self._cond:
-            await self._cond.wait_for(lambda: not self._writing and self._opening == 0)
-            self._writing = True
-        try:
-            yield
-        finally:
-            async with self._cond:
-                self._writing = False
-                self._cond.notify_all()
 
 
 class QueryPool:
@@ -373,7 +340,14 @@ class QueryPool:
         timer = [loop.call_later(TICK, watch)]
         loop.add_reader(w.fd, readable)
         try:
-            await asyncio.wait_for(loop.sock_sendall(w.sock, Channel.message(job)), deadline - loop.time())
+            data = Channel.message(job)
+            try:  # a small job goes out at once; the rest (a large one) as the socket takes it
+                sent = w.sock.send(data)
+            except BlockingIOError:
+                sent = 0
+            if sent < len(data):
+                rest = memoryview(data)[sent:]
+                await asyncio.wait_for(loop.sock_sendall(w.sock, rest), deadline - loop.time())
             return await asyncio.wait_for(done, deadline - loop.time())
         except TimeoutError:
             raise errors.QueryTimeout(

@@ -7,7 +7,8 @@ from :mod:`rahmengraph.model.kinds`), ``summary.<key>`` (headline numbers of the
 ``start.…``, ``fragen.…`` …). The texts are kept by concept: the site's pages in
 :mod:`~rahmengraph.model.page_texts`, editions and changes in :mod:`~rahmengraph.model.edition_texts`,
 the report in :mod:`~rahmengraph.model.report_texts`, the analyses in
-:mod:`~rahmengraph.model.analysis_texts`; this module joins them into one catalogue.
+:mod:`~rahmengraph.model.analysis_texts`, participation in
+:mod:`~rahmengraph.model.participation_texts`; this module joins them into one catalogue.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rahmengraph.model.analysis_texts import ANALYSES, ANALYSIS_PAGE_TEXTS, FILT
 from rahmengraph.model.edition_texts import EDITION_TEXTS
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.page_texts import PAGE_TEXTS
+from rahmengraph.model.participation_texts import PARTICIPATION_TEXTS
 from rahmengraph.model.report_texts import REPORT_TEXTS
 
 #: Languages of the interface, the first one is the default.
@@ -31,6 +33,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     **EDITION_TEXTS,
     **REPORT_TEXTS,
     **ANALYSIS_PAGE_TEXTS,
+    **PARTICIPATION_TEXTS,
     "kind.ontology": ("Ontologie", "Ontology"),
     **{f"summary.{k}": pair for k, pair in SUMMARY.items()},
     **{f"analysis.{k}": pair for k, pair in ANALYSES.items()},

@@ -18,6 +18,8 @@ OWN_STATIC: Final[dict[str, str]] = {
     "tables.js": "text/javascript",
     "sparql.js": "text/javascript",
     "sparql-graph.js": "text/javascript",
+    "beteiligung-form.js": "text/javascript",
+    "beteiligung-seite.js": "text/javascript",
 }
 #: npm files served at /static/vendor/<name>: name → (path under node_modules, media type).
 VENDOR: Final[dict[str, tuple[str, str]]] = {

@@ -34,9 +34,9 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
-  /* Local time with its offset, e.g. 2026-11-30T10:15:00+01:00. */
-  function now() {
-    var d = new Date(), off = -d.getTimezoneOffset(), sign = off >= 0 ? "+" : "-";
+  /* A local time with its offset, e.g. 2026-11-30T10:15:00+01:00 (now when no date is given). */
+  function now(date) {
+    var d = date || new Date(), off = -d.getTimezoneOffset(), sign = off >= 0 ? "+" : "-";
     function p(n) { return String(Math.floor(Math.abs(n))).padStart(2, "0"); }
     return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + "T" + p(d.getHours()) + ":" +
       p(d.getMinutes()) + ":" + p(d.getSeconds()) + sign + p(off / 60) + ":" + p(off % 60);
@@ -223,10 +223,19 @@
   }
 
   /* ---- sending to the server (the event's token) ---- */
+  /* A random id of this device (rate limits count per device, not per WLAN address). */
+  function client() {
+    try {
+      var id = localStorage.getItem("rahmengraph-beteiligung-geraet");
+      if (!id) { id = uuid(); localStorage.setItem("rahmengraph-beteiligung-geraet", id); }
+      return id;
+    } catch (err) { return ""; }
+  }
   function post(eventId, token, beitrag) {
     return fetch("/api/beteiligung/veranstaltungen/" + encodeURIComponent(eventId) + "/beitraege", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-Beteiligung-Token": token },
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-Beteiligung-Token": token,
+        "X-Beteiligung-Client": client() },
       body: JSON.stringify(beitrag)
     }).then(answer);
   }

@@ -23,6 +23,7 @@ from rahmengraph.api import (
     graphs,
     pages,
     participation,
+    participation_pages,
     planner,
     report,
     resources,
@@ -127,6 +128,7 @@ def create_app(
     app.include_router(void.router)
     app.include_router(report.router)
     app.include_router(participation.router)
+    app.include_router(participation_pages.router)
     app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
     app.add_middleware(

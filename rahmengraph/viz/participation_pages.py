@@ -60,15 +60,25 @@ def _name(g: Graph, iri: str) -> str:
     return iri
 
 
+def _is_whole(g: Graph, iri: str) -> bool:
+    """Does ``iri`` stand for the framework as a whole (its node, or an IRI under it)?"""
+    if not iri:
+        return True
+    if iri in g:
+        return kind_of(g, iri) == "framework"
+    return any(iri.startswith(f + "/") for f, a in g.nodes(data=True) if a.get("kind") == "framework")
+
+
 def _field_of(g: Graph, target: Mapping[str, Any]) -> str:
     """The Handlungsfeld an input belongs to (a section key)."""
     if "luecke" in target:
         return str(target["luecke"].get("spalte", CROSS))
     iri = str(target.get("iri") or "")
-    kind = kind_of(g, iri) if iri in g else ""
-    if kind == "framework" or not iri:
+    if target.get("rahmen") or _is_whole(g, iri):
         return WHOLE
-    if kind == "field":
+    if iri not in g:
+        return CROSS
+    if kind_of(g, iri) == "field":
         return iri
     fields = sorted(
         (v for v, rel in out_rels(g, iri) if rel == "field"), key=lambda f: natural_key(_name(g, f))
@@ -83,7 +93,7 @@ def describe(g: Graph, target: Mapping[str, Any], lang: str) -> tuple[str, str]:
         text = f"{label('beteiligung.gap', lang)}: {_name(g, gap['zeile'])} × {_name(g, gap['spalte'])}"
         return text, ""
     iri = str(target.get("iri") or "")
-    if not iri or kind_of(g, iri) == "framework":
+    if target.get("rahmen") or _is_whole(g, iri):
         return label("beteiligung.whole", lang), ""
     return _name(g, iri), local_path(iri) or ""
 

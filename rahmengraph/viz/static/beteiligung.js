@@ -267,7 +267,8 @@
         (keys.length === 1 ? " Stelle" : " Stellen")));
       var ul = el("ul", null, { id: "stimmen-liste" });
       keys.sort(function (a, b) { return total(shown[b]) - total(shown[a]); }).forEach(function (k) {
-        var label = k === "rahmen" ? "Rahmen insgesamt" : k.indexOf(" ") > 0
+        var whole = k === "rahmen" || (info.rahmen && (k === info.rahmen || k.indexOf(info.rahmen + "/") === 0));
+        var label = whole ? "Rahmen insgesamt" : k.indexOf(" ") > 0
           ? "Lücke: " + k.split(" ").map(function (x) { return names[x] || x; }).join(" × ") : names[k] || k;
         ul.appendChild(el("li", label + ": " + countText(shown[k])));
       });

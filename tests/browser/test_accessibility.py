@@ -33,6 +33,7 @@ PAGES: dict[str, str] = {
     "/ontologie": "main",
     "/suche?q=Bildung": "main",
     "/graphen": "main",
+    "/beteiligung": "main",
     **{f"/viz/{name}": "body[data-ready='1']" for name in VIEWS},
     "/sparql-editor": ".yasqe .CodeMirror",
 }

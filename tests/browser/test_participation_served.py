@@ -1,12 +1,14 @@
 """Participation with a server, as facilitator (1920×1080) and participant (390×844): open an event,
-send each kind of input from the phone and from the graph, see the overlay, set a status, close the
-event, be refused after closing (403 in German), take in an offline file; payloads stay text."""
+send each kind of input from the phone and from the graph, see the overlay, set a status; after the
+event closed, writing is refused (403 in German); take in an offline file; payloads stay text."""
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,9 @@ from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
 from rahmengraph.config import Settings
 from tests.browser.conftest import LiveServer, PageLog, start_server
+from tests.browser.test_accessibility import axe_source, axe_violations
+
+__all__ = ["axe_source"]  # the fixture, used here too
 
 pytestmark = pytest.mark.browser
 PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
@@ -80,8 +85,8 @@ def send(page: Page, target: str, art: str, text: str, **proposal: str) -> str:
     return status.text_content() or ""
 
 
-def test_event_from_opening_to_closing(
-    browser_context: BrowserContext, browser_page: PageLog, server: str, screens: Path
+def test_event_from_opening_to_the_overlay(
+    browser_context: BrowserContext, browser_page: PageLog, server: str, screens: Path, axe_source: str
 ) -> None:
     desk = browser_page.page
     desk.set_viewport_size(PROJECTOR)
@@ -111,6 +116,7 @@ def test_event_from_opening_to_closing(
     phone.click("#qr summary")
     assert phone.locator("#qr svg path").count() >= 1
     phone.screenshot(path=str(screens / "beteiligung-handy-390.png"), full_page=True)
+    assert axe_violations(PageLog(phone), axe_source) == []
 
     # the facilitator on the projector: capture on the graph, then the overlay
     desk.goto(server + event["graph"])
@@ -120,6 +126,7 @@ def test_event_from_opening_to_closing(
     desk.press("#search", "Enter")
     desk.click("#details button.beitrag")
     desk.fill("#beitrag-dialog textarea", "Vom Beamer erfasst")
+    assert axe_violations(browser_page, axe_source) == []  # the open dialog
     desk.click("#beitrag-dialog button[type=submit]")
     expect(desk.locator("#beitrag-dialog .beitrag-status")).to_have_text(re.compile("^Danke"))
     desk.keyboard.press("Escape")
@@ -152,19 +159,49 @@ def test_event_from_opening_to_closing(
     desk.wait_for_selector("li.entry[data-status=aufgenommen]")
     assert entry.locator(".status").text_content() == "aufgenommen"
     desk.screenshot(path=str(screens / "beteiligung-veranstaltung-1920.png"), full_page=True)
+    assert axe_violations(browser_page, axe_source) == []
 
-    # close the event; the phone is refused in German, a fresh load says it is closed
-    desk.click("#close-event")
-    expect(desk.locator("#event-state")).to_have_text("geschlossen")
-    refused = send(phone, "M-1-02 Kita-Sprachförderung", "kommentar", "Zu spät")
+    for page in (desk, phone):
+        assert page.evaluate("window.__xss") is None
+    assert phone_errors == []
+    phone.close()
+    browser_page.assert_clean()
+
+
+def test_writing_after_the_event_closed_is_refused_in_german(
+    browser_context: BrowserContext, browser_page: PageLog, server: str, screens: Path
+) -> None:
+    """An event closes at the end of its window: the open phone page is refused (403, German),
+    a fresh load says the event is closed and shows no form."""
+    desk = browser_page.page
+    desk.goto(server + "/beteiligung")
+    start, end = datetime.now(UTC) - timedelta(minutes=1), datetime.now(UTC) + timedelta(seconds=6)
+    body = {
+        "titel": "Kurzer Workshop",
+        "datum": "2026-12-02",
+        "beginn": start.isoformat(),
+        "ende": end.isoformat(),
+    }
+    opened = desk.evaluate(
+        """([body, token]) => fetch('/api/beteiligung/veranstaltungen', {method: 'POST',
+             headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + token},
+             body: JSON.stringify(body)}).then(r => r.json())""",
+        [body, TOKEN],
+    )
+    phone = new_page(browser_context, PHONE)
+    phone.goto(opened["link"])
+    phone.wait_for_selector("#mitmachen[data-ready='1']")
+    assert (
+        send(phone, "Rahmen insgesamt", "kommentar", "Noch rechtzeitig")
+        == "Danke! Ihr Beitrag ist angekommen."
+    )
+    time.sleep(max(0.0, (end - datetime.now(UTC)).total_seconds()) + 1)
+    refused = send(phone, "Rahmen insgesamt", "kommentar", "Zu spät")
     assert refused.startswith("Fehler 403: ") and "geschlossen" in refused
     phone.screenshot(path=str(screens / "beteiligung-handy-geschlossen-390.png"), full_page=True)
     phone.reload()
     assert (phone.text_content("#closed") or "").startswith("Diese Veranstaltung ist geschlossen")
     assert phone.locator("#mitmachen").count() == 0
-    for page in (desk, phone):
-        assert page.evaluate("window.__xss") is None
-    assert phone_errors == []
     phone.close()
     browser_page.assert_clean()
 

@@ -238,7 +238,8 @@ def take_part_page(store: GraphStore, event: Mapping[str, Any], token: str, link
         (str(event["titel"]), f"/beteiligung/{event['id']}"),
         (label("beteiligung.mitmachen", lang), None),
     ]
+    qr = qr_svg(link) if token else ""
     return render(
         "beteiligung_mitmachen.html", lang, f"/beteiligung/{event['id']}/mitmachen", crumbs=crumbs,
-        event=event, token=token, take_part_link=link, qr=qr_svg(link) if token else "", config=embed_json(config),
+        event=event, token=token, take_part_link=link, qr=qr, config=embed_json(config),
     )  # fmt: skip

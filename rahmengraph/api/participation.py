@@ -27,7 +27,14 @@ from rahmengraph.api.state import AppState, State
 from rahmengraph.errors import InputError, NotFound, ParameterError, TooLarge
 from rahmengraph.model.participation import intake, register, sheets, workflow
 from rahmengraph.model.participation.annotations import now
-from rahmengraph.model.participation.entries import MAX_TEXT, Contribution, NewEvent, StatusChange, problems
+from rahmengraph.model.participation.entries import (
+    MAX_TEXT,
+    Contribution,
+    EventEnd,
+    NewEvent,
+    StatusChange,
+    problems,
+)
 from rahmengraph.model.participation.listing import counts, entry_json, event_json
 
 router = APIRouter(prefix="/api/beteiligung", tags=["Beteiligung"])
@@ -150,6 +157,18 @@ async def show_event(event_id: str, request: Request, state: State) -> dict[str,
     ev = await run_in_threadpool(register.event, state.store, state.dataset.base, event_id)
     found = await run_in_threadpool(register.entries, state.store, state.dataset.base, event_id, hidden=full)
     return {**event_json(ev, now()), "beitraege": [entry_json(e, names=full) for e in found]}
+
+
+@router.patch("/veranstaltungen/{event_id}", summary="Veranstaltung früher schließen (Update-Token)")
+async def close_event(event_id: str, request: Request, state: State) -> dict[str, Any]:
+    """Body ``{"ende": "<ISO datetime>"}`` (e.g. now): the window ends then; later ends are ignored."""
+    authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
+    body = await _body(request, state.settings.beteiligung_max_bytes)
+    spec: EventEnd = _model(EventEnd, _json(body, "Rumpf"), "Veranstaltung")
+    plan = partial(workflow.close, state.store, state.dataset, event_id, spec.ende)
+    await _checked_write(state, plan, lambda update: update)
+    ev = await run_in_threadpool(register.event, state.store, state.dataset.base, event_id)
+    return event_json(ev, now())
 
 
 @router.post(

@@ -85,7 +85,7 @@ def send(page: Page, target: str, art: str, text: str, **proposal: str) -> str:
     return status.text_content() or ""
 
 
-def test_event_from_opening_to_the_overlay(
+def test_event_from_opening_to_closing(
     browser_context: BrowserContext, browser_page: PageLog, server: str, screens: Path, axe_source: str
 ) -> None:
     desk = browser_page.page
@@ -161,6 +161,12 @@ def test_event_from_opening_to_the_overlay(
     desk.screenshot(path=str(screens / "beteiligung-veranstaltung-1920.png"), full_page=True)
     assert axe_violations(browser_page, axe_source) == []
 
+    # the facilitator closes the event now; the phone (still open) is refused in German
+    desk.click("#close-event")
+    expect(desk.locator("#event-state")).to_have_text("geschlossen")
+    assert desk.is_disabled("#close-event")
+    refused = send(phone, "M-1-02 Kita-Sprachförderung", "kommentar", "Nach dem Schließen")
+    assert refused.startswith("Fehler 403: ") and "geschlossen" in refused
     for page in (desk, phone):
         assert page.evaluate("window.__xss") is None
     assert phone_errors == []

@@ -178,3 +178,15 @@ class StatusChange(_Strict):
     grund: Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)] | None = None
     aenderung: Iri | None = None
     verborgen: bool | None = None
+
+
+class EventEnd(_Strict):
+    """A facilitator closes an event early (``PATCH /api/beteiligung/veranstaltungen/{id}``)."""
+
+    ende: datetime
+
+    @model_validator(mode="after")
+    def _zone(self) -> EventEnd:
+        if self.ende.tzinfo is None:
+            raise ValueError("ende braucht eine Zeitzone, z. B. 2026-11-30T12:00:00+01:00")
+        return self

@@ -1,19 +1,22 @@
 """Working input off: status (neu · in Prüfung · aufgenommen · nicht aufgenommen), reason, the change
-of a later edition that took it up, hidden. Only these triples of a contribution ever change."""
+of a later edition that took it up, hidden. Only these triples of a contribution ever change; of an
+event only its end (a facilitator closes it early, never re-opens it)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import pyoxigraph as ox
 
 from rahmengraph.errors import InputError, NotFound, ParameterError, Problem
 from rahmengraph.model.loading.dataset import Dataset
-from rahmengraph.model.namespaces import RG, XSD
+from rahmengraph.model.namespaces import PROV, RG, XSD
 from rahmengraph.model.participation import terms as t
+from rahmengraph.model.participation.annotations import timestamp
 from rahmengraph.model.participation.entries import StatusChange
 from rahmengraph.model.participation.intake import unknown_iris
-from rahmengraph.model.participation.register import Entry, entries, where_is
+from rahmengraph.model.participation.register import Entry, entries, event, where_is
 from rahmengraph.model.store import GraphStore
 
 
@@ -61,3 +64,15 @@ def stored(store: GraphStore, ds: Dataset, contribution_id: str) -> Entry:
         raise NotFound(f"Beitrag {contribution_id!r} gibt es nicht (Parameter id)")
     event_id = graph.removesuffix("/beitraege").rsplit("/", 1)[-1]
     return next(e for e in entries(store, ds.base, event_id, hidden=True) if e.id == contribution_id)
+
+
+def close(store: GraphStore, ds: Dataset, event_id: str, end: datetime) -> str:
+    """The update that ends an event's window at ``end`` (not before it began); empty when the
+    window ends no later already: closing never re-opens or extends an event."""
+    ev = event(store, ds.base, event_id)
+    end = max(end, ev.start)
+    if ev.end <= end:
+        return ""
+    return _replace(
+        ox.NamedNode(t.register_graph(ds.base)), ox.NamedNode(ev.iri), PROV + "endedAtTime", timestamp(end)
+    )

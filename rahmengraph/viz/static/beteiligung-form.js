@@ -23,6 +23,8 @@
     return node;
   }
 
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
   /* A random UUID (version 4); crypto.randomUUID needs a secure context, a phone on the LAN is not. */
   function uuid() {
     if (window.crypto && crypto.randomUUID && window.isSecureContext) return crypto.randomUUID();
@@ -247,7 +249,11 @@
       try { doc = body ? JSON.parse(body) : null; } catch (e) { doc = null; }
       if (r.ok) return doc;
       var msg = doc && doc.error && doc.error.message ? doc.error.message : (doc && doc.detail) || body;
-      var err = new Error("Fehler " + r.status + ": " + (typeof msg === "string" ? msg : JSON.stringify(msg)));
+      msg = typeof msg === "string" ? msg : JSON.stringify(msg);
+      ((doc && doc.error && doc.error.problems) || []).forEach(function (p) {
+        msg += " – " + (p.column ? p.column + ": " : "") + p.message;
+      });
+      var err = new Error("Fehler " + r.status + ": " + msg);
       err.status = r.status;
       throw err;
     });
@@ -313,7 +319,7 @@
     return out;
   }
 
-  window.RGBeteiligung = { ARTEN: ARTEN, ART_LABEL: ART_LABEL, FORMAT: FORMAT, el: el, uuid: uuid, now: now,
+  window.RGBeteiligung = { ARTEN: ARTEN, ART_LABEL: ART_LABEL, FORMAT: FORMAT, el: el, clear: clear, uuid: uuid, now: now,
     slug: slug, describe: describe, targetKey: targetKey, captureForm: captureForm, privacyText: privacyText,
     post: post, answer: answer, Collection: Collection, countsOf: countsOf };
 })();

@@ -1,36 +1,14 @@
 /* rahmengraph participation pages: open an event, take in a workshop file, close an event, set an
    input's status (all with the update token), and the phone page's capture form (the event's
-   token). Answers and errors are shown as text; nothing from the server is parsed as HTML. */
+   token). Answers and errors are shown as text; nothing from the server is parsed as HTML.
+   Needs beteiligung-form.js (RGBeteiligung: DOM helper, answers, the capture form). */
 (function () {
   "use strict";
-  function el(tag, text, attrs) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  /* The JSON answer, or an Error carrying the server's German message. */
-  function answer(r) {
-    return r.text().then(function (body) {
-      var doc = null;
-      try { doc = body ? JSON.parse(body) : null; } catch (e) { doc = null; }
-      if (r.ok) return doc;
-      var msg = doc && doc.error ? doc.error.message : body;
-      var problems = doc && doc.error && doc.error.problems ? doc.error.problems : [];
-      problems.forEach(function (p) { msg += " – " + (p.column ? p.column + ": " : "") + p.message; });
-      throw new Error("Fehler " + r.status + ": " + msg);
-    });
-  }
+  var B = window.RGBeteiligung, el = B.el, clear = B.clear, answer = B.answer;
   function fail(box) {
     return function (err) { clear(box); box.appendChild(el("p", err.message, { "class": "error" })); };
   }
-  function stamp(value) {
-    var d = new Date(value), off = -d.getTimezoneOffset(), sign = off >= 0 ? "+" : "-";
-    function p(n) { return String(Math.floor(Math.abs(n))).padStart(2, "0"); }
-    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + "T" + p(d.getHours()) + ":" +
-      p(d.getMinutes()) + ":" + p(d.getSeconds()) + sign + p(off / 60) + ":" + p(off % 60);
-  }
+  function stamp(value) { return B.now(new Date(value)); }
   function bearer(token) { return { Authorization: "Bearer " + token, Accept: "application/json" }; }
 
   /* ---- /beteiligung: open an event ---- */
@@ -128,8 +106,7 @@
 
   /* ---- /beteiligung/{id}/mitmachen: the phone form ---- */
   var holder = document.getElementById("mitmachen");
-  if (holder && window.RGBeteiligung) {
-    var B = window.RGBeteiligung;
+  if (holder) {
     var cfg = JSON.parse(document.getElementById("beteiligung-data").textContent), ev = cfg.veranstaltung;
     var capture = B.captureForm({ choices: cfg.auswahl, namen: !!ev.namen_erfragen, targets: cfg.ziele,
       heading: "Ihr Beitrag", submitLabel: "Beitrag senden", onSubmit: function (b) {

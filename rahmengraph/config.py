@@ -16,6 +16,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAHMENGRAPH_", env_file=".env", extra="ignore")
 
     dataset: Path = Field(Path("data/bremen"), description="Datensatz-Ordner, der beim Start geladen wird")
+    extra_datasets: list[Path] = Field(
+        [],
+        description="Weitere Datensatz-Ordner, die mit in denselben Speicher geladen werden "
+        '(serve -d A -d B; als Umgebungsvariable eine JSON-Liste, z. B. ["tests/cases/musterland"])',
+    )
     store: str = Field(
         "oxigraph:var/store",
         description="Speicher: oxigraph:ORDNER, oxigraph:memory, memory (rdflib), sparql:URL[|UPDATE-URL]",
@@ -90,3 +95,8 @@ class Settings(BaseSettings):
         None, description="Öffentliche Basis-URL des Servers (sonst aus der Anfrage abgeleitet)"
     )
     log_level: str = Field("info", description="Log-Level (debug, info, warning, error)")
+
+    @property
+    def datasets(self) -> list[Path]:
+        """Every dataset folder to load: ``dataset`` first, then ``extra_datasets``."""
+        return [self.dataset, *(p for p in self.extra_datasets if p != self.dataset)]

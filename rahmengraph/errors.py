@@ -8,6 +8,7 @@ Messages name the value and where it came from (file, line, column, or parameter
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -97,6 +98,16 @@ class ParameterError(RahmengraphError):
 
     code = "bad_parameter"
     status = 400
+
+    @classmethod
+    def check_known(cls, given: Iterable[str], allowed: Iterable[str], where: str) -> None:
+        """Raise when ``given`` names a parameter outside ``allowed`` (``where``: e.g. "Ansicht
+        handlungsfeld, Parameter --option"); the message names each unknown one and the allowed."""
+        known = sorted(set(allowed))
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            names = ", ".join(repr(u) for u in unknown)
+            raise cls(f"{where}: unbekannte(r) Parameter {names}; erlaubt: {', '.join(known) or 'keine'}")
 
 
 class NotFound(RahmengraphError):

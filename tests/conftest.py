@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rahmengraph.model.loading.dataset import Dataset
-from rahmengraph.model.loading.writing import load
+from rahmengraph.model.loading.writing import load, load_all
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
@@ -23,6 +23,20 @@ def bremen_dir() -> Path:
 @pytest.fixture(scope="session")
 def musterland_dir() -> Path:
     return CASES / "musterland"
+
+
+@pytest.fixture(scope="session")
+def nachbarland_dir() -> Path:
+    """A second small framework sharing abbreviations, field numbers, a level and target-group ids
+    with musterland (with other meanings): for stores with two frameworks."""
+    return CASES / "nachbarland"
+
+
+@pytest.fixture(scope="session")
+def two_frameworks(musterland_dir: Path, nachbarland_dir: Path) -> tuple[GraphStore, list[Dataset]]:
+    """Musterland and Nachbarland in one in-memory store (read-only use)."""
+    store = OxigraphStore()
+    return store, load_all(store, [musterland_dir, nachbarland_dir])
 
 
 def _loaded(folder: Path) -> tuple[GraphStore, Dataset]:

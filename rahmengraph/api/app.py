@@ -1,7 +1,7 @@
 """The web application: ``create_app(settings)`` wires store, query workers, routers and error shape.
 
-At start-up (lifespan) the store named by ``settings.store`` is opened and ``settings.dataset``
-loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query runner
+At start-up (lifespan) the store named by ``settings.store`` is opened and ``settings.datasets``
+(``serve -d A -d B``: all of them, each in its own graph) loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query runner
 starts. Handlers get what they need from the typed :class:`~rahmengraph.api.state.AppState`.
 """
 
@@ -39,9 +39,9 @@ from rahmengraph.config import Settings
 from rahmengraph.engine.runner import runner_for
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
-from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
-from rahmengraph.model.loading.writing import load
+from rahmengraph.model.loading.writing import load, load_all
 from rahmengraph.model.projection import shared_projection
 from rahmengraph.model.store import GraphStore, open_store
 
@@ -54,20 +54,30 @@ DESCRIPTION = """Wissensgraph eines ressortübergreifenden Rahmenkonzepts.
 """
 
 
-def _open(settings: Settings) -> tuple[GraphStore, Dataset]:
+def load_served(store: GraphStore, settings: Settings) -> list[Dataset]:
+    """Load the datasets a server serves: one folder as before (not written again when the store
+    holds it unchanged), several (``serve -d A -d B``) checked together, then written."""
+    if len(settings.datasets) == 1:
+        return [load(store, settings.dataset, reuse=True)]
+    return load_all(store, settings.datasets)
+
+
+def _open(settings: Settings) -> tuple[GraphStore, list[Dataset]]:
     store = open_store(settings.store)
     try:
-        return store, load(store, settings.dataset, reuse=True)
+        return store, load_served(store, settings)
     except BaseException:
         store.close()
         raise
 
 
 def create_app(
-    settings: Settings, store: GraphStore | None = None, dataset: Dataset | None = None
+    settings: Settings,
+    store: GraphStore | None = None,
+    dataset: Dataset | list[Dataset] | None = None,
 ) -> FastAPI:
     """The application. With ``store`` given (already loaded), nothing is loaded at start-up;
-    ``dataset`` is then read (not loaded) from ``settings.dataset`` unless given too."""
+    the datasets are then read (not loaded) from ``settings.datasets`` unless given too."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,9 +86,12 @@ def create_app(
             opened, ds = await run_in_threadpool(_open, settings)
         else:
             opened = store
-            ds = dataset if dataset is not None else await run_in_threadpool(read_dataset, settings.dataset)
+            if dataset is None:
+                ds = await run_in_threadpool(read_all, settings.datasets)
+            else:
+                ds = dataset if isinstance(dataset, list) else [dataset]
         runner = await run_in_threadpool(runner_for, opened, settings)
-        state = AppState(settings, opened, ds, Catalog(opened), runner)
+        state = AppState(settings, opened, ds[0], Catalog(opened), runner, datasets=ds)
         install(app, state)
         try:
             await runner.start()  # SPARQL answers first; the projection and analyses follow

@@ -109,6 +109,7 @@ async def confirm_edition(request: Request, state: State, lang: PageLang) -> HTM
         try:
             ds = await run_in_threadpool(read_with_editions, state.settings.dataset)
             await run_in_threadpool(write, state.store, [ds])
+            state.datasets = [ds, *state.datasets[1:]]
             state.dataset = ds
         finally:  # the workers open the store again before their next query
             changes.reopen()

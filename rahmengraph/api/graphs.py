@@ -12,22 +12,13 @@ from fastapi.responses import HTMLResponse, Response
 
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.state import Store
-from rahmengraph.errors import NotFound
+from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import asof
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.viz.assets import ASSETS, asset_text
-from rahmengraph.viz.views import VIEWS
+from rahmengraph.viz.views import PAGE_STATE, VIEWS
 
 router = APIRouter(prefix="/viz", tags=["Graphen"], route_class=PageRoute)
-
-#: Query parameters that are view options, not filters (name → help text).
-OPTIONS: dict[str, str] = {
-    "feld": "Handlungsfeld für die Ansicht handlungsfeld (Nummer)",
-    "fokus": "Knoten (Schlüssel), auf den fokussiert wird",
-    "hops": "Nachbarschaftstiefe beim Fokus (1–4)",
-    "ebene": "Ebene für die Ansicht ressort-netz",
-    "ressorts": "Ressortzuschnitt: aktuell (Standard), 2019 oder ein Datum JJJJ-MM-TT",
-}
 
 
 @router.get("/static/{name}", include_in_schema=False)
@@ -41,12 +32,16 @@ def static_asset(name: str) -> Response:
 @router.get("/{view}", response_class=HTMLResponse, summary="Interaktiver Graph")
 def view_page(view: str, request: Request, store: Store) -> HTMLResponse:
     """One graph view as an HTML page; filters (field, actor, level, target_group, evidence)
-    and options (feld, fokus, hops, ebene) come from the query string."""
+    and options (feld, fokus, hops, ebene, ressorts) come from the query string; any other
+    parameter (except the page's own state, ``PAGE_STATE``) is a 400 naming the allowed ones."""
     if view not in VIEWS:
         raise NotFound(f"Unbekannte Ansicht {view!r} (Pfad /viz/); bekannt: {', '.join(VIEWS)}")
     params = request.query_params
+    shown = VIEWS[view]
+    allowed = [*FILTER_KINDS, *shown.accepts, *PAGE_STATE]
+    ParameterError.check_known(params.keys(), allowed, f"Ansicht {view} (Query-Parameter)")
     filters = Filters.from_mapping({k: params.getlist(k) for k in FILTER_KINDS})
-    options = {k: params[k] for k in OPTIONS if params.get(k)}
+    options = {k: params[k] for k in shown.accepts if params.get(k)}
     store, _at = asof.resolve(store, params.get("stand"))  # an edition or a date
-    html = VIEWS[view].render(store, filters, options, standalone=False)
+    html = shown.render(store, filters, options, standalone=False)
     return HTMLResponse(html)

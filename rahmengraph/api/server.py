@@ -14,10 +14,9 @@ import socket
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from rahmengraph.api.app import create_app
+from rahmengraph.api.app import create_app, load_served
 from rahmengraph.config import Settings
 from rahmengraph.errors import ParameterError
-from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import open_store
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -87,8 +86,8 @@ def serve(settings: Settings) -> None:
     check_port(settings.host, settings.port)
     store = open_store(settings.store)
     try:
-        dataset = load(store, settings.dataset, reuse=True)
-        app = create_app(settings, store, dataset)
+        datasets = load_served(store, settings)
+        app = create_app(settings, store, datasets)
         uvicorn.run(
             app,
             host=settings.host,

@@ -25,7 +25,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
 from rahmengraph.api.language import ReaderLang
-from rahmengraph.api.state import AppState, State, after_write
+from rahmengraph.api.state import AppState, State, after_write, loaded_bases
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_depth, check_update
@@ -166,11 +166,10 @@ async def update(request: Request, state: AppState, p: Params) -> Response:
 
 def loaded_graphs(state: AppState, graphs: Iterable[str]) -> set[str]:
     """Those of ``graphs`` that start-up loads from files (read-only through SPARQL Update, see
-    :mod:`rahmengraph.engine.targets`): the dataset's, its editions' and the ontology's."""
+    :mod:`rahmengraph.engine.targets`): every loaded dataset's, its editions' and the ontology's."""
     # editions too; participation graphs are refused by check_participation_writes
-    stored_from_files = {
-        g for g in graphs if g.startswith(state.dataset.graph) and not is_participation_graph(g)
-    }
+    bases = tuple(loaded_bases(state))
+    stored_from_files = {g for g in graphs if g.startswith(bases) and not is_participation_graph(g)}
     return stored_from_files | ({ONTOLOGY_IRI} & set(graphs))
 
 

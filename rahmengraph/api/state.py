@@ -40,9 +40,12 @@ class AppState:
 
     settings: Settings
     store: GraphStore
+    #: The first dataset (``-d``): the one downloads, the dataset description and new editions use.
     dataset: Dataset
     catalog: Catalog
     runner: Runner
+    #: Every dataset loaded from files (``serve -d A -d B``), the first one first.
+    datasets: list[Dataset] = field(default_factory=list)
     #: Export files already made (``/download/…``), emptied by an update.
     downloads: dict[str, bytes] = field(default_factory=dict)
     #: Ends when the analyses are computed for the latest state (start or update); None: switched off.
@@ -55,6 +58,11 @@ class AppState:
     writes: int = 0
     #: Per-client limit of participation input (made on first use, in memory only).
     participation_limit: RateLimit | None = None
+
+
+def loaded_bases(state: AppState) -> list[str]:
+    """Base IRIs of the datasets loaded from files (their graphs and edition graphs start so)."""
+    return [ds.graph for ds in state.datasets or [state.dataset]]
 
 
 def after_write(state: AppState) -> None:

@@ -64,7 +64,7 @@ def analyse_cmd(
         raise ParameterError(f"--format {fmt!r}: erlaubt sind {', '.join(REPORT_FORMATS)}")
     options = pairs(option, "--option")
     chosen = filters(field, actor, level, target_group, evidence)
-    own_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store, several=True))
     try:
         view, _at = asof.resolve(own_store, stand)
         report = ANALYSES[NAMES[name]].run(view, chosen, **options)
@@ -100,10 +100,13 @@ def viz_cmd(
 ) -> None:
     """Interaktive Graph-Ansicht als eigenständige HTML-Datei schreiben (für Workshops ohne Netz)."""
     from rahmengraph.viz.graph_file import write_view
+    from rahmengraph.viz.views import VIEWS
 
     options = pairs(option, "--option")
+    if view in VIEWS:  # checked before the store is opened: a wrong option costs no load
+        VIEWS[view].check(options)
     chosen = filters(field, actor, level, target_group, evidence)
-    own_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store, several=True))
     try:
         shown, _at = asof.resolve(own_store, stand)
         written = write_view(shown, view, chosen, options, output_path)

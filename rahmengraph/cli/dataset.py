@@ -13,23 +13,28 @@ from rahmengraph.cli import output
 from rahmengraph.cli.options import DatasetOpt, StoreOpt, settings
 from rahmengraph.cli.store_access import for_reading, for_writing
 from rahmengraph.errors import ValidationFailed
-from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.writing import write
 
 
 def load_cmd(dataset: DatasetOpt = None, store: StoreOpt = None) -> None:
-    """Datensatz prüfen und in den Speicher laden (ersetzt den Graphen des Datensatzes)."""
-    config = settings(dataset, store)
+    """Datensätze prüfen und in den Speicher laden (ersetzt den Graphen jedes Datensatzes).
+
+    Mehrere Datensätze: -d ORDNER1 -d ORDNER2 (erst werden alle geprüft, dann alle geschrieben).
+    """
+    config = settings(dataset, store, several=True)
     start = time.perf_counter()
-    ds = read_dataset(config.dataset)  # first: a bad dataset leaves no store folder behind
+    datasets = read_all(config.datasets)  # first: a bad dataset leaves no store folder behind
+    rows = [{n: len(f.rows) for n, f in ds.files.items()} for ds in datasets]  # write() may drop files
     graph_store = for_writing(config)
     try:
-        write(graph_store, [ds])
+        write(graph_store, datasets)
         took = time.perf_counter() - start
-        output.plain(f"Geladen: {config.dataset} → {config.store} (Graph {ds.graph}) in {took:.2f} s")
-        for name, f in ds.files.items():
-            output.plain(f"  {name:<22} {len(f.rows):>5} Zeilen")
-        output.plain(f"  Tripel im Datensatz-Graphen: {graph_store.count(ds.graph)}")
+        for folder, ds, counts in zip(config.datasets, datasets, rows, strict=True):
+            output.plain(f"Geladen: {folder} → {config.store} (Graph {ds.graph}) in {took:.2f} s")
+            for name, n in counts.items():
+                output.plain(f"  {name:<22} {n:>5} Zeilen")
+            output.plain(f"  Tripel im Datensatz-Graphen: {graph_store.count(ds.graph)}")
     finally:
         graph_store.close()
 

@@ -7,7 +7,7 @@ Short flags mean the same in every command: ``-d`` Datensatz, ``-s`` Speicher, `
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import typer
 
@@ -16,9 +16,17 @@ from rahmengraph.errors import ParameterError
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 
 DatasetOpt = Annotated[
-    Path | None,
-    typer.Option("--dataset", "-d", metavar="ORDNER", help="Datensatz-Ordner (Standard: data/bremen)"),
+    list[Path] | None,
+    typer.Option(
+        "--dataset",
+        "-d",
+        metavar="ORDNER",
+        help="Datensatz-Ordner (Standard: data/bremen); wiederholbar bei serve, load, query, analyse, viz: "
+        "alle Datensätze in einem Speicher",
+    ),
 ]
+#: Commands that work on several datasets in one store (``-d A -d B``); the others take one.
+SEVERAL: Final = "serve, load, query, analyse, viz"
 StoreOpt = Annotated[
     str | None,
     typer.Option("--store", "-s", metavar="SPEICHER", help="Speicher, z. B. oxigraph:var/store oder memory"),
@@ -50,11 +58,24 @@ EvidenceOpt = Annotated[
 ]
 
 
-def settings(dataset: Path | None = None, store: str | None = None, **extra: Any) -> Settings:
-    """The settings of one call: the given options over environment, ``.env`` and defaults."""
+def settings(
+    dataset: list[Path] | None = None, store: str | None = None, *, several: bool = False, **extra: Any
+) -> Settings:
+    """The settings of one call: the given options over environment, ``.env`` and defaults.
+
+    ``dataset`` is the list of ``-d`` folders: the first is ``dataset``, the rest
+    ``extra_datasets``; a command that takes one dataset (``several`` false) refuses more.
+    """
     values: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
-    if dataset is not None:
-        values["dataset"] = dataset
+    folders = list(dataset or [])
+    if len(folders) > 1 and not several:
+        raise ParameterError(
+            f"-d/--dataset {' '.join(str(f) for f in folders)}: dieser Befehl nimmt genau einen Datensatz; "
+            f"mehrere Datensätze in einem Speicher gehen bei {SEVERAL}"
+        )
+    if folders:
+        values["dataset"] = folders[0]
+        values["extra_datasets"] = folders[1:]
     if store is not None:
         values["store"] = store
     return Settings(**values)

@@ -30,7 +30,7 @@ from rahmengraph.model.store import GraphStore, Table
 MAX_FILE = 20_000_000
 
 
-def _writable(dataset: Path | None, store: str | None) -> tuple[GraphStore, Dataset]:
+def _writable(dataset: list[Path] | None, store: str | None) -> tuple[GraphStore, Dataset]:
     config = settings(dataset, store)
     graph_store = for_writing(config)
     ds = read_dataset(config.dataset)

@@ -42,7 +42,7 @@ def query_cmd(
     if not name and not sparql:
         raise ParameterError("Bitte eine SPARQL-Abfrage oder --name angeben")
     values = pairs(param, "--param")
-    own_store, _ds = for_reading(settings(dataset, store))
+    own_store, _ds = for_reading(settings(dataset, store, several=True))
     graph_store, at = asof.resolve(own_store, stand)
     if stand:
         output.note(at.label)

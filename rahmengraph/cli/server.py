@@ -28,6 +28,9 @@ def serve_cmd(
 ) -> None:
     """API, SPARQL-Endpunkt und Weboberfläche starten (Standard: http://127.0.0.1:8000).
 
+    Mehrere Rahmenkonzepte in einem Server: -d ORDNER1 -d ORDNER2 (alle in einem Speicher, jedes
+    in seinem Graphen; Fragen nehmen dann den Parameter rahmen).
+
     Solange der Server läuft, lesen query, analyse, export und viz seinen Speicher schreibgeschützt;
     load braucht den Speicher für sich allein.
     """
@@ -37,6 +40,7 @@ def serve_cmd(
         settings(
             dataset,
             store,
+            several=True,
             host=host,
             port=port,
             query_timeout=query_timeout,

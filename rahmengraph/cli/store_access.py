@@ -11,7 +11,7 @@ import time
 from rahmengraph.cli.output import note
 from rahmengraph.config import Settings
 from rahmengraph.errors import RahmengraphError, StoreError
-from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import write
 from rahmengraph.model.store import GraphStore, open_store
@@ -45,7 +45,7 @@ def for_writing(settings: Settings) -> GraphStore:
 
 
 def for_reading(settings: Settings) -> tuple[GraphStore, Dataset]:
-    """The store with the configured dataset in it, for commands that only read.
+    """The store with the configured datasets in it, for commands that only read, and the first.
 
     A store held by a server is read read-only. A dataset missing from the store is loaded into it
     (or, when the store is held, into memory for this call only), and the command says so.
@@ -59,22 +59,29 @@ def for_reading(settings: Settings) -> tuple[GraphStore, Dataset]:
             raise
         store, writable = held, False
         note(f"Speicher {settings.store} ist belegt (läuft `rahmengraph serve`?): lese ihn schreibgeschützt.")
-    ds = read_dataset(settings.dataset)
-    if ds.graph in store.graphs():
-        return store, ds
+    datasets = read_all(settings.datasets)
+    present = set(store.graphs())
+    missing = [ds for ds in datasets if ds.graph not in present]
+    if not missing:
+        return store, datasets[0]
+    names = ", ".join(
+        str(f) for f, ds in zip(settings.datasets, datasets, strict=True) if ds.graph not in present
+    )
     if not writable:
         store.close()
         store = OxigraphStore()
+        missing = datasets  # a fresh memory store: every dataset of the call
         note(
-            f"Datensatz {settings.dataset} ist nicht im belegten Speicher {settings.store}: "
-            "lade ihn nur für diesen Aufruf in den Arbeitsspeicher …"
+            f"Datensatz {names} ist nicht im belegten Speicher {settings.store}: "
+            "lade für diesen Aufruf in den Arbeitsspeicher …"
         )
     else:
         note(
-            f"Datensatz {settings.dataset} ist noch nicht im Speicher {settings.store}: lade ihn hinein "
+            f"Datensatz {names} ist noch nicht im Speicher {settings.store}: lade ihn hinein "
             "(anderer Datensatz: -d ORDNER) …"
         )
     start = time.perf_counter()
-    write(store, [ds])  # already read and checked: no second pass over the files
-    note(f"… geladen: {store.count(ds.graph)} Tripel in {time.perf_counter() - start:.1f} s.")
-    return store, ds
+    write(store, missing)  # already read and checked: no second pass over the files
+    count = sum(store.count(ds.graph) for ds in missing)
+    note(f"… geladen: {count} Tripel in {time.perf_counter() - start:.1f} s.")
+    return store, datasets[0]

@@ -178,9 +178,7 @@ def resolve(store: GraphStore, param: Param, value: str) -> list[ox.NamedNode | 
 
 def bind(store: GraphStore, q: Question, values: dict[str, str]) -> str:
     """The question's SPARQL with the given parameter values bound by VALUES clauses."""
-    unknown = set(values) - {p.name for p in q.params}
-    if unknown:
-        raise ParameterError(f"Frage {q.name}: unbekannte(r) Parameter {', '.join(sorted(unknown))}")
+    ParameterError.check_known(values, [p.name for p in q.params], f"Frage {q.name}")
     clauses = []
     for p in q.params:
         value = (values.get(p.name) or "").strip()

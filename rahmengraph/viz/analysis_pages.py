@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode
 
-from rahmengraph.errors import NotFound
+from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.labels import label, label_or, summary_label
@@ -106,6 +106,10 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
     if name not in ANALYSES:
         raise NotFound(f"Unbekannte Analyse {name!r} (Pfad /analysen/); bekannt: {', '.join(ANALYSES)}")
     analysis = ANALYSES[name]
+    own_names = [o.name for o in analysis.options]
+    ParameterError.check_known(
+        (k for k, _v in params), [*FILTER_KINDS, *own_names, "lang"], f"Analyse {name} (Query-Parameter)"
+    )
     given: dict[str, list[str]] = {}
     for k, v in params:
         if k in FILTER_KINDS and v.strip():

@@ -79,8 +79,9 @@ def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> l
 
 
 def known_values(q: Question, values: dict[str, str]) -> dict[str, str]:
-    names = {p.name for p in q.params}
-    return {k: v.strip() for k, v in values.items() if k in names and v.strip()}
+    """The given parameter values (empty ones left out); an unknown parameter is an error."""
+    ParameterError.check_known(values, [p.name for p in q.params], f"Frage {q.name} (Query-Parameter)")
+    return {k: v.strip() for k, v in values.items() if v.strip()}
 
 
 def index_page(lang: str) -> str:

@@ -11,7 +11,7 @@ inlined, no network needed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -27,6 +27,15 @@ from rahmengraph.viz.graph_participation import capture_choices
 
 Builder = Callable[[Graph, Graph, Mapping[str, str]], Page]
 
+#: Options every view takes besides its own (where the picture opens), name → help.
+COMMON_OPTIONS: Final[dict[str, str]] = {
+    "fokus": "Knoten (Art:Schlüssel oder Schlüssel), auf den fokussiert wird",
+    "hops": "Nachbarschaftstiefe beim Fokus (1–4)",
+}
+#: Query parameters in which a served graph page keeps its state (``graph.js`` writes them into
+#: the address), besides filters and options; the server accepts and otherwise ignores them.
+PAGE_STATE: Final = ("szene", "showcase", "q", "panel", "beamer", "stand", "lang")
+
 
 @dataclass(frozen=True)
 class View:
@@ -36,11 +45,37 @@ class View:
     options: tuple[str, ...]
     builder: Builder
 
+    @property
+    def accepts(self) -> tuple[str, ...]:
+        """The option names this view takes: its own and :data:`COMMON_OPTIONS`."""
+        return (*self.options, *COMMON_OPTIONS)
+
+    def check(self, options: Iterable[str], where: str = "Option (--option NAME=WERT)") -> None:
+        """Raise :class:`ParameterError` for an option this view does not take."""
+        ParameterError.check_known(options, self.accepts, f"Ansicht {self.name}, {where}")
+
+    def _focus_field(self, filters: Filters, options: Mapping[str, str]) -> Mapping[str, str]:
+        """The field a view with option ``feld`` opens at: the one field filter when ``feld`` is
+        not given; a ``feld`` the field filter leaves out is an error (not a picture of gaps)."""
+        if "feld" not in self.options:
+            return options
+        feld = options.get("feld")
+        if not feld and len(filters.field) == 1:
+            return {**options, "feld": filters.field[0]}
+        if feld and filters.field and feld not in filters.field:
+            raise ParameterError(
+                f"Ansicht {self.name}: Handlungsfeld {feld!r} (Parameter feld) liegt außerhalb des Filters "
+                f"field={';'.join(filters.field)}; feld weglassen oder zum Filter passend wählen"
+            )
+        return options
+
     def page(self, graph: Graph, full: Graph, options: Mapping[str, str]) -> Page:
         return self.builder(graph, full, options)
 
     def data(self, store: GraphStore, filters: Filters, options: Mapping[str, str]) -> dict[str, Any]:
         """The page's JSON document (nodes, edges, scenes, filter choices, the filters applied)."""
+        self.check(options)
+        options = self._focus_field(filters, options)
         full = project(store)
         graph = full if filters.is_empty() else project(store, filters=filters)
         doc = payload(self.page(graph, full, options), full)
@@ -76,6 +111,7 @@ def _walk(page: Page, options: Mapping[str, str]) -> tuple[str, list[str]]:
 def _field(page: Page, options: Mapping[str, str]) -> tuple[str, list[str]]:
     fields = [s.name for s in page.scenes if s.name.startswith("feld:")]
     wanted = options.get("feld") or (fields[0].split(":", 1)[1] if fields else "")
+
     if f"feld:{wanted}" not in fields:
         known = ", ".join(f.split(":", 1)[1] for f in fields)
         raise ParameterError(f"Unbekanntes Handlungsfeld {wanted!r} (Parameter feld); bekannt: {known}")

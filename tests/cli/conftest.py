@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,10 @@ def _answers(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A real ``rahmengraph serve`` holding an Oxigraph folder with Musterland; yields the folder."""
-    work = tmp_path_factory.mktemp("served")
+@contextmanager
+def serving(work: Path, *datasets: Path) -> Iterator[tuple[int, Path]]:
+    """A real ``rahmengraph serve -d A [-d B …]`` holding an Oxigraph folder in ``work``; yields the
+    port and the store folder once the server answers, and stops it afterwards."""
     store = work / "store"
     port = _free_port()
     env = {
@@ -85,8 +86,9 @@ def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         "RAHMENGRAPH_WARM_ANALYSES": "false",
         "RAHMENGRAPH_QUERY_WORKERS": "1",
     }
-    cmd = [sys.executable, "-m", "rahmengraph", "serve", "--port", str(port)]
-    cmd += ["-d", str(ROOT / "tests" / "cases" / "musterland"), "-s", f"oxigraph:{store}"]
+    cmd = [sys.executable, "-m", "rahmengraph", "serve", "--port", str(port), "-s", f"oxigraph:{store}"]
+    for folder in datasets:
+        cmd += ["-d", str(folder)]
     server = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
@@ -96,7 +98,7 @@ def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not answer within 120 s")
             time.sleep(0.3)
-        yield store
+        yield port, store
     finally:
         server.terminate()
         try:
@@ -106,3 +108,13 @@ def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             server.wait(5)
         if server.stderr is not None:
             server.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A real ``rahmengraph serve`` holding an Oxigraph folder with Musterland; yields the folder."""
+    with serving(tmp_path_factory.mktemp("served"), ROOT / "tests" / "cases" / "musterland") as (
+        _port,
+        store,
+    ):
+        yield store

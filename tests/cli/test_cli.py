@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from rahmengraph.cli.exits import exit_code
+from rahmengraph.errors import ParameterError
 from rahmengraph.model.change_records import RECORDS_FILE
 from rahmengraph.model.editions import CATALOGUE_FILE
 from tests.cli.conftest import Run
@@ -187,3 +189,18 @@ def test_analyse_messbarkeit(rg: Run, musterland_dir: Path) -> None:
     assert done.exit_code == 0, done.output
     report = json.loads(done.stdout)
     assert report["name"] == "messbarkeit" and report["summary"]["progress"] == 1
+
+
+@pytest.mark.parametrize(
+    ("view", "option", "allowed"),
+    [("handlungsfeld", "field=1", "feld, fokus, hops, ressorts"), ("luecken", "rows=field", "fokus, hops")],
+)
+def test_viz_refuses_an_unknown_option_naming_the_allowed(
+    rg: Run, tmp_path: Path, musterland_dir: Path, view: str, option: str, allowed: str
+) -> None:
+    target = tmp_path / "view.html"
+    done = rg("viz", view, "--option", option, "-o", str(target), "-d", str(musterland_dir))
+    assert done.exit_code == exit_code(ParameterError("x"))
+    name = option.split("=")[0]
+    assert f"Ansicht {view}" in done.output and f"'{name}'" in done.output and allowed in done.output
+    assert not target.exists()

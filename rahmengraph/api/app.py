@@ -1,8 +1,9 @@
 """The web application: ``create_app(settings)`` wires store, query workers, routers and error shape.
 
 At start-up (lifespan) the store named by ``settings.store`` is opened and ``settings.datasets``
-(``serve -d A -d B``: all of them, each in its own graph) loaded into it — unless a loaded store is handed in (tests, the benchmark). Then the query runner
-starts. Handlers get what they need from the typed :class:`~rahmengraph.api.state.AppState`.
+(``serve -d A -d B``: all of them, each in its own graph) loaded into it — unless a loaded store
+is handed in (tests, the benchmark). Then the query runner starts. Handlers get what they need
+from the typed :class:`~rahmengraph.api.state.AppState`.
 """
 
 from __future__ import annotations

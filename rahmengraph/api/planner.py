@@ -28,7 +28,7 @@ from rahmengraph.api.schemas import (
 )
 from rahmengraph.api.state import State, Store
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import asof
+from rahmengraph.model import asof, frameworks
 from rahmengraph.model import questions as named
 from rahmengraph.model.catalog import COLLECTIONS, Collection
 from rahmengraph.model.filters import FILTER_KINDS
@@ -41,6 +41,11 @@ router = APIRouter(prefix="/api", tags=["Planung"])
 
 #: Query parameters that are not filters.
 PAGING = {"q", "limit", "offset", "sort", "lang", "format", "stand"}
+RAHMEN = Query(
+    None,
+    description="Rahmenkonzept (ID aus rahmen.csv, z. B. bremen-2021), wenn der Speicher mehrere hat; "
+    "leer: jedes mit seinen eigenen Einträgen, mit der Spalte rahmen",
+)
 STAND = Query(None, description="Stand: Datum (JJJJ-MM-TT) oder Ausgabe (z. B. 2021-10); leer: aktuell")
 
 
@@ -178,10 +183,14 @@ def question_list() -> list[QuestionOut]:
     summary="Eine benannte Frage beantworten: Zeilen und die SPARQL-Abfrage dazu",
     description="Parameter der Frage als Query-Parameter (siehe `/api/fragen`).",
 )
-def question_answer(request: Request, store: Store, name: str, stand: str | None = STAND) -> AnswerOut:
+def question_answer(
+    request: Request, store: Store, name: str, stand: str | None = STAND, rahmen: str | None = RAHMEN
+) -> AnswerOut:
     q = named.question(name)
-    values: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in PAGING}
-    table, sparql = named.run(store, name, values, stand)
+    values: dict[str, Any] = {
+        k: v for k, v in request.query_params.items() if k not in PAGING and k != frameworks.PARAM
+    }
+    table, sparql = named.run(store, name, values, stand, rahmen)
     return AnswerOut(
         name=q.name, titel=q.title, sparql=sparql, spalten=table.variables, zeilen=table.values()
     )

@@ -30,28 +30,40 @@ def query_cmd(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="table, csv, tsv, json oder xml")
     ] = "table",
     stand: StandOpt = None,
+    rahmen: Annotated[
+        str | None,
+        typer.Option(
+            "--rahmen",
+            metavar="ID",
+            help="bei mehreren Rahmenkonzepten im Speicher: nur dieses (ID aus rahmen.csv); ohne: jedes mit "
+            "seinen eigenen Einträgen und der Spalte rahmen",
+        ),
+    ] = None,
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """SPARQL-Abfrage oder benannte Frage ausführen; Ausgabe als Tabelle, CSV oder JSON."""
     from rahmengraph.model import asof
-    from rahmengraph.model.questions import STICHTAG, bind, question
+    from rahmengraph.model.questions import as_values_query, run
 
     if fmt != "table" and fmt not in RESULT_FORMATS:
         raise ParameterError(f"--format {fmt!r}: erlaubt sind table, {', '.join(RESULT_FORMATS)}")
     if not name and not sparql:
         raise ParameterError("Bitte eine SPARQL-Abfrage oder --name angeben")
     values = pairs(param, "--param")
+    if rahmen and not name:
+        raise ParameterError("--rahmen gilt nur für benannte Fragen (--name); in SPARQL: FROM <Graph>")
     own_store, _ds = for_reading(settings(dataset, store, several=True))
     graph_store, at = asof.resolve(own_store, stand)
     if stand:
         output.note(at.label)
     try:
         if name:
-            q = question(name)
-            if at.date and any(p.name == STICHTAG for p in q.params):
-                values.setdefault(STICHTAG, at.date)
-            text = bind(graph_store, q, values)
+            table, _sparql = run(own_store, name, values, stand, rahmen)
+            if fmt == "table":
+                output.print_table(table, name)
+                return
+            text = as_values_query(table)  # the answer itself, serialised by the engine
         else:
             text = sys.stdin.read() if sparql == "-" else str(sparql)
         if fmt == "table":

@@ -12,7 +12,9 @@ from typing import Final
 
 import pyoxigraph as ox
 
+from rahmengraph.errors import ParameterError
 from rahmengraph.model import vocab
+from rahmengraph.model.frameworks import owner
 from rahmengraph.model.questions import PARAM_TYPES, Param, resolve
 from rahmengraph.model.store import GraphStore
 
@@ -86,6 +88,21 @@ class Filters:
         return cls(out["field"], out["actor"], out["level"], out["target_group"], out["evidence"])
 
 
+def _one_framework(
+    store: GraphStore, name: str, value: str, terms: list[ox.NamedNode | ox.Literal]
+) -> list[ox.NamedNode | ox.Literal]:
+    """``terms`` when they belong to one framework; an id that several frameworks in the store use
+    (``MB`` here and there) is an error naming their IRIs instead of a filter that merges them."""
+    owners = {fw for t in terms if isinstance(t, ox.NamedNode) and (fw := owner(store, t.value))}
+    if len(owners) > 1:
+        found = ", ".join(f"{t.value} ({fw.ident})" for t in terms if (fw := owner(store, t.value)))
+        raise ParameterError(
+            f"Filter {name}: {value!r} gibt es in mehreren Rahmenkonzepten; bitte eines wählen, "
+            f"d. h. die IRI angeben: {found}"
+        )
+    return terms
+
+
 def measure_query(store: GraphStore, filters: Filters) -> str:
     """A SELECT of ?m: the measures passing ``filters`` (ids resolved to IRIs; unknown ids raise)."""
     blocks = []
@@ -94,7 +111,7 @@ def measure_query(store: GraphStore, filters: Filters) -> str:
         param = Param(name, PARAM_TYPES[kind.param_type], False, kind.help)
         terms: list[ox.NamedNode | ox.Literal] = []
         for value in values:
-            terms.extend(resolve(store, param, value))
+            terms.extend(_one_framework(store, name, value, resolve(store, param, value)))
         pattern = kind.pattern.format(**_TERMS)
         values_clause = " ".join(str(t) for t in terms)
         blocks.append(f"  {{ SELECT DISTINCT ?m WHERE {{ VALUES ?v {{ {values_clause} }} {pattern} }} }}")

@@ -81,6 +81,12 @@ PAGE_TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "fragen.ask": ("Antwort zeigen", "Show answer"),
     "fragen.any": ("— alle —", "— any —"),
+    "fragen.rahmen": ("Rahmenkonzept", "Framework"),
+    "fragen.rahmen.help": (
+        "leer: jedes Rahmenkonzept mit seinen eigenen Einträgen; "
+        "die Spalte Rahmenkonzept sagt, woher eine Zeile ist",
+        "empty: every framework with its own entries; the column Framework says where a row is from",
+    ),
     "fragen.required": ("Pflichtangabe", "required"),
     "fragen.answer": ("Antwort", "Answer"),
     "fragen.rows": ("Zeilen", "rows"),

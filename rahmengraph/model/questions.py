@@ -29,11 +29,11 @@ import pyoxigraph as ox
 from pydantic import ValidationError
 
 from rahmengraph.errors import NotFound, ParameterError
-from rahmengraph.model import asof, value_lists, vocab
+from rahmengraph.model import asof, frameworks, value_lists, vocab
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.loading import cells
 from rahmengraph.model.ordering import natural_key
-from rahmengraph.model.store import GraphStore, Table, text
+from rahmengraph.model.store import GraphStore, Table, Term, text
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,8 @@ class Question:
 
     def column(self, variable: str) -> Column:
         """The declared column of ``variable`` (its own name as heading when undeclared)."""
+        if variable == frameworks.PARAM and all(c.variable != variable for c in self.columns):
+            return Column(variable, "Rahmenkonzept", "framework")  # the column of answers over several
         return next((c for c in self.columns if c.variable == variable), Column(variable, variable))
 
 
@@ -197,18 +199,82 @@ def bind(store: GraphStore, q: Question, values: dict[str, str]) -> str:
     return (head + sep + "\n" + "".join(clauses) + tail).strip() + "\n"
 
 
-def run(store: GraphStore, name: str, values: dict[str, str], stand: str | None = None) -> tuple[Table, str]:
+def run(
+    store: GraphStore, name: str, values: dict[str, str], stand: str | None = None, rahmen: str | None = None
+) -> tuple[Table, str]:
     """Answer a named question: rows and the SPARQL that produced them.
 
     ``stand`` (a date or an edition, see :mod:`rahmengraph.model.asof`) runs it on the editions in
-    force then, and is the question's ``stichtag`` unless that is given.
+    force then, and is the question's ``stichtag`` unless that is given. In a store with several
+    frameworks the answer is per framework (see :mod:`rahmengraph.model.frameworks`): ``rahmen``
+    chooses one; without it each framework answers with its own entities for the parameter ids,
+    and the first column ``rahmen`` says which framework a row is from.
     """
     q = question(name)
     view, at = asof.resolve(store, stand)
     if at.date and any(p.name == STICHTAG for p in q.params) and not values.get(STICHTAG):
         values = {**values, STICHTAG: at.date}
-    sparql = bind(view, q, values)
-    return natural_order(view.select(sparql), sparql), sparql
+    known = frameworks.frameworks(view)
+    if (rahmen or "").strip():
+        return _within(view, q, values, frameworks.chosen(view, rahmen or ""))
+    if len(known) <= 1:
+        sparql = bind(view, q, values)
+        return natural_order(view.select(sparql), sparql), sparql
+    return _per_framework(view, q, values, known)
+
+
+def _within(
+    view: GraphStore, q: Question, values: dict[str, str], fw: frameworks.Framework
+) -> tuple[Table, str]:
+    """The question asked of one framework: ids resolved in it, the query over its graphs."""
+    for value in values.values():
+        other = frameworks.owner(view, value.strip()) if value.strip().startswith("http") else None
+        if other is not None and other != fw:
+            raise ParameterError(
+                f"Frage {q.name}: {value} gehört zum Rahmenkonzept {other.ident}, nicht zu {fw.ident} "
+                f"(Parameter {frameworks.PARAM})"
+            )
+    scope = frameworks.scoped(view, fw)
+    sparql = frameworks.with_from(bind(scope, q, values), frameworks.graphs_of(view, fw))
+    return natural_order(scope.select(sparql), sparql), sparql
+
+
+def _per_framework(
+    view: GraphStore, q: Question, values: dict[str, str], known: list[frameworks.Framework]
+) -> tuple[Table, str]:
+    """The question asked of each framework in turn, rows marked with the framework's id; a
+    framework where a parameter id does not exist (or names another framework's entity) is left out."""
+    rows: list[list[Term | None]] = []
+    texts: list[str] = []
+    variables: list[str] = []
+    missing: list[str] = []
+    for fw in known:
+        try:
+            table, sparql = _within(view, q, values, fw)
+        except ParameterError as exc:
+            missing.append(f"{fw.ident}: {exc.message}")
+            continue
+        variables = table.variables
+        rows += [[ox.Literal(fw.ident), *row] for row in table]
+        texts.append(f"# Rahmenkonzept {fw.ident} ({fw.title})\n{sparql}")
+    if not texts:
+        raise ParameterError(
+            f"Frage {q.name}: in keinem Rahmenkonzept zu beantworten – " + "; ".join(missing)
+        )
+    return Table([frameworks.PARAM, *variables], rows), "\n".join(texts)
+
+
+def as_values_query(table: Table) -> str:
+    """A query whose answer is ``table`` (a ``VALUES`` block), so an engine serialises an answer
+    put together here (several frameworks, natural order) in any SPARQL results format."""
+    if not table.variables:
+        return "SELECT * WHERE { }"
+    head = " ".join(f"?{v}" for v in table.variables)
+    rows = "\n".join(
+        "  (" + " ".join("UNDEF" if t is None or isinstance(t, ox.BlankNode) else str(t) for t in row) + ")"
+        for row in table
+    )
+    return f"SELECT {head} WHERE {{ VALUES ({head}) {{\n{rows}\n}} }}"
 
 
 def natural_order(table: Table, sparql: str) -> Table:

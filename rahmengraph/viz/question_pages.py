@@ -14,6 +14,7 @@ from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.filters import FILTER_KINDS
+from rahmengraph.model.frameworks import PARAM, frameworks, owner
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.labels import label
 from rahmengraph.model.loading.csv_text import excel_csv
@@ -60,12 +61,33 @@ def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[t
         f"?e a ?c ; <{vocab.NOTATION}> ?key }}"
     ).values()
     names = labels(store, {r["e"] for r in rows if r["e"]}, lang)
+    if len(frameworks(store)) > 1:
+        # ids repeat across frameworks (MB here and there): the value is the IRI, the label names
+        # the framework, so every option is unique and no choice merges two frameworks' entities
+        owned = [(r, owner(store, r["e"] or "")) for r in rows]
+        tagged = {
+            (r["e"] or "", f"{r['key']} – {names.get(r['e'] or '', '')} ({fw.name if fw else '–'})", fw)
+            for r, fw in owned
+        }
+        ordered = sorted(tagged, key=lambda t: (t[2].ident if t[2] else "", natural_key(t[1])))
+        return [(value, text_) for value, text_, _fw in ordered]
     pairs = {(r["key"] or "", f"{r['key']} – {names.get(r['e'] or '', '')}".rstrip(" –")) for r in rows}
     return sorted(pairs, key=lambda p: natural_key(p[0]))
 
 
-def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
+def framework_field(store: GraphStore, value: str, lang: str) -> list[Field]:
+    """The ``rahmen`` field, in a store with several frameworks (none otherwise)."""
+    known = frameworks(store)
+    if len(known) <= 1:
+        return []
+    options = [(fw.ident, f"{fw.ident} – {fw.title}") for fw in known]
     return [
+        Field(PARAM, label("fragen.rahmen", lang), label("fragen.rahmen.help", lang), False, value, options)
+    ]
+
+
+def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
+    return framework_field(store, values.get(PARAM, ""), lang) + [
         Field(
             p.name,
             p.type.label,
@@ -80,8 +102,14 @@ def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> l
 
 def known_values(q: Question, values: dict[str, str]) -> dict[str, str]:
     """The given parameter values (empty ones left out); an unknown parameter is an error."""
-    ParameterError.check_known(values, [p.name for p in q.params], f"Frage {q.name} (Query-Parameter)")
+    allowed = [PARAM, *(p.name for p in q.params)]
+    ParameterError.check_known(values, allowed, f"Frage {q.name} (Query-Parameter)")
     return {k: v.strip() for k, v in values.items() if v.strip()}
+
+
+def _without(values: dict[str, str]) -> dict[str, str]:
+    """The question's own parameters (``rahmen`` is the framework's, not the question's)."""
+    return {k: v for k, v in values.items() if k != PARAM}
 
 
 def index_page(lang: str) -> str:
@@ -141,7 +169,7 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
     status = 200
     if ready:
         try:
-            table, sparql = run(store, name, given)
+            table, sparql = run(store, name, _without(given), rahmen=given.get(PARAM))
         except RahmengraphError as exc:
             error, status = str(exc), exc.status
     graph_params = {_GRAPH_PARAMS.get(k, k): v for k, v in given.items()}
@@ -194,7 +222,8 @@ def download(store: GraphStore, name: str, values: dict[str, str], fmt: str) -> 
             f"Unbekanntes Format {fmt!r} (Pfad /fragen/{name}/); bekannt: {', '.join(DOWNLOADS)}"
         )
     q = question(name)
-    table, _sparql = run(store, name, known_values(q, values))
+    given = known_values(q, values)
+    table, _sparql = run(store, name, _without(given), rahmen=given.get(PARAM))
     headings = [q.column(v).heading for v in table.variables]
     body = csv_bytes(table, headings) if fmt == "csv" else xlsx_answer(table, name, headings)
     return body, DOWNLOADS[fmt], f"{name}.{fmt}"

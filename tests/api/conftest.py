@@ -47,6 +47,17 @@ def client(musterland_loaded: tuple[GraphStore, Dataset], musterland_dir: Path) 
         yield c
 
 
+@pytest.fixture(scope="module")
+def two_client(
+    two_frameworks: tuple[GraphStore, list[Dataset]], musterland_dir: Path, nachbarland_dir: Path
+) -> Iterator[TestClient]:
+    """A client of the app over musterland and nachbarland in one store (``serve -d A -d B``)."""
+    store, datasets = two_frameworks
+    opts = settings(musterland_dir, extra_datasets=[nachbarland_dir])
+    with TestClient(create_app(opts, store, datasets)) as c:
+        yield c
+
+
 @pytest.fixture
 def own_store(musterland_dir: Path) -> tuple[GraphStore, Dataset]:
     """A fresh musterland store this test may change."""

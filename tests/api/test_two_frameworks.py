@@ -1,0 +1,55 @@
+"""Questions, forms and filters of a server with two frameworks sharing ids (issue #20, item 9)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from lxml import html as lxml_html
+
+NACHBAR_MB = "https://w3id.org/rahmengraph/nachbarland/akteur/MB"
+MUSTER_MB = "https://w3id.org/rahmengraph/musterland/akteur/MB"
+
+
+def test_answer_says_which_framework_each_row_is_from(two_client: TestClient) -> None:
+    r = two_client.get("/api/fragen/massnahmen-zielgruppe", params={"target_group": "frauen"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["spalten"][0] == "rahmen"
+    assert {row["rahmen"] for row in body["zeilen"]} == {"musterland-2021", "nachbarland-2023"}
+    assert all(row["massnahmeId"][0] == {"musterland-2021": "M", "nachbarland-2023": "N"}[row["rahmen"]]
+               for row in body["zeilen"])  # fmt: skip
+
+
+def test_rahmen_chooses_one_framework(two_client: TestClient) -> None:
+    r = two_client.get("/api/fragen/ressort-partner", params={"actor": "MB", "rahmen": "musterland-2021"})
+    assert r.status_code == 200
+    body = r.json()
+    assert "rahmen" not in body["spalten"] and body["zeilen"] == []  # musterland's MB has no partners
+    assert f"<{MUSTER_MB}>" in body["sparql"] and "nachbarland" not in body["sparql"]
+
+
+def test_form_options_are_unique_and_name_their_framework(two_client: TestClient) -> None:
+    r = two_client.get("/fragen/ressort-partner")
+    doc = lxml_html.fromstring(r.text)
+    options = doc.xpath('//select[@name="actor"]/option[@value!=""]')
+    values = [o.get("value") for o in options]
+    assert len(values) == len(set(values))
+    by_value = {o.get("value"): o.text_content() for o in options}
+    assert "Migrationsbeirat" in by_value[NACHBAR_MB] and "Teilhabekonzept" in by_value[NACHBAR_MB]
+    assert "Ministerium für Bildung" in by_value[MUSTER_MB] and "Integrationsrahmen" in by_value[MUSTER_MB]
+    rahmen = [o.get("value") for o in doc.xpath('//select[@name="rahmen"]/option[@value!=""]')]
+    assert rahmen == ["musterland-2021", "nachbarland-2023"]
+
+
+def test_form_answer_with_an_option_value(two_client: TestClient) -> None:
+    r = two_client.get("/fragen/ressort-partner", params={"actor": NACHBAR_MB})
+    assert r.status_code == 200
+    cells = [td.text_content().strip() for td in lxml_html.fromstring(r.text).xpath("//table//td[1]")]
+    assert cells and set(cells) == {"nachbarland-2023"}
+
+
+def test_a_filter_id_two_frameworks_use_is_an_error_naming_both(two_client: TestClient) -> None:
+    r = two_client.get("/api/analyse/gaps", params={"actor": "MB"})
+    assert r.status_code == 400
+    message = r.json()["error"]["message"]
+    assert MUSTER_MB in message and NACHBAR_MB in message and "actor" in message
+    assert two_client.get("/api/analyse/gaps", params={"actor": NACHBAR_MB}).status_code == 200

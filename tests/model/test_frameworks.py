@@ -1,0 +1,63 @@
+"""Named questions in a store with two frameworks that share ids (issue #20, item 9).
+
+Each case in ``frameworks/`` asks a question of musterland + nachbarland (both have ``MB``, fields
+``1``–``3``, level ``Land``, target group ``frauen``, each with its own meaning) with or without
+``rahmen``, and gives the expected rows or the words the error must contain.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rahmengraph.errors import ParameterError
+from rahmengraph.model import frameworks, questions
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.store import GraphStore
+
+CASES = sorted((Path(__file__).parent / "frameworks").glob("*.json"))
+TwoFrameworks = tuple[GraphStore, list[Dataset]]
+
+
+def _norm(cell: str | None) -> str:
+    return ";".join(sorted((cell or "").split(";")))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_question_over_two_frameworks(path: Path, two_frameworks: TwoFrameworks) -> None:
+    store, _datasets = two_frameworks
+    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    ask = (store, case["question"], case["params"], None, case.get("rahmen"))
+    if "error" in case:
+        with pytest.raises(ParameterError) as caught:
+            questions.run(*ask)
+        assert all(word in str(caught.value) for word in case["error"])
+        return
+    table, _sparql = questions.run(*ask)
+    got = sorted([_norm(r[c]) for c in case["columns"]] for r in table.values())
+    assert got == sorted([_norm(c) for c in row] for row in case["rows"])
+    assert ("rahmen" in table.variables) == ("rahmen" not in case)  # the column when not chosen
+
+
+def test_the_sparql_shown_names_the_framework_graphs_and_ran(two_frameworks: TwoFrameworks) -> None:
+    store, _datasets = two_frameworks
+    table, sparql = questions.run(store, "ressort-partner", {"actor": "MB"}, rahmen="nachbarland-2023")
+    assert "FROM <https://w3id.org/rahmengraph/nachbarland/>" in sparql
+    assert "musterland" not in sparql
+    assert "VALUES ?actor { <https://w3id.org/rahmengraph/nachbarland/akteur/MB> }" in sparql
+    assert sorted(map(str, store.select(sparql).rows)) == sorted(map(str, table.rows))
+
+
+def test_frameworks_are_listed_with_id_and_base(two_frameworks: TwoFrameworks) -> None:
+    store, datasets = two_frameworks
+    found = frameworks.frameworks(store)
+    assert [fw.ident for fw in found] == ["musterland-2021", "nachbarland-2023"]
+    assert [fw.base for fw in found] == [ds.graph for ds in datasets]
+
+
+def test_a_single_framework_store_answers_as_before(musterland_store: GraphStore) -> None:
+    table, sparql = questions.run(musterland_store, "ressort-partner", {"actor": "MB"})
+    assert "rahmen" not in table.variables and "FROM" not in sparql

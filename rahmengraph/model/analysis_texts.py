@@ -29,6 +29,11 @@ ANALYSIS_PAGE_TEXTS: Final[dict[str, tuple[str, str]]] = {
 #: Headline numbers of the analyses (``Report.summary`` keys).
 SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "massnahmen": ("Maßnahmen im Blick", "Measures in view"),
+    "rahmenkonzepte": ("Rahmenkonzepte im Speicher", "Frameworks in the store"),
+    "gemeinsame_zielgruppen": (
+        "Zielgruppen, die alle Rahmenkonzepte (gleich benannt) haben",
+        "Target groups every framework has (same name)",
+    ),
     "multi_field": ("Maßnahmen in mehreren Handlungsfeldern", "Measures in several fields"),
     "field_network": ("Handlungsfeld-Paare mit gemeinsamen Maßnahmen", "Field pairs sharing measures"),
     "collaboration": ("Zusammenarbeit je Rolle und Ebene", "Collaboration per role and level"),
@@ -131,6 +136,13 @@ ANALYSES: Final[dict[str, tuple[str, str]]] = {
     "datenqualitaet.help": (
         "Der SHACL-Prüfbericht, gruppiert nach Handlungsfeld und Ressort.",
         "The SHACL report grouped by field and department.",
+    ),
+    "vergleich.title": ("Vergleich der Rahmenkonzepte", "Comparing frameworks"),
+    "vergleich.help": (
+        "Die geladenen Rahmenkonzepte nebeneinander (je eine Spalte): Maßnahmen, Handlungsfelder, "
+        "Zielgruppen, Ebenen, Federführung, Anteil intersektionaler Maßnahmen, Dimensionen und Zielgruppen.",
+        "The loaded frameworks side by side (one column each): measures, fields, target groups, levels, "
+        "leads, share of intersectional measures, dimensions and target groups.",
     ),
 }
 

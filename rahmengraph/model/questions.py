@@ -93,6 +93,12 @@ class Question:
     sparql: str
     columns: tuple[Column, ...] = ()
 
+    @property
+    def compares(self) -> bool:
+        """Does the question compare frameworks (it has the framework column ``rahmen`` itself)?
+        Then it runs over all frameworks at once instead of once per framework."""
+        return any(c.variable == frameworks.PARAM for c in self.columns)
+
     def column(self, variable: str) -> Column:
         """The declared column of ``variable`` (its own name as heading when undeclared)."""
         if variable == frameworks.PARAM and all(c.variable != variable for c in self.columns):
@@ -217,7 +223,7 @@ def run(
     known = frameworks.frameworks(view)
     if (rahmen or "").strip():
         return _within(view, q, values, frameworks.chosen(view, rahmen or ""))
-    if len(known) <= 1:
+    if len(known) <= 1 or q.compares:
         sparql = bind(view, q, values)
         return natural_order(view.select(sparql), sparql), sparql
     return _per_framework(view, q, values, known)

@@ -20,6 +20,7 @@ from rahmengraph.model.filters import Filters
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.graph_build import deck as build_deck
+from rahmengraph.viz.graph_comparison import comparison
 from rahmengraph.viz.graph_data import Graph, Page, payload
 from rahmengraph.viz.graph_matrix import luecken
 from rahmengraph.viz.graph_page import render_page
@@ -153,6 +154,14 @@ VIEWS: Final[dict[str, View]] = {
             "Ressortübergreifendes Netz mit Knotenpunkten und einzelnen Ausfallpunkten",
             ("ebene", "ressorts"),
             _deck("abhaengigkeiten", "Abhängigkeiten", _network),
+        ),
+        View(
+            "vergleich",
+            "Vergleich zweier Rahmenkonzepte",
+            "Die Handlungsfelder zweier Rahmenkonzepte einander gegenüber, verbunden über die "
+            "Diversitätsdimensionen, die ihre Maßnahmen erreichen (Optionen a und b: IDs der Rahmenkonzepte)",
+            ("a", "b"),
+            lambda graph, full, options: comparison(graph, full, options),
         ),
         View(
             "luecken",

@@ -53,3 +53,22 @@ def test_a_filter_id_two_frameworks_use_is_an_error_naming_both(two_client: Test
     message = r.json()["error"]["message"]
     assert MUSTER_MB in message and NACHBAR_MB in message and "actor" in message
     assert two_client.get("/api/analyse/gaps", params={"actor": NACHBAR_MB}).status_code == 200
+
+
+def test_comparison_analysis_puts_frameworks_side_by_side(two_client: TestClient) -> None:
+    body = two_client.get("/api/analyse/vergleich").json()
+    frameworks = next(t for t in body["tables"] if t["name"] == "frameworks")
+    assert [row[0] for row in frameworks["rows"]] == ["musterland-2021", "nachbarland-2023"]
+    dims = next(t for t in body["tables"] if t["name"] == "dimensions")
+    assert dims["columns"][1:3] == ["musterland-2021", "nachbarland-2023"]
+    page = lxml_html.fromstring(two_client.get("/analysen/vergleich").text)
+    headings = [th.text_content().strip() for th in page.xpath("//table//th")]
+    assert "musterland-2021" in headings and "nachbarland-2023" in headings
+
+
+def test_comparison_graph_page(two_client: TestClient) -> None:
+    r = two_client.get("/viz/vergleich", params={"a": "nachbarland-2023", "b": "musterland-2021"})
+    assert r.status_code == 200
+    assert "Teilhabekonzept Nachbarland (links)" in r.text
+    bad = two_client.get("/viz/vergleich", params={"c": "x"}, headers={"Accept": "application/json"})
+    assert bad.status_code == 400 and "'c'" in bad.json()["error"]["message"]

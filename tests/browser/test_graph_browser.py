@@ -360,3 +360,22 @@ def test_served_view_keeps_filters_in_the_query(browser_page: PageLog, live_serv
     assert data_of(browser_page)["structure"] == "2019"
     assert "ressorts=2019" in browser_page.page.evaluate("location.search")
     assert browser_page.errors == [] and browser_page.foreign == []
+
+
+def test_comparison_of_two_frameworks_offline_and_readable(
+    browser_page: PageLog,
+    tmp_path: Path,
+    two_frameworks: tuple[GraphStore, list[Any]],
+    screens: Path,
+) -> None:
+    """The written ``vergleich`` file of two frameworks: no request leaves the file, every label
+    is readable at 1920×1080, and both frameworks' fields are drawn."""
+    store, _datasets = two_frameworks
+    path = write_view(store, "vergleich", Filters(), {}, tmp_path / "vergleich.html")
+    browser_page.page.set_viewport_size(PROJECTOR)
+    open_file(browser_page, path)
+    assert browser_page.errors == [] and browser_page.foreign == []
+    labels = assert_readable(browser_page, screens / "vergleich.png")
+    texts = {x["text"] for x in labels}
+    assert {"1 Sprache", "1 Sprache und Bildung"} <= texts
+    assert_legend_matches(browser_page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -63,3 +64,20 @@ def test_serve_serves_every_dataset(tmp_path: Path, musterland_dir: Path, nachba
             ids = r.read().decode().split()[1:]
     assert MUSTERLAND in graphs and NACHBARLAND in graphs
     assert ids == ["musterland-2021", "nachbarland-2023"]
+
+
+def test_comparison_view_is_a_file_that_needs_no_network(
+    rg: Run, tmp_path: Path, musterland_dir: Path, nachbarland_dir: Path
+) -> None:
+    target = tmp_path / "vergleich.html"
+    done = rg("viz", "vergleich", "-o", str(target), "-d", str(musterland_dir), "-d", str(nachbarland_dir))
+    assert done.exit_code == 0, done.output
+    page = target.read_text(encoding="utf-8")
+    assert "Sprache und Bildung" in page and "Aufenthalt" in page
+    assert not re.search(r"""(src|href)=["']https?://""", page)
+
+
+def test_analyse_vergleich_on_the_command_line(rg: Run, musterland_dir: Path, nachbarland_dir: Path) -> None:
+    done = rg("analyse", "vergleich", "-f", "csv", "-d", str(musterland_dir), "-d", str(nachbarland_dir))
+    assert done.exit_code == 0, done.output
+    assert "musterland-2021" in done.stdout and "nachbarland-2023" in done.stdout

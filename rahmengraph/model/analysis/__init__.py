@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from rahmengraph.model.analysis import coverage, dependencies, gaps, measurability, overlaps, quality
+from rahmengraph.model.analysis import (
+    comparison,
+    coverage,
+    dependencies,
+    gaps,
+    measurability,
+    overlaps,
+    quality,
+)
 from rahmengraph.model.analysis.registry import Analysis, Option
 from rahmengraph.model.analysis.render import render_text, report_csv
 from rahmengraph.model.analysis.report import Report, ReportTable
@@ -68,6 +76,10 @@ ANALYSES: Final[dict[str, Analysis]] = {
         Analysis(
             "datenqualitaet",
             quality.compute,
+        ),
+        Analysis(
+            "vergleich",
+            comparison.compute,
         ),
     )
 }

@@ -35,8 +35,8 @@ def analyse_cmd(
         str,
         typer.Argument(
             metavar="ANALYSE",
-            help="luecken, ueberschneidungen, abhaengigkeiten, matrix, messbarkeit oder datenqualitaet "
-            "(auch englisch: gaps, overlaps)",
+            help="luecken, ueberschneidungen, abhaengigkeiten, matrix, messbarkeit, datenqualitaet oder "
+            "vergleich (auch englisch: gaps, overlaps)",
         ),
     ],
     fmt: Annotated[
@@ -52,7 +52,8 @@ def analyse_cmd(
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Lücken, Überschneidungen, Abhängigkeiten, Matrix, Messbarkeit oder Datenqualität berechnen."""
+    """Lücken, Überschneidungen, Abhängigkeiten, Matrix, Messbarkeit, Datenqualität oder Vergleich der
+    Rahmenkonzepte (vergleich) berechnen."""
     from rahmengraph.model.analysis import ANALYSES, GERMAN_NAMES, NAMES
     from rahmengraph.model.analysis.render import render_text, report_csv
 

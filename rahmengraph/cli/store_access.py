@@ -73,7 +73,7 @@ def for_reading(settings: Settings) -> tuple[GraphStore, Dataset]:
         missing = datasets  # a fresh memory store: every dataset of the call
         note(
             f"Datensatz {names} ist nicht im belegten Speicher {settings.store}: "
-            "lade für diesen Aufruf in den Arbeitsspeicher …"
+            "lade ihn nur für diesen Aufruf in den Arbeitsspeicher …"
         )
     else:
         note(

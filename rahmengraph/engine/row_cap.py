@@ -1,9 +1,11 @@
 """The row cap: results cut to ``max_rows`` rows, counted only when they could hold more.
 
-A SELECT runs with ``LIMIT max_rows+1`` appended when that parses (:func:`needs_cap` says whether
-its own LIMIT is larger); an upper bound of the rows comes from one byte count over Oxigraph's
-(known) output (:func:`rows_at_most`); only when the bound passes ``max_rows`` are the rows counted
-exactly and, if needed, cut (:func:`cut_results`).
+A SELECT runs once with ``LIMIT max_rows+1`` appended when that parses (:func:`needs_cap` says
+whether its own LIMIT is larger); an upper bound of the rows comes from one byte count over
+Oxigraph's (known) output (:func:`rows_at_most`); only when the bound passes ``max_rows`` are the
+rows counted exactly and, if needed, cut: in Oxigraph's own output at the byte offset where row
+``max_rows + 1`` begins (:func:`cut_oxigraph`, no second run, no parse), in another server's
+output by parsing it (:func:`cut_results`).
 """
 
 from __future__ import annotations
@@ -78,3 +80,45 @@ def cut_results(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, b
     result = Result.parse(io.BytesIO(body), format=fmt.rdflib)
     result.bindings = result.bindings[:max_rows]
     return result.serialize(format=fmt.rdflib) or b"", True
+
+
+#: Oxigraph's SPARQL JSON: ``},{"`` outside strings only separates rows (a value string ending in
+#: ``},{`` is followed by ``}`` or ``,``, never by a variable name); rows binding nothing are ``{}``.
+_JSON_SEPARATOR = re.compile(rb'\},\{"(?=[^},])')
+_JSON_END, _XML_ROW, _XML_END = b"]}}", b"<result>", b"</results></sparql>"
+
+
+def _json_cut(body: bytes, max_rows: int) -> tuple[bytes, bool] | None:
+    """Cut Oxigraph's JSON after ``max_rows`` rows; None when rows binding nothing make the
+    separators ambiguous (:func:`cut_results` parses then)."""
+    if not body.endswith(_JSON_END) or b"},{}" in body:
+        return None
+    false = body.count(b'},{"}') + body.count(b'},{",')  # ``},{"`` ending a value string
+    rows = body.count(b'},{"') - false + 1
+    if rows <= max_rows:
+        return body, False
+    if false == 0 and rows == max_rows + 1:  # the usual case under LIMIT max_rows+1: the last row
+        return body[: body.rfind(b'},{"') + 1] + _JSON_END, True
+    cut = next(m for i, m in enumerate(_JSON_SEPARATOR.finditer(body), 1) if i == max_rows)
+    return body[: cut.start() + 1] + _JSON_END, True
+
+
+def _xml_cut(body: bytes, max_rows: int) -> tuple[bytes, bool] | None:
+    """Cut Oxigraph's XML before row ``max_rows + 1`` (``<`` in text is escaped: the marker is exact)."""
+    if not body.endswith(_XML_END):
+        return None
+    if body.count(_XML_ROW) <= max_rows:
+        return body, False
+    at = -1
+    for _ in range(max_rows + 1):
+        at = body.find(_XML_ROW, at + 1)
+    return body[:at] + _XML_END, True
+
+
+def cut_oxigraph(body: bytes, fmt: ResultFormat, max_rows: int) -> tuple[bytes, bool]:
+    """Like :func:`cut_results` for results serialized by Oxigraph itself: JSON and XML are cut at
+    the byte offset where row ``max_rows + 1`` begins, so the rows kept are byte for byte those of
+    the same query with ``LIMIT max_rows``."""
+    cut = {"json": _json_cut, "xml": _xml_cut}.get(fmt.key)
+    found = cut(body, max_rows) if cut is not None else None
+    return found if found is not None else cut_results(body, fmt, max_rows)

@@ -27,7 +27,7 @@ from rahmengraph.engine.frame import BROKEN, send_answer, send_error
 from rahmengraph.engine.guard import check_query
 from rahmengraph.engine.job import Answer, Job, Source
 from rahmengraph.engine.replica import Replica
-from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
+from rahmengraph.engine.row_cap import cut_oxigraph, needs_cap, rows_at_most
 from rahmengraph.model.formats import GRAPH_FORMATS, RESULT_FORMATS, GraphFormat
 from rahmengraph.model.graph_view import current_graphs
 from rahmengraph.model.namespaces import PREFIXES
@@ -51,13 +51,13 @@ def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBo
     return store.query(text, prefixes=PREFIXES, base_iri=job.base_iri, **dataset)
 
 
-def _query(store: ox.Store, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, bool]:
-    """The result, and whether it was capped here with ``LIMIT max_rows + 1``."""
+def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """The result; a SELECT is capped here with ``LIMIT max_rows + 1`` when that parses."""
     if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
         with suppress(SyntaxError):  # own LIMIT or trailing VALUES: run as written and count
-            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job), True
+            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
     try:
-        return _run(store, job.query, job), False
+        return _run(store, job.query, job)
     except SyntaxError as exc:
         raise query_error(exc, job.query) from exc
 
@@ -65,7 +65,7 @@ def _query(store: ox.Store, job: Job) -> tuple[ox.QuerySolutions | ox.QueryBoole
 def execute(store: ox.Store, job: Job) -> Answer:
     """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
     check_query(job.query)
-    res, capped = _query(store, job)
+    res = _query(store, job)
     try:
         if isinstance(res, ox.QueryTriples):
             if job.graph is None:
@@ -80,13 +80,7 @@ def execute(store: ox.Store, job: Job) -> Answer:
         body = res.serialize(format=rfmt.oxigraph) or b""
         if not isinstance(res, ox.QuerySolutions) or rows_at_most(body, rfmt) <= job.max_rows:
             return Answer(body, rfmt.media_type)
-        if capped:  # max_rows + 1 rows at most: if one too many, let the engine cut (run again)
-            if count_rows(body, rfmt) <= job.max_rows:
-                return Answer(body, rfmt.media_type)
-            again = _run(store, f"{job.query}\nLIMIT {job.max_rows}", job)
-            assert isinstance(again, ox.QuerySolutions)  # the same SELECT with a smaller LIMIT
-            return Answer(again.serialize(format=rfmt.oxigraph) or b"", rfmt.media_type, True)
-        body, truncated = cut_results(body, rfmt, job.max_rows)
+        body, truncated = cut_oxigraph(body, rfmt, job.max_rows)  # no second run
         return Answer(body, rfmt.media_type, truncated)
     except OSError as exc:
         raise errors.StoreError(f"Abfrage fehlgeschlagen: {exc}") from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from rahmengraph.engine.row_cap import count_rows, cut_results, needs_cap, rows_at_most
+from rahmengraph.engine.row_cap import count_rows, cut_oxigraph, cut_results, needs_cap, rows_at_most
 from rahmengraph.model.formats import RESULT_FORMATS
 from tests.engine.conftest import CASES, count
 
@@ -20,8 +20,8 @@ def tricky() -> ox.Store:
     return store
 
 
-def _body(store: ox.Store, key: str) -> bytes:
-    result = store.query(TRICKY)
+def _body(store: ox.Store, key: str, query: str = TRICKY) -> bytes:
+    result = store.query(query)
     assert isinstance(result, ox.QuerySolutions)
     return result.serialize(format=RESULT_FORMATS[key].oxigraph) or b""
 
@@ -63,3 +63,32 @@ def test_cut_keeps_at_most_max_rows(
 )
 def test_needs_cap_reads_the_own_limit(query: str, expected: bool) -> None:
     assert needs_cap(query, 10) is expected
+
+
+@pytest.mark.parametrize("key", list(RESULT_FORMATS))
+@pytest.mark.parametrize("max_rows", [1, 2, 3, 4, 5, 6, 9])
+@pytest.mark.parametrize("query", [TRICKY, "SELECT ?s ?p WHERE { ?s ?p ?o }"])
+def test_oxigraph_cut_keeps_the_rows_of_limit(tricky: ox.Store, key: str, max_rows: int, query: str) -> None:
+    """Cut in Oxigraph's own output, the rows kept are byte for byte those of ``LIMIT max_rows``
+    (literals that look like row separators included), without running the query again."""
+    fmt = RESULT_FORMATS[key]
+    ordered = f"{query} ORDER BY ?s ?o ?t" if query == TRICKY else f"{query} ORDER BY ?s ?p"
+    limited = tricky.query(f"{ordered} LIMIT {max_rows}")
+    assert isinstance(limited, ox.QuerySolutions)
+    body, cut = cut_oxigraph(_body(tricky, key, ordered), fmt, max_rows)
+    assert cut is (max_rows < 6)
+    assert body == limited.serialize(format=fmt.oxigraph)
+
+
+@pytest.mark.parametrize("key", ["json", "xml"])
+def test_oxigraph_cut_with_rows_binding_nothing(key: str) -> None:
+    """Rows binding no variable (``{}`` in JSON) are counted and cut like any other."""
+    store = ox.Store()
+    query = "SELECT ?a WHERE { VALUES ?a { UNDEF <http://example.org/x> UNDEF UNDEF } }"
+    fmt = RESULT_FORMATS[key]
+    whole = store.query(query)
+    limited = store.query(f"{query} LIMIT 2")
+    assert isinstance(whole, ox.QuerySolutions) and isinstance(limited, ox.QuerySolutions)
+    body, cut = cut_oxigraph(whole.serialize(format=fmt.oxigraph) or b"", fmt, 2)
+    assert cut is True
+    assert count(body, key) == 2

@@ -110,17 +110,16 @@ class View:
         return self.out.get((n, rel), [])
 
 
-def build_view(g: nx.MultiDiGraph[str], keep: frozenset[str] | None) -> View:
-    """Indexes over ``g`` for the measures in ``keep`` (``None``: all measures)."""
+def _all_measures(g: nx.MultiDiGraph[str]) -> View:
+    """Indexes over ``g`` with every measure in view."""
     key_of = {n: str(data.get("key") or n.rsplit("/", 1)[-1]) for n, data in g.nodes(data=True)}
     ordered = sorted(g.nodes, key=lambda n: (natural_key(key_of[n]), n))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for n in ordered:
         by_kind[str(g.nodes[n]["kind"])].append(n)
-    measures = [m for m in by_kind.get("measure", []) if keep is None or m in keep]
     rank = {n: i for i, n in enumerate(ordered)}
-    view = View(g, measures, by_kind=by_kind, key_of=key_of, rank=rank)
-    in_view = set(measures)
+    view = View(g, list(by_kind.get("measure", [])), by_kind=by_kind, key_of=key_of, rank=rank)
+    in_view = set(view.measures)
     for u, v, data in g.edges(data=True):
         rel = str(data["rel"])
         view.out[(u, rel)].append(v)
@@ -136,13 +135,26 @@ def build_view(g: nx.MultiDiGraph[str], keep: frozenset[str] | None) -> View:
     return view
 
 
+def restrict(base: View, keep: frozenset[str]) -> View:
+    """The view of ``base`` (all measures) for the measures in ``keep``: node order, keys and edges
+    are shared, only the per-measure indexes are cut (in their order in ``base``)."""
+    measures = [m for m in base.measures if m in keep]
+    view = View(base.g, measures, by_kind=base.by_kind, key_of=base.key_of, rank=base.rank, out=base.out)
+    for name in _PER_MEASURE:
+        index: dict[str, list[object]] = getattr(view, name)
+        index.update((m, items) for m, items in getattr(base, name).items() if m in keep)
+    return view
+
+
 #: Measure edge rel → View index attribute.
 _MEASURE_INDEX = {"field": "fields", "targets": "groups", "level": "levels", "depends_on": "depends"}
+#: The View indexes keyed by measure (cut to the measures in view).
+_PER_MEASURE = (*_MEASURE_INDEX.values(), "duties", "indicators")
 
 
 #: Filtered views (with their remembered reports) kept per projection, least recently used out
-#: first; the unfiltered view always stays. A view indexes the whole projection: at "kreise" scale
-#: (1 M triples) one costs hundreds of MB, so planners trying filter after filter must not pile up.
+#: first; the unfiltered view always stays. A filtered view shares the unfiltered one's indexes
+#: over the whole projection and cuts only those per measure; its reports still take room.
 MAX_FILTERED_VIEWS = 12
 
 
@@ -158,7 +170,12 @@ def make_view(store: GraphStore, filters: Filters | None = None, graph: str | No
     if keep in views:
         views.move_to_end(keep)
         return views[keep]
-    view = views[keep] = build_view(g, keep)
+    base = views.get(None)
+    if base is None:
+        base = views[None] = _all_measures(g)
+    if keep is None:
+        return base
+    view = views[keep] = restrict(base, keep)
     filtered = [k for k in views if k is not None]
     for old in filtered[: max(0, len(filtered) - MAX_FILTERED_VIEWS)]:
         del views[old]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import partial
+from typing import cast
 
 from rahmengraph.model import namespaces
 from rahmengraph.model.analysis.indexes import View
@@ -22,18 +23,36 @@ from rahmengraph.model.validation import Finding, validate
 UNASSIGNED = "ohne Zuordnung"
 
 
+def _responsibility_owner(view: View, focus: str) -> str | None:
+    """The measure in view (first in order) a responsibility belongs to: responsibilities are not
+    nodes, their IRI is ``{base}zustaendigkeit/<measure>/…`` (looked up by prefix, not by a scan)."""
+    prefixes = cast(dict[str, str] | None, view.memo.get("responsibility prefixes"))
+    if prefixes is None:
+        prefixes = {}
+        for m in view.measures:
+            prefixes.setdefault(m.replace("/massnahme/", "/zustaendigkeit/"), m)
+        view.memo["responsibility prefixes"] = prefixes
+    owners = [prefixes[focus[:i]] for i, ch in enumerate(focus) if ch == "/" and focus[:i] in prefixes]
+    return min(owners, key=view.rank.__getitem__) if owners else None
+
+
+def _led(view: View) -> dict[str, set[str]]:
+    """Actor → the measures in view it leads (once per view)."""
+    led = cast(dict[str, set[str]] | None, view.memo.get("led"))
+    if led is None:
+        led = defaultdict(set)
+        for m in view.measures:
+            for d in view.duties.get(m, []):
+                if d.role == "lead":
+                    led[d.actor].add(m)
+        view.memo["led"] = led
+    return led
+
+
 def _owners(view: View, focus: str, in_view: set[str], filtered: bool) -> tuple[set[str], set[str]] | None:
     """(fields, actors) of a focus node; None when the finding is outside the filter."""
     if focus not in view.g:
-        # responsibilities are not nodes: their IRI is {base}zustaendigkeit/<measure>/…
-        owner = next(
-            (
-                m
-                for m in view.measures
-                if focus.startswith(m.replace("/massnahme/", "/zustaendigkeit/") + "/")
-            ),
-            None,
-        )
+        owner = _responsibility_owner(view, focus)
         if owner is None:
             return (set(), set()) if not filtered else None
         focus = owner
@@ -43,8 +62,7 @@ def _owners(view: View, focus: str, in_view: set[str], filtered: bool) -> tuple[
             return None
         return set(view.fields.get(focus, [])), set(view.leads(focus))
     if kind == "actor":
-        led = [m for m in view.measures if focus in view.leads(m)]
-        return {f for m in led for f in view.fields.get(m, [])}, {focus}
+        return {f for m in _led(view).get(focus, ()) for f in view.fields.get(m, [])}, {focus}
     if kind == "field":
         return {focus}, set()
     return (set(), set()) if not filtered else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SkipValidation
 
 Cell: TypeAlias = str | int | float | bool | None
 
@@ -20,7 +20,8 @@ class ReportTable(BaseModel):
     name: str
     title: str
     columns: list[str]
-    rows: Sequence[Sequence[Cell]] = Field(default_factory=list)
+    # built by the analyses from typed values: checking every cell again cost seconds at national scale
+    rows: SkipValidation[Sequence[Sequence[Cell]]] = Field(default_factory=list)
     explain: str | None = None
 
     def dicts(self) -> list[dict[str, Cell]]:

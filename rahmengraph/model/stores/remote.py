@@ -18,7 +18,11 @@ Speaks the SPARQL 1.1 Protocol directly. Deviations of servers are handled expli
   Oxigraph keeps the language tag. Left as it is (both are defensible); :func:`expression_types`
   tells callers which variables are concatenations, so comparisons can ignore the tag;
 * Virtuoso's own graphs (``virtrdf#`` …) are left out of :meth:`RemoteStore.graphs`, ``count`` and
-  ``dump``.
+  ``dump``;
+* the queries expect the default graph to be the union of all named graphs. A server whose default
+  graph is not (Oxigraph's ``oxigraph serve`` without ``--union-default-graph``, Fuseki without
+  ``tdb:unionDefaultGraph``) gets every graph as ``default-graph-uri`` instead (checked once with
+  one triple of a named graph, :meth:`RemoteStore.unites_graphs`).
 """
 
 from __future__ import annotations
@@ -71,6 +75,14 @@ DIALECTS: Final[dict[str, Dialect]] = {
         True,
         ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/"),
         "OpenLink Virtuoso 7: kleine Update-Pakete, Wahrheitswerte als 0/1, Systemgraphen",
+    ),
+    "oxigraph": Dialect(
+        "oxigraph",
+        20_000,
+        False,
+        (),
+        "Oxigraph-Server (oxigraph serve, PyPI): SPARQL 1.1 nach Standard; der Standardgraph ist die "
+        "Vereinigung der benannten Graphen nur mit --union-default-graph",
     ),
     "": Dialect("sparql", 20_000, False, (), "SPARQL-1.1-Server nach Standard"),
 }
@@ -176,7 +188,9 @@ class RemoteStore(GraphStore):
         self.query_url = query_url
         self.update_url = update_url
         self._dialect: Dialect | None = None
-        self._current: tuple[int, list[str] | None] = (-1, None)
+        #: generation → (all graphs, the default graphs to name: None = the server's own)
+        self._current: tuple[int, list[str], list[str] | None] = (-1, [], None)
+        self._unites: bool | None = None
 
     @property
     def dialect(self) -> Dialect:
@@ -208,15 +222,36 @@ class RemoteStore(GraphStore):
             raise StoreError(f"Remote-Endpunkt {url} nicht erreichbar: {exc}") from exc
 
     def _form(self, query: str, graphs: Sequence[str] | None) -> list[tuple[str, str]]:
-        """The protocol form: the query and, unless it has its own FROM, the default graphs."""
+        """The protocol form: the query and, unless it has its own FROM, the default graphs. A
+        request naming default graphs names every graph as a named graph too: the protocol's
+        dataset would have none otherwise (``GRAPH ?g`` would match nothing), the embedded one has all."""
         form = [("query", query)]
-        if has_dataset_clause(query):
+        if has_dataset_clause(query) or (graphs is not None and not graphs):
             return form
-        if graphs is None:
-            if self._current[0] != self.generation:
-                self._current = (self.generation, current_graphs(self.graphs()))
-            graphs = self._current[1]
-        return form + [("default-graph-uri", g) for g in graphs or ()]
+        if self._current[0] != self.generation:
+            names = self.graphs()
+            current = current_graphs(names)
+            default = names if current is None and not self.unites_graphs() else current
+            self._current = (self.generation, names, default)
+        _generation, names, default = self._current
+        chosen = default if graphs is None else graphs
+        if not chosen:
+            return form
+        return form + [("default-graph-uri", g) for g in chosen] + [("named-graph-uri", g) for g in names]
+
+    def unites_graphs(self) -> bool:
+        """Whether the server's default graph is the union of its named graphs: a triple of a named
+        graph is asked for in the default graph (once it holds one; an empty server says yes)."""
+        if self._unites is None:
+            found = self.select(
+                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(isIRI(?s) && !isBLANK(?o)) } } LIMIT 1",
+                graphs=(),
+            )
+            if not found.rows:
+                return True
+            s, p, o = found.rows[0]
+            self._unites = self.ask(f"ASK {{ {s} {p} {o} }}", graphs=())
+        return self._unites
 
     def _results(
         self, query: str, graphs: Sequence[str] | None = None

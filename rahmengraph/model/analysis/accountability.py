@@ -246,9 +246,8 @@ def governance(view: View) -> list[ReportTable]:
     formats = [b for b in view.nodes("body") if view.attr(b, "body_class") == PARTICIPATION]
     cross = [b for b in formats if not view.targets(b, "field")]
     covered = {f for b in formats for f in view.targets(b, "field")}
-    fields: Rows = [
-        [view.key(f), view.label(f), view.keys(cross)] for f in view.nodes("field") if f not in covered
-    ]
+    shared = view.keys(cross)  # the same cell in every row
+    fields: Rows = [[view.key(f), view.label(f), shared] for f in view.nodes("field") if f not in covered]
     bodies: Rows = [
         [view.key(b), view.label(b), view.attr(b, "body_type"), view.sources([b])]
         for b in view.nodes("body")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -43,25 +44,27 @@ class View:
     by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     key_of: dict[str, str] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)  # position in natural order of keys
+    data: dict[str, dict[str, Any]] = field(default_factory=dict)  # node attributes (no NodeView per call)
     memo: dict[object, object] = field(default_factory=dict)  # results computed on this view
 
     # --- node facts ---------------------------------------------------------------------------
 
     def kind(self, n: str) -> str:
-        return str(self.g.nodes[n]["kind"])
+        return str(self.data[n]["kind"])
 
     def key(self, n: str) -> str:
         return self.key_of.get(n) or n.rsplit("/", 1)[-1]
 
     def order(self, nodes: Iterable[str]) -> list[str]:
         """Nodes in the natural order of their keys, each once."""
-        return sorted(set(nodes), key=lambda n: self.rank.get(n, -1))
+        rank = self.rank
+        return sorted(set(nodes), key=lambda n: rank.get(n, -1))
 
     def label(self, n: str) -> str:
-        return str(self.g.nodes[n].get("label") or self.key(n))
+        return str(self.data[n].get("label") or self.key(n))
 
     def attr(self, n: str, name: str) -> str:
-        return str(self.g.nodes[n].get(name, ""))
+        return str(self.data[n].get(name, ""))
 
     def nodes(self, kind: str) -> list[str]:
         """All nodes of a kind, naturally sorted by key."""
@@ -69,7 +72,8 @@ class View:
 
     def keys(self, nodes: Iterable[str]) -> str:
         """``;``-joined keys, naturally sorted (the cell form used in every table)."""
-        return ";".join(dict.fromkeys(self.key(n) for n in self.order(nodes)))
+        key_of = self.key_of
+        return ";".join(dict.fromkeys([key_of.get(n) or n.rsplit("/", 1)[-1] for n in self.order(nodes)]))
 
     def keys_in_order(self, nodes: Iterable[str]) -> str:
         """``;``-joined keys of nodes already in order and distinct (cheaper than :meth:`keys`)."""
@@ -118,7 +122,8 @@ def _all_measures(g: nx.MultiDiGraph[str]) -> View:
     for n in ordered:
         by_kind[str(g.nodes[n]["kind"])].append(n)
     rank = {n: i for i, n in enumerate(ordered)}
-    view = View(g, list(by_kind.get("measure", [])), by_kind=by_kind, key_of=key_of, rank=rank)
+    data: dict[str, dict[str, Any]] = {n: d for n, d in g.nodes(data=True)}
+    view = View(g, list(by_kind.get("measure", [])), by_kind=by_kind, key_of=key_of, rank=rank, data=data)
     in_view = set(view.measures)
     for u, v, data in g.edges(data=True):
         rel = str(data["rel"])
@@ -139,7 +144,15 @@ def restrict(base: View, keep: frozenset[str]) -> View:
     """The view of ``base`` (all measures) for the measures in ``keep``: node order, keys and edges
     are shared, only the per-measure indexes are cut (in their order in ``base``)."""
     measures = [m for m in base.measures if m in keep]
-    view = View(base.g, measures, by_kind=base.by_kind, key_of=base.key_of, rank=base.rank, out=base.out)
+    view = View(
+        base.g,
+        measures,
+        by_kind=base.by_kind,
+        key_of=base.key_of,
+        rank=base.rank,
+        data=base.data,
+        out=base.out,
+    )
     for name in _PER_MEASURE:
         index: dict[str, list[object]] = getattr(view, name)
         index.update((m, items) for m, items in getattr(base, name).items() if m in keep)

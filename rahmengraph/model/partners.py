@@ -10,6 +10,7 @@ from rahmengraph.errors import NotFound
 from rahmengraph.model import vocab as v
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.responsibility import ROLE_CELLS
+from rahmengraph.model.state_cache import once_per_state
 from rahmengraph.model.store import GraphStore
 
 
@@ -39,6 +40,12 @@ class Partner:
 
 
 def _entities(store: GraphStore, cls: str) -> dict[str, Entity]:
+    """IRI → entity of every instance of ``cls`` with its id and German label, once per store state
+    (at national scale these are ~10,000 actors; the partners of one actor need them all)."""
+    return once_per_state(store, ("partner entities", cls), lambda: _query_entities(store, cls))
+
+
+def _query_entities(store: GraphStore, cls: str) -> dict[str, Entity]:
     table = store.select(
         f"SELECT ?e ?id ?label WHERE {{ ?e a <{cls}> ; <{v.NOTATION}> ?id ; <{v.LABEL}> ?label . "
         f'FILTER(LANGMATCHES(LANG(?label), "de") || LANG(?label) = "") }}'

@@ -96,7 +96,7 @@ def test_same_answers_on_the_reference_set(
     assert {n: v for n, v in verdicts.items() if not v.startswith("gleich")} == {}
 
 
-@pytest.mark.parametrize("stand", EDITIONS)
+@pytest.mark.parametrize("stand", EDITIONS[:-1])  # the last one is the current state (reference set)
 def test_same_answers_in_every_edition(
     stores: tuple[GraphStore, GraphStore], laender: list[Path], stand: str
 ) -> None:

@@ -321,8 +321,14 @@ class RemoteStore(GraphStore):
         return sorted(g for r in table if (g := text(r[0])) is not None and not g.startswith(system))
 
     def count(self, graph: str | None = None) -> int:
-        if graph is None:
-            return sum(self.count(g) for g in self.graphs())
+        if graph is None:  # one request for all graphs (a fingerprint is asked for often)
+            table = self.select(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", graphs=()
+            )
+            system = self.dialect.system_graphs
+            return sum(
+                int(text(n) or 0) for g, n in table if (name := text(g)) and not name.startswith(system)
+            )
         table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", graphs=())
         cell = table.rows[0][0] if table.rows else None
         return int(text(cell) or 0)

@@ -107,11 +107,11 @@ def _analyses(store: Any, reps: int, budget: float) -> None:
 def _warming_after_a_change(store: Any) -> dict[str, Any]:
     """What the server does after an update: every analysis computed again without filters (the
     projection rebuilt, SHACL only for the framework that changed); wall and CPU seconds."""
-    from rahmengraph.model import vocab
+    from rahmengraph.model import namespaces, vocab
     from rahmengraph.model.analysis import warm
 
     warm(store)
-    graph = next(g for g in store.graphs() if g != vocab.ONTOLOGY_IRI and "/ausgabe/" not in g)
+    graph = next(g for g in store.graphs() if g != namespaces.ONTOLOGY_IRI and "/ausgabe/" not in g)
     note = f'<{graph}bench-aenderung> <{vocab.LABEL}> "Änderung"'
     store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {note} }} }}")
     started, cpu = time.perf_counter(), time.process_time()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -56,6 +57,13 @@ def bericht_cmd(
             help="eigene Word-Vorlage für Formatvorlagen, Kopf- und Fußzeilen",
         ),
     ] = None,
+    beteiligung: Annotated[
+        bool,
+        typer.Option(
+            "--beteiligung",
+            help="Kapitel „Ergebnisse der Beteiligung“ anfügen (Veranstaltungen im Zeitraum, gekennzeichnet)",
+        ),
+    ] = False,
     field: FieldOpt = None,
     actor: ActorOpt = None,
     level: LevelOpt = None,
@@ -68,15 +76,17 @@ def bericht_cmd(
     from rahmengraph.model.bericht import build, default_period
     from rahmengraph.model.change_list import report_changes
     from rahmengraph.model.export import atomic_write
+    from rahmengraph.model.participation.results import results as participation_results
     from rahmengraph.viz.report_output import render_report
 
     today = dt.date.today()
     start, end = default_period(today)
     chosen = filters(field, actor, level, target_group, evidence)
-    graph_store, _ds = for_reading(settings(dataset, store))
+    graph_store, ds = for_reading(settings(dataset, store))
+    voices = partial(participation_results, base=ds.base) if beteiligung else None
     try:
         report = build(
-            graph_store, von or start, bis or end, stand or today.isoformat(), chosen, report_changes
+            graph_store, von or start, bis or end, stand or today.isoformat(), chosen, report_changes, voices
         )
         data = render_report(report, fmt or output_path.suffix.removeprefix("."), vorlage, word_vorlage)
     finally:

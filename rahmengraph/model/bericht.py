@@ -40,11 +40,20 @@ CONTEXT_NOTE = (
     "Kontextkennzahl: beschreibt die Lage (z. B. Integrationsmonitoring der Länder) und ist keine "
     "Wirkung der Maßnahmen des Rahmenkonzepts."
 )
+PARTICIPATION_NOTE = (
+    "Stimmen aus Beteiligungsformaten (Fachtage, Workshops, Online-Beteiligung): Beiträge von "
+    "Teilnehmenden, keine Aussagen des Rahmenkonzepts. Ins Rahmenkonzept gelangt ein Beitrag erst, wenn "
+    "eine neue Ausgabe ihn übernimmt."
+)
 NO_EDITIONS = "Keine Ausgaben erfasst: Änderungen gegenüber dem vorigen Bericht lassen sich nicht berechnen."
 
 
 #: Changes since the previous report for a period (from the editions): statements with source texts.
 ChangesSource = Callable[[GraphStore, str, str], list[tuple[str, list[str]]] | None]
+
+
+#: Results of participation for a period (opt-in chapter): statements with their sources.
+ParticipationSource = Callable[[GraphStore, str, str], list[tuple[str, list[str]]]]
 
 
 def no_editions(store: GraphStore, period_from: str, period_to: str) -> list[tuple[str, list[str]]] | None:
@@ -186,6 +195,7 @@ def build(
     created: str,
     filters: Filters | None = None,
     changes: ChangesSource = no_editions,
+    participation: ParticipationSource | None = None,
 ) -> Bericht:
     """The report for ``period_from`` … ``period_to`` (ISO dates, months or years), created ``created``."""
     period_from, period_to = _check_period(period_from, "von"), _check_period(period_to, "bis")
@@ -274,6 +284,7 @@ def build(
         for t in measurability.tables[1:]
     ]
     decisions = _decisions(view, history, measurability.summary, src)
+    voices = participation(store, period_from, period_to) if participation is not None else None
     return Bericht(
         title=f"Umsetzungsbericht {title} – Entwurf",
         framework=title,
@@ -292,6 +303,7 @@ def build(
         measurability=measure_lines,
         decisions=decisions,
         sources=list(src.numbers),
+        participation=None if voices is None else [Cited(t, src.cite(s)) for t, s in voices],
     )
 
 

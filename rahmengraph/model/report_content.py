@@ -92,3 +92,5 @@ class Bericht:
     measurability: list[Cited]
     decisions: list[Cited]
     sources: list[str]
+    #: "Ergebnisse der Beteiligung" (only when asked for; ``None``: no such chapter).
+    participation: list[Cited] | None = None

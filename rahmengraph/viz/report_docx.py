@@ -23,7 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from rahmengraph.errors import InputError, Problem
-from rahmengraph.model.bericht import CONTEXT_NOTE
+from rahmengraph.model.bericht import CONTEXT_NOTE, PARTICIPATION_NOTE
 from rahmengraph.model.report_content import Bericht, Cited
 from rahmengraph.viz.report_charts import has_chart, png
 from rahmengraph.viz.report_html import VORLAGE_LINES
@@ -188,6 +188,11 @@ def _report(doc: DocxDocument, b: Bericht) -> None:
     doc.add_heading("Entscheidungsbedarf", level=2)
     for c in b.decisions:
         _para(doc, c, "List Bullet")
+    if b.participation is not None:
+        doc.add_heading("7 Ergebnisse der Beteiligung", level=1)
+        _para(doc, PARTICIPATION_NOTE)
+        for c in b.participation or [Cited("Keine Beteiligungsveranstaltung im Berichtszeitraum.")]:
+            _para(doc, c, "List Bullet")
     _sources(doc, list(enumerate(b.sources, start=1)))
 
 

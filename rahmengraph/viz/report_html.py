@@ -9,7 +9,7 @@ from typing import Final
 
 from markupsafe import Markup, escape
 
-from rahmengraph.model.bericht import CONTEXT_NOTE
+from rahmengraph.model.bericht import CONTEXT_NOTE, PARTICIPATION_NOTE
 from rahmengraph.model.report_content import Bericht, Cited
 from rahmengraph.viz.report_charts import has_chart, svg
 from rahmengraph.viz.templating import ENV
@@ -27,7 +27,9 @@ def _accessible(entry_name: str, document: str) -> Markup:
 def report_html(b: Bericht) -> str:
     """The whole draft report."""
     charts = {e.key: _accessible(e.name, svg(e)) if has_chart(e) else "" for e in b.indicators}
-    return ENV.get_template("bericht.html").render(b=b, charts=charts, context_note=CONTEXT_NOTE)
+    return ENV.get_template("bericht.html").render(
+        b=b, charts=charts, context_note=CONTEXT_NOTE, participation_note=PARTICIPATION_NOTE
+    )
 
 
 def _cited(b: Bericht, items: list[Cited]) -> list[tuple[int, str]]:

@@ -6,7 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 from rahmengraph.engine.job import Change
-from rahmengraph.engine.worker import _current, apply
+from rahmengraph.engine.replica import Replica
+from rahmengraph.engine.worker import _current, _current_of
 from rahmengraph.model.graph_view import current_graphs, in_default_graph, is_participation_graph
 from rahmengraph.model.participation import terms
 from rahmengraph.model.stores.oxigraph import OxigraphStore
@@ -52,8 +53,9 @@ def test_a_store_without_editions_does_not_show_participation_by_default() -> No
 
 
 def test_a_worker_replaying_new_input_keeps_it_out_of_its_default_graph() -> None:
-    native = ox.Store()
-    native.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode(OFFICIAL)))
-    assert _current(native) is None  # no graph outside the current state yet: the union
-    after = apply(native, ("nquads", b""), (Change(INSERT),))
-    assert _current(after) == [OFFICIAL]
+    official = f'<urn:x> <urn:p> "1" <{OFFICIAL}> .\n'.encode()
+    replica = Replica(("nquads", official))
+    assert _current(replica.store) is None  # no graph outside the current state yet: the union
+    replica.apply((Change(INSERT),))
+    _current_of.clear()  # as the worker's loop does after every change
+    assert _current(replica.store) == [OFFICIAL]

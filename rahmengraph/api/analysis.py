@@ -11,6 +11,7 @@ from typing import Annotated, Any, Final, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from rahmengraph.api.openapi import files
 from rahmengraph.api.state import Store
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model import asof
@@ -107,6 +108,8 @@ MATRIX_FILES: Final = {"csv": (CSV, matrix_csv), "xlsx": (XLSX, report_xlsx)}
 @router.get(
     "/matrix.{suffix}",
     summary="Abdeckungsmatrix als Datei: .csv (Anzahl je Zelle) oder .xlsx (mit belegten und leeren Zellen)",
+    response_class=Response,
+    responses=files([CSV, XLSX], "Abdeckungsmatrix"),
 )
 def matrix_file(
     request: Request,
@@ -130,6 +133,7 @@ def matrix_file(
     response_model=None,
     summary="Eine Analyse ausführen (JSON, CSV oder XLSX), gefiltert nach Handlungsfeld, Ressort, Ebene, "
     "Zielgruppe, Beleg",
+    responses=files(["application/json", CSV, XLSX], "Ergebnis der Analyse (Parameter format)"),
 )
 def run_analysis(
     request: Request,

@@ -22,6 +22,7 @@ from rahmengraph.api import (
     editions,
     error_responses,
     graphs,
+    openapi,
     pages,
     participation,
     participation_pages,
@@ -116,6 +117,9 @@ def create_app(
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # /docs: Swagger UI from node_modules (openapi.install)
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
         openapi_tags=[
             {"name": "Planung", "description": "Listen, Einträge, Partner, Zuständigkeit heute, Fragen"},
             {"name": "Ausgaben", "description": "Ausgaben eines Rahmenkonzepts und was sich geändert hat"},
@@ -130,6 +134,7 @@ def create_app(
         ],
     )
     error_responses.install(app)
+    openapi.install(app)
     app.include_router(sparql.router)
     app.include_router(status.router)
     app.include_router(planner.router)

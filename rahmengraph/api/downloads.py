@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from rahmengraph.api.error_responses import wants_html
 from rahmengraph.api.language import PageLang
+from rahmengraph.api.openapi import files
 from rahmengraph.api.state import State
 from rahmengraph.errors import NotFound
 from rahmengraph.viz.distribution import DISTRIBUTIONS, downloads_page
@@ -55,7 +56,12 @@ def _downloads(state: State) -> list[DownloadOut]:
     ]
 
 
-@router.get("/download/{name}", summary="Der ganze Datensatz in einem Format (stabile URL)")
+@router.get(
+    "/download/{name}",
+    summary="Der ganze Datensatz in einem Format (stabile URL)",
+    response_class=Response,
+    responses=files([media for _key, media in SUFFIXES.values()], "der Datensatz als Datei"),
+)
 def download(state: State, name: str) -> Response:
     ds = state.dataset
     prefix = f"rahmengraph-{dataset_id(ds.base)}."

@@ -21,6 +21,7 @@ from starlette.datastructures import UploadFile
 
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.language import PageLang
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.sparql import authorize
 from rahmengraph.api.state import AppState, State, Store, after_write
 from rahmengraph.errors import ParameterError, RahmengraphError
@@ -67,8 +68,30 @@ def _upload_dir(state: AppState, upload: str) -> Path:
     return folder
 
 
+def _form(*fields: str, file: str | None = None) -> dict[str, Any]:
+    """The request body of an upload form (read by hand, so declared here for the API description)."""
+    properties: dict[str, Any] = {f: {"type": "string"} for f in ("token", *fields)}
+    if file:
+        properties[file] = {"type": "string", "format": "binary"}
+    media = "multipart/form-data" if file else "application/x-www-form-urlencoded"
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {media: {"schema": {"type": "object", "properties": properties}}},
+        }
+    }
+
+
+#: A form that writes: wrong token 401 (403 with uploads switched off), a refused workbook 422.
+WRITE_ERRORS: Final = errors(400, 401, 403, 413, 422)
+
+
 @pages.post(
-    "/aenderungen/neu", response_class=HTMLResponse, summary="Neue Ausgabe hochladen: Prüfung und Änderungen"
+    "/aenderungen/neu",
+    response_class=HTMLResponse,
+    summary="Neue Ausgabe hochladen: Prüfung und Änderungen",
+    responses=WRITE_ERRORS,
+    openapi_extra=_form(*_UPLOAD_FIELDS, file="datei"),
 )
 async def upload_edition(request: Request, state: State, lang: PageLang) -> HTMLResponse:
     async with request.form() as form:  # closes the uploaded file's spool
@@ -95,7 +118,13 @@ async def upload_edition(request: Request, state: State, lang: PageLang) -> HTML
     return HTMLResponse(upload_preview(found, upload, lang))
 
 
-@pages.post("/aenderungen/bestaetigen", response_class=HTMLResponse, summary="Neue Ausgabe schreiben")
+@pages.post(
+    "/aenderungen/bestaetigen",
+    response_class=HTMLResponse,
+    summary="Neue Ausgabe schreiben",
+    responses=WRITE_ERRORS,
+    openapi_extra=_form("upload"),
+)
 async def confirm_edition(request: Request, state: State, lang: PageLang) -> HTMLResponse:
     async with request.form() as form:
         authorize(state.settings, f"Bearer {form.get('token') or ''}", UPLOAD)
@@ -140,6 +169,7 @@ def edition_list(store: Store) -> list[dict[str, Any]]:
     description="`von` die ältere Ausgabe, `bis` die neuere (leer: die aktuelle); filtern nach "
     "Handlungsfeld (`field`), Akteur (`actor`), Ebene (`level`) und Art (`art`); `format=csv` für CSV.",
     response_model=None,
+    responses=files(["application/json", CSV], "die Änderungen (Parameter format)"),
 )
 def change_report(
     store: Store,

@@ -93,7 +93,8 @@ class QueryEndpoint:
         except RahmengraphError as exc:
             response = error_response(Request(scope), exc)
         if response is None:
-            await self.app(scope, _replay(body, receive) if body else receive, send)
+            # the body was read here (even when empty): the app must get it, not wait for more
+            await self.app(scope, _replay(body, receive) if scope["method"] == "POST" else receive, send)
             return
         await response(scope, receive, send)
 

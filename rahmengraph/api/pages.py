@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.language import PageLang
+from rahmengraph.api.openapi import files
 from rahmengraph.api.state import AppSettings, Store
 from rahmengraph.errors import NotFound
 from rahmengraph.model.labels import label
@@ -82,7 +83,12 @@ def frage(request: Request, store: Store, lang: PageLang, name: str) -> HTMLResp
     return HTMLResponse(html, status_code=status)
 
 
-@router.get("/fragen/{name}/{fmt}", summary="Antwort einer Frage als CSV oder XLSX")
+@router.get(
+    "/fragen/{name}/{fmt}",
+    summary="Antwort einer Frage als CSV oder XLSX",
+    response_class=Response,
+    responses=files(question_pages.DOWNLOADS.values(), "Antwort als Tabelle"),
+)
 def frage_download(request: Request, store: Store, name: str, fmt: str) -> Response:
     body, media_type, filename = question_pages.download(store, name, _answer_values(request), fmt)
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
@@ -105,7 +111,12 @@ def ontologie(store: Store, lang: PageLang) -> HTMLResponse:
     return HTMLResponse(documentation.ontology_page(store, lang))
 
 
-@router.get("/ontologie/{name}", summary="Ontologie als Turtle-Datei")
+@router.get(
+    "/ontologie/{name}",
+    summary="Ontologie als Turtle-Datei",
+    response_class=Response,
+    responses=files(["text/turtle"], "Turtle-Datei"),
+)
 def ontologie_file(name: str) -> Response:
     text = documentation.turtle_file(name)
     return Response(

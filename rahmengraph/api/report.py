@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Final
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.language import PageLang
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.state import Store
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.bericht import build, default_period
@@ -57,10 +58,19 @@ def bericht_page(
     return HTMLResponse(report_page(_report(store, von, bis, stand), lang))
 
 
-@router.get("/bericht/download", summary="Bericht oder Vorlage als HTML, PDF oder DOCX")
+#: What the downloads answer: the report in one of its formats.
+REPORT_FILES: Final = files([f.media_type for f in FORMATS.values()], "Bericht oder Vorlage")
+
+
+@router.get(
+    "/bericht/download",
+    summary="Bericht oder Vorlage als HTML, PDF oder DOCX",
+    response_class=Response,
+    responses=REPORT_FILES,
+)
 def bericht_download(
     store: Store,
-    format: str = "pdf",
+    format: Annotated[str, Query(description="Format", json_schema_extra={"enum": list(FORMATS)})] = "pdf",
     von: str | None = None,
     bis: str | None = None,
     stand: str | None = None,
@@ -69,7 +79,12 @@ def bericht_download(
     return _download(_report(store, von, bis, stand), format, vorlage)
 
 
-@router.post("/bericht/download", summary="Bericht als DOCX in einer eigenen Word-Vorlage")
+@router.post(
+    "/bericht/download",
+    summary="Bericht als DOCX in einer eigenen Word-Vorlage",
+    response_class=Response,
+    responses={**REPORT_FILES, **errors(422)},
+)
 def bericht_with_template(
     store: Store,
     word_vorlage: Annotated[UploadFile, File(description="Word-Vorlage (.docx)")],

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from rahmengraph.api.language import PageLang
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.state import Store
 from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable, NotFound, ParameterError
@@ -31,6 +32,15 @@ router = APIRouter(tags=["Linked Data"])
 LD_OFFERS: Final = {
     "text/html": "html",
     **{GRAPH_FORMATS[k].media_type: k for k in LINKED_DATA_FORMATS},
+}
+
+#: ``format=`` instead of ``Accept`` (read from the query string by :func:`_format`).
+FORMAT_PARAMETER: Final = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "html oder ein RDF-Format (statt Accept)",
+    "schema": {"type": "string", "enum": list(LD_OFFERS.values())},
 }
 
 #: Documents (not entities) among the IRIs: the ontology under its IRI and its version IRI, the
@@ -74,13 +84,30 @@ def alternates(path: str) -> str:
     )
 
 
-@router.get("/context.jsonld", summary="JSON-LD-Kontext der Präfixe (für kompaktes JSON-LD)")
+@router.get(
+    "/context.jsonld",
+    summary="JSON-LD-Kontext der Präfixe (für kompaktes JSON-LD)",
+    response_class=Response,
+    responses=files(["application/ld+json"], "JSON-LD-Kontext"),
+)
 def jsonld_context() -> Response:
     headers = {"Link": f'<{CONTEXT_IRI}>; rel="canonical"'}
     return Response(context_bytes(), media_type="application/ld+json", headers=headers)
 
 
-@router.get("/{path:path}", summary="Linked Data: eine IRI des Datensatzes oder der Ontologie")
+@router.get(
+    "/{path:path}",
+    summary="Linked Data: eine IRI des Datensatzes oder der Ontologie",
+    description="HTML für Browser, sonst Turtle, N-Triples, JSON-LD oder RDF/XML nach Accept "
+    "oder Parameter `format`. Ein Graph oder die Ontologie-Version als HTML: 303 zur Übersichtsseite.",
+    response_class=Response,
+    responses={
+        **files(LD_OFFERS, "die Aussagen über die IRI"),
+        303: {"description": "Weiterleitung zur Seite, die diesen Graphen oder die Ontologie zeigt"},
+        **errors(404, 406),
+    },
+    openapi_extra={"parameters": [FORMAT_PARAMETER]},
+)
 def resource(request: Request, store: Store, lang: PageLang, path: str) -> Response:
     raw = request.scope.get("raw_path") or request.url.path.encode()
     iri = iri_for_path(raw.decode("latin-1"))

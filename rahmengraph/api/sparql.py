@@ -25,12 +25,21 @@ from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
 from rahmengraph.api.language import ReaderLang
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.state import AppState, State, after_write, loaded_bases
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_depth, check_update
 from rahmengraph.engine.job import Formats, job_for
-from rahmengraph.engine.negotiation import Range, negotiate, parse_accept, query_formats
+from rahmengraph.engine.negotiation import (
+    GRAPH_OFFERS,
+    HTML,
+    RESULT_OFFERS,
+    Range,
+    negotiate,
+    parse_accept,
+    query_formats,
+)
 from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
 from rahmengraph.engine.targets import check_participation_writes, check_writes
@@ -42,6 +51,39 @@ from rahmengraph.model.namespaces import ONTOLOGY_IRI, PREFIXES
 from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])
+
+#: What ``/sparql`` answers with: results (SELECT, ASK), graphs (CONSTRUCT, DESCRIBE), the editor page.
+MEDIA_TYPES: Final = sorted({*RESULT_OFFERS, *GRAPH_OFFERS, HTML})
+
+
+def _parameter(name: str, help: str, many: bool = False) -> dict[str, object]:
+    schema: dict[str, object] = {"type": "array", "items": {"type": "string"}} if many else {"type": "string"}
+    return {"name": name, "in": "query", "required": False, "description": help, "schema": schema}
+
+
+#: The protocol's parameters (query string of GET; the same names in a POST form).
+QUERY_PARAMETERS: Final = [
+    _parameter("query", "SPARQL-1.1-Abfrage (ohne: Dienstbeschreibung bzw. Editor)"),
+    _parameter("default-graph-uri", "Graph(en) des Standardgraphen der Abfrage (statt FROM)", many=True),
+    _parameter("named-graph-uri", "benannte Graphen der Abfrage (statt FROM NAMED)", many=True),
+    _parameter("format", "Ergebnisformat als Kürzel oder Medientyp (statt Accept), z. B. json, csv, ttl"),
+    _parameter("stand", "Ausgabe oder Datum: die Rahmenkonzepte in der damals geltenden Fassung"),
+]
+_FORM_FIELDS: Final = {
+    **{p["name"]: p["schema"] for p in QUERY_PARAMETERS if p["name"] != "stand"},
+    "update": {"type": "string"},
+    "using-graph-uri": {"type": "array", "items": {"type": "string"}},
+    "using-named-graph-uri": {"type": "array", "items": {"type": "string"}},
+}
+#: The three bodies of a POST: a form (query or update), or the text of a query or an update.
+POST_BODY: Final = {
+    "required": True,
+    "content": {
+        "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": _FORM_FIELDS}},
+        "application/sparql-query": {"schema": {"type": "string"}},
+        "application/sparql-update": {"schema": {"type": "string"}},
+    },
+}
 
 #: Header telling a client its results were cut to ``max_rows``.
 TRUNCATED: Final = "X-Rahmengraph-Truncated"
@@ -179,6 +221,11 @@ def loaded_graphs(state: AppState, graphs: Iterable[str]) -> set[str]:
     description="SPARQL 1.1 Protocol: `query`, `default-graph-uri`, `named-graph-uri`; Format per Accept "
     "oder `format`. Ohne `query`: Dienstbeschreibung (Turtle …) bzw. der Editor im Browser.",
     response_class=Response,
+    responses={
+        **files(MEDIA_TYPES, "Ergebnis, Graph, Dienstbeschreibung oder Editor"),
+        **errors(400, 406, 503),
+    },
+    openapi_extra={"parameters": QUERY_PARAMETERS},
 )
 async def sparql_get(request: Request, state: State, lang: ReaderLang) -> Response:
     if "update" in request.query_params:
@@ -191,8 +238,17 @@ async def sparql_get(request: Request, state: State, lang: ReaderLang) -> Respon
     summary="SPARQL-Abfrage oder -Update (POST)",
     description="Formular (`query` bzw. `update`), `application/sparql-query` oder "
     "`application/sparql-update`. "
-    "Update nur mit `allow_update` und Bearer-Token.",
+    "Update nur mit `allow_update` und Bearer-Token. Antwort auf ein Update: 204 ohne Inhalt.",
     response_class=Response,
+    responses={
+        **files(MEDIA_TYPES, "Ergebnis oder Graph"),
+        204: {"description": "Update ausgeführt"},
+        **errors(400, 401, 403, 406, 413, 503),
+    },
+    openapi_extra={
+        "parameters": [p for p in QUERY_PARAMETERS if p["name"] in ("format", "stand")],
+        "requestBody": POST_BODY,
+    },
 )
 async def sparql_post(request: Request, state: State, lang: ReaderLang) -> Response:
     p = post_params(request.headers.get("content-type", ""), request.url.query, await request.body())

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.state import State
 from rahmengraph.engine.negotiation import choose, parse_accept
 from rahmengraph.errors import NotAcceptable
@@ -24,7 +25,12 @@ router = APIRouter(tags=["Linked Data"])
 OFFERS: Final = {GRAPH_FORMATS[k].media_type: k for k in LINKED_DATA_FORMATS}
 
 
-@router.get("/.well-known/void", summary="Datensatzbeschreibung (DCAT-AP.de und VoID)")
+@router.get(
+    "/.well-known/void",
+    summary="Datensatzbeschreibung (DCAT-AP.de und VoID)",
+    response_class=Response,
+    responses={**files(OFFERS, "Datensatzbeschreibung"), **errors(406)},
+)
 def void(request: Request, state: State) -> Response:
     media, _q = choose(parse_accept(request.headers.get("accept")), list(OFFERS))
     if media is None:

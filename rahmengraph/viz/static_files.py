@@ -25,7 +25,13 @@ OWN_STATIC: Final[dict[str, str]] = {
 VENDOR: Final[dict[str, tuple[str, str]]] = {
     "yasgui.min.js": ("@zazuko/yasgui/build/yasgui.min.js", "text/javascript"),
     "yasgui.min.css": ("@zazuko/yasgui/build/yasgui.min.css", "text/css"),
+    "swagger-ui-bundle.js": ("swagger-ui-dist/swagger-ui-bundle.js", "text/javascript"),
+    "swagger-ui.css": ("swagger-ui-dist/swagger-ui.css", "text/css"),
+    "swagger-favicon.png": ("swagger-ui-dist/favicon-32x32.png", "image/png"),
 }
+#: The files of the SPARQL editor page and of the API documentation (/docs).
+EDITOR_FILES: Final = ("yasgui.min.js", "yasgui.min.css")
+API_DOCS_FILES: Final = ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-favicon.png")
 #: Where ``npm ci`` puts the packages: the repository top (source checkout), else the working folder.
 NODE_MODULES: Final = (Path(__file__).resolve().parents[2] / "node_modules", Path.cwd() / "node_modules")
 
@@ -50,6 +56,6 @@ def vendor_file(name: str) -> Path:
 
 def editor_available() -> bool:
     try:
-        return all(vendor_file(n).is_file() for n in VENDOR)
+        return all(vendor_file(n).is_file() for n in EDITOR_FILES)
     except NotFound:
         return False

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
@@ -16,7 +17,7 @@ from rahmengraph.api.endpoint import QueryEndpoint
 from rahmengraph.engine.pool import source_of
 from rahmengraph.model.loading.writing import load
 from rahmengraph.model.stores.oxigraph import OxigraphStore
-from tests.api.conftest import CASES, settings
+from tests.api.conftest import CASES, LiveServer, settings
 
 REQUESTS = json.loads((CASES / "sparql-requests.json").read_text(encoding="utf-8"))
 #: Headers that must agree between the two paths (the rest are per-connection).
@@ -99,3 +100,12 @@ def test_relative_iris_resolve_against_the_endpoint(client: TestClient) -> None:
         "/sparql", data={"query": "SELECT ?x WHERE { BIND(<rel> AS ?x) }"}, headers={"Accept": "text/csv"}
     )
     assert resp.text.splitlines()[1] == "http://testserver/rel"
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "application/sparql-query"])
+def test_empty_post_is_refused_not_held(live: LiveServer, content_type: str) -> None:
+    """A POST with an empty body (read by the query path, then handed on) gets its 400 at once;
+    it used to wait for a body that had already been read until the client gave up."""
+    resp = httpx.post(f"{live.url}/sparql", content=b"", headers={"Content-Type": content_type}, timeout=10)
+    assert resp.status_code == 400
+    assert resp.json()["error"]["code"] == "bad_parameter"

@@ -12,9 +12,10 @@ for HTML gets every error as a page).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MethodType
 from typing import Any, Final
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
@@ -130,10 +131,17 @@ def docs_page(app: FastAPI) -> HTMLResponse:
     )
 
 
-def install(app: FastAPI) -> None:
-    """The completed OpenAPI document at ``/openapi.json`` and Swagger UI at ``/docs``."""
-    app.openapi = lambda: describe(app)  # type: ignore[method-assign]
+#: ``/docs``: Swagger UI (not part of the document it shows).
+router = APIRouter(include_in_schema=False)
 
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return docs_page(app)
+
+@router.get("/docs")
+def docs(request: Request) -> HTMLResponse:
+    return docs_page(request.app)
+
+
+def install(app: FastAPI) -> None:
+    """The completed OpenAPI document at ``/openapi.json`` and Swagger UI at ``/docs`` (no closure over
+    ``app``: the framework caches endpoints, and an app kept alive keeps its store's folder locked)."""
+    app.openapi = MethodType(describe, app)  # type: ignore[method-assign]
+    app.include_router(router)

@@ -19,6 +19,14 @@ ANALYSIS_PAGE_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "analysen.options": ("Optionen der Analyse", "Options of the analysis"),
     "analysen.run": ("Analyse anzeigen", "Show analysis"),
     "analysen.summary": ("Auf einen Blick", "At a glance"),
+    "analysen.sections": (
+        "Befunde im Einzelnen (zum Öffnen anklicken)",
+        "Findings in detail (click to open)",
+    ),
+    "analysen.details": ("Details", "Details"),
+    "analysen.filters_toggle": ("Filter und Optionen ändern", "Change filters and options"),
+    "analysen.no_filter": ("keine Filter: alle Maßnahmen", "no filters: all measures"),
+    "analysen.default": ("Standard", "Default"),
     "analysen.empty_cell": ("keine Maßnahme", "no measure"),
     "analysen.legend": (
         "Zahl = Maßnahmen in der Zelle; — = leere Zelle (keine Maßnahme).",
@@ -40,7 +48,7 @@ SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "collaboration_network": ("Akteurspaare mit gemeinsamen Maßnahmen", "Actor pairs sharing measures"),
     "broad_actors": ("Akteure in vielen Handlungsfeldern", "Actors in many fields"),
     "duplicates": ("Mögliche Doppelungen", "Possible duplication"),
-    "leere_zellen": ("Leere Zellen der Abdeckungsmatrizen", "Empty cells of the coverage matrices"),
+    "leere_zellen": ("Planungslücken in der Abdeckung", "Planning gaps in coverage"),
     "intersectional": ("Intersektionale Lücken", "Intersectional gaps"),
     "intersectional_by_field": ("Intersektionale Lücken je Handlungsfeld", "Intersectional gaps per field"),
     "municipal_fields": (
@@ -113,9 +121,9 @@ ANALYSES: Final[dict[str, tuple[str, str]]] = {
     ),
     "abhaengigkeiten.title": ("Ressortübergreifende Abhängigkeiten", "Cross-department dependencies"),
     "abhaengigkeiten.help": (
-        "Abhängigkeitsgraph der Ressorts (rg:dependsOn zwischen Maßnahmen und geteilte Zuständigkeit): "
-        "Knotenpunkte, Schwachstellen (Artikulationspunkte, Brücken), Ketten über mindestens drei "
-        "Ressorts, Gemeinschaften.",
+        "Wer hängt von wem ab, über gemeinsame Maßnahmen oder Maßnahmen, die aufeinander aufbauen: "
+        "Knotenpunkte, Schwachstellen, Ketten über mindestens drei Ressorts, Gruppen, die eng "
+        "zusammenarbeiten.",
         "Hubs, single points of failure, chains across three or more departments, communities.",
     ),
     "matrix.title": ("Abdeckungsmatrix", "Coverage matrix"),
@@ -134,8 +142,9 @@ ANALYSES: Final[dict[str, tuple[str, str]]] = {
     ),
     "datenqualitaet.title": ("Datenqualität", "Data quality"),
     "datenqualitaet.help": (
-        "Der SHACL-Prüfbericht, gruppiert nach Handlungsfeld und Ressort.",
-        "The SHACL report grouped by field and department.",
+        "Was in den Daten fehlt oder nicht stimmt (Prüfregeln des Datenmodells), gruppiert nach "
+        "Handlungsfeld und Ressort.",
+        "What is missing or wrong in the data (the data model's rules), grouped by field and department.",
     ),
     "vergleich.title": ("Vergleich der Rahmenkonzepte", "Comparing frameworks"),
     "vergleich.help": (

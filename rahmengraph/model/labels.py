@@ -6,9 +6,10 @@ from :mod:`rahmengraph.model.kinds`), ``summary.<key>`` (headline numbers of the
 ``analysis.<name>.title|help``, ``filter.<name>`` and the interface texts (``nav.…``,
 ``start.…``, ``fragen.…`` …). The texts are kept by concept: the site's pages in
 :mod:`~rahmengraph.model.page_texts`, editions and changes in :mod:`~rahmengraph.model.edition_texts`,
-the report in :mod:`~rahmengraph.model.report_texts`, the analyses in
-:mod:`~rahmengraph.model.analysis_texts`, participation in
-:mod:`~rahmengraph.model.participation_texts`; this module joins them into one catalogue.
+the report in :mod:`~rahmengraph.model.report_texts`, what each headline number means in
+:mod:`~rahmengraph.model.summary_texts`, the analyses in :mod:`~rahmengraph.model.analysis_texts`,
+participation in :mod:`~rahmengraph.model.participation_texts`; this module joins them into one
+catalogue.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.page_texts import PAGE_TEXTS
 from rahmengraph.model.participation_texts import PARTICIPATION_TEXTS
 from rahmengraph.model.report_texts import REPORT_TEXTS
+from rahmengraph.model.summary_texts import SUMMARY_HELP
 
 #: Languages of the interface, the first one is the default.
 LANGS: Final = ("de", "en")
@@ -36,6 +38,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     **PARTICIPATION_TEXTS,
     "kind.ontology": ("Ontologie", "Ontology"),
     **{f"summary.{k}": pair for k, pair in SUMMARY.items()},
+    **{f"summary_help.{k}": pair for k, pair in SUMMARY_HELP.items()},
     **{f"analysis.{k}": pair for k, pair in ANALYSES.items()},
     **{f"filter.{k}": pair for k, pair in FILTERS.items()},
 }
@@ -60,3 +63,8 @@ def label_or(key: str, fallback: str, lang: str = "de") -> str:
 def summary_label(key: str, lang: str = "de") -> str:
     """Label of an analysis' summary number; unknown keys are shown as they are."""
     return label_or(f"summary.{key}", key, lang)
+
+
+def summary_help(key: str, lang: str = "de") -> str:
+    """One sentence: what an analysis' summary number counts and why it matters ("" if none)."""
+    return label_or(f"summary_help.{key}", "", lang)

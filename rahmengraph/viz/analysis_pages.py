@@ -12,15 +12,11 @@ from urllib.parse import urlencode
 from rahmengraph.errors import NotFound, ParameterError
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
 from rahmengraph.model.filters import FILTER_KINDS, Filters
-from rahmengraph.model.labels import label, label_or, summary_label
+from rahmengraph.model.labels import label, label_or, summary_help, summary_label
 from rahmengraph.model.questions import PARAM_TYPES
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.question_pages import Field, choices
-from rahmengraph.viz.report_tables import (
-    heatmap,
-    key_index,
-    table_view,
-)
+from rahmengraph.viz.report_tables import column_heads, heatmap, key_index, table_view
 from rahmengraph.viz.templating import render
 from rahmengraph.viz.views import VIEWS
 
@@ -33,8 +29,9 @@ GRAPH_VIEWS: Final[dict[str, str]] = {
 }
 #: Download formats of ``/api/analyse/{name}``.
 DOWNLOADS: Final = ("csv", "xlsx", "json")
-#: Gap tables whose row counts the start page shows ("Was fehlt?").
+#: Headline numbers of the gaps analysis the start page shows ("Was fehlt?").
 START_GAPS: Final = (
+    "leere_zellen",
     "measures_without_lead",
     "measures_unmeasured",
     "intersectional_by_field",
@@ -71,7 +68,7 @@ def option_fields(analysis: Analysis, given: dict[str, str], lang: str) -> list[
         Field(
             o.name,
             o.help,
-            f"{o.name}, Standard: {o.default}",
+            f"{label('analysen.default', lang)}: {o.default}",
             False,
             given.get(o.name, o.default),
             [(c, label_or(f"filter.{c}", c, lang)) for c in o.choices] if o.choices else None,
@@ -86,13 +83,33 @@ def title_of(analysis: Analysis, lang: str) -> tuple[str, str]:
     return label_or(f"{key}.title", analysis.title, lang), label_or(f"{key}.help", analysis.help, lang)
 
 
-def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float | str, bool]]:
-    """(key, label, value, has a table of that name) per headline number."""
+#: Headline numbers counted from a table of another name (the section a number links to).
+SECTION_OF: Final[dict[str, str]] = {"leere_zellen": "coverage"}
+
+
+def section_of(key: str) -> str:
+    """The id of the section a headline number links to (``t-<table name>``)."""
+    return f"t-{SECTION_OF.get(key, key)}"
+
+
+def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float | str, str | None, str]]:
+    """(key, label, value, id of its section or None, what it counts) per headline number."""
     names = {t.name for t in report.tables}
-    out: list[tuple[str, str, int | float | str, bool]] = []
-    for key, value in report.summary.items():
-        out.append((key, summary_label(key, lang), value, key in names))
-    return out
+    return [
+        (
+            key,
+            summary_label(key, lang),
+            value,
+            section_of(key) if SECTION_OF.get(key, key) in names else None,
+            summary_help(key, lang),
+        )
+        for key, value in report.summary.items()
+    ]
+
+
+def active_filters(fields: list[Field]) -> str:
+    """The set filters and options as one line ("Handlungsfeld: 3.1 · …"), for the collapsed form."""
+    return " · ".join(f"{f.label}: {dict(f.choices or []).get(f.value, f.value)}" for f in fields if f.value)
 
 
 def index_page(lang: str) -> str:
@@ -127,6 +144,7 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
     matrix = table_view(report, report.table("matrix"), index) if name == "matrix" else None
     heat = heatmap(report)
     title, help_text = title_of(analysis, lang)
+    filters = filter_fields(store, given, lang)
     crumbs = [
         (label("nav.start", lang), "/"),
         (label("analysen.title", lang), "/analysen"),
@@ -141,11 +159,13 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         title=title,
         help=help_text,
         report=report,
-        filters=filter_fields(store, given, lang),
+        filters=filters,
         options=option_fields(analysis, options, lang),
+        active=active_filters(filters),
         summary=summary_items(report, lang),
         tables=[table_view(report, t, index) for t in report.tables if t.name != "matrix"],
         matrix=matrix,
+        heads=column_heads(store, matrix.columns[2:]) if matrix else None,
         heat=list(zip([r for _id, r in matrix.rows], heat, strict=True)) if matrix and heat else None,
         downloads=[(fmt, f"/api/analyse/{name}?{urlencode([*pairs, ('format', fmt)])}") for fmt in DOWNLOADS],
         graph=graph,
@@ -153,12 +173,12 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
     )
 
 
-def headlines(store: GraphStore, lang: str) -> list[tuple[str, str, int]]:
-    """(table name, label, rows) of the gap findings the start page shows under "Was fehlt?"."""
-    report = ANALYSES["gaps"].run(store, Filters())
-    counts = report.counts()
-    out: list[tuple[str, str, int]] = []
-    for name in START_GAPS:
-        if name in counts:
-            out.append((name, summary_label(name, lang), counts[name]))
-    return out
+def headlines(store: GraphStore, lang: str) -> list[tuple[str, str, int | float | str, str]]:
+    """(section id, label, number, what it counts) of the gap numbers the start page shows under
+    "Was fehlt?": the same headline numbers as the gaps page and ``/api/analyse/gaps``."""
+    summary = ANALYSES["gaps"].run(store, Filters()).summary
+    return [
+        (section_of(key), summary_label(key, lang), summary[key], summary_help(key, lang))
+        for key in START_GAPS
+        if key in summary
+    ]

@@ -104,8 +104,11 @@ def gaps(store: GraphStore) -> list[tuple[str, str, int]]:
     return out
 
 
-def start_page(store: GraphStore, lang: str, missing: list[tuple[str, str, int]] | None = None) -> str:
-    """The start page; ``missing``: (gap table, label, rows) for the "Was fehlt?" block."""
+def start_page(
+    store: GraphStore, lang: str, missing: list[tuple[str, str, int | float | str, str]] | None = None
+) -> str:
+    """The start page; ``missing``: (section id on the gaps page, label, number, what it counts)
+    for the "Was fehlt?" block."""
     return render(
         "start.html", lang, "/", frameworks=frameworks(store, lang), gaps=gaps(store), missing=missing or []
     )

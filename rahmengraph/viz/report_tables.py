@@ -129,6 +129,37 @@ def table_view(report: Report, table: ReportTable, index: dict[str, tuple[str, s
     return TableView(table.name, table.title, table.explain, list(table.columns), rows)
 
 
+#: Longest column label of the heatmap shown in full; longer ones are cut at a word (full name on hover).
+SHORT_LABEL: Final = 18
+
+
+@dataclass(frozen=True)
+class ColumnHead:
+    short: str  # what the header shows: an actor's Kürzel, else the name (cut at a word)
+    full: str  # the whole name (title of the <abbr>)
+
+
+def short_label(full: str, limit: int = SHORT_LABEL) -> str:
+    """``full`` cut at the last word boundary before ``limit`` characters, marked with "…"."""
+    if len(full) <= limit:
+        return full
+    cut = full[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–/")
+    return f"{cut or full[:limit]}…"
+
+
+def column_heads(store: GraphStore, keys: list[str]) -> list[ColumnHead]:
+    """Readable heads for the matrix columns (table ids): short label, full name on hover."""
+    graph = shared_projection(store)
+    by_key = {str(d["key"]): d for _node, d in graph.nodes(data=True) if d.get("key")}
+    out = []
+    for key in keys:
+        data = by_key.get(key, {})
+        full = str(data.get("label") or key)
+        short = key if data.get("kind") == "actor" else short_label(full)
+        out.append(ColumnHead(short, full))
+    return out
+
+
 def heatmap(report: Report) -> list[tuple[str, list[HeatCell]]] | None:
     """Rows of the matrix table as heat cells (row id, cells), the measures of each cell attached."""
     if report.name != "matrix":

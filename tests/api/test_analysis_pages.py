@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,11 @@ from rahmengraph.api.app import create_app
 from rahmengraph.config import Settings
 from rahmengraph.model.analysis import ANALYSES, Report
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.labels import label
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.analysis_pages import GRAPH_VIEWS, START_GAPS
+from rahmengraph.viz.report_tables import SHORT_LABEL
 
 CASES: dict[str, Any] = json.loads((Path(__file__).parent / "cases" / "analysen.json").read_text("utf-8"))
 DATASETS = ("bremen", "musterland")
@@ -81,9 +84,12 @@ def test_page_agrees_with_report(world: tuple[str, TestClient, GraphStore], name
     doc = parse(response.text)
     report = expected(store, name, params)
     # summary: every headline number with its value
-    shown = {dd.get("data-key"): dd.text_content().strip() for dd in doc.xpath("//dl[@id='summary']/dd")}
+    shown = {
+        dd.get("data-key"): dd.text_content().strip()
+        for dd in doc.xpath("//dl[@id='summary']//dd[@data-key]")
+    }
     assert shown == {k: str(v) for k, v in report.summary.items()}
-    assert all(dt.text_content().strip() for dt in doc.xpath("//dl[@id='summary']/dt"))
+    assert all(dt.text_content().strip() for dt in doc.xpath("//dl[@id='summary']//dt"))
     # each report table: a sortable table with one row per finding (or a "no rows" note)
     for table in report.tables:
         section = doc.get_element_by_id(f"t-{table.name}")
@@ -200,7 +206,7 @@ def test_english_switch(world: tuple[str, TestClient, GraphStore]) -> None:
     doc = parse(client.get("/analysen/gaps", params={"lang": "en"}).text)
     assert doc.get("lang") == "en"
     assert doc.xpath("//h1")[0].text_content() == "Gaps"
-    assert doc.xpath("//dl[@id='summary']/dt")[0].text_content() == "Measures in view"
+    assert doc.xpath("//dl[@id='summary']//dt")[0].text_content() == "Measures in view"
     switch = doc.get_element_by_id("lang-switch").get("href")
     page_links = [h for h in internal_links(doc) - {switch} if not h.startswith("/api/")]
     assert page_links and all("lang=en" in h for h in page_links)
@@ -220,12 +226,70 @@ def test_index_lists_every_analysis(world: tuple[str, TestClient, GraphStore]) -
 
 
 def test_start_page_shows_what_is_missing(world: tuple[str, TestClient, GraphStore]) -> None:
+    """The start page, the gaps page and /api/analyse/gaps show the same numbers, each explained."""
     _ds, client, store = world
     doc = parse(client.get("/").text)
     block = doc.get_element_by_id("was-fehlt")
-    counts = ANALYSES["gaps"].run(store, Filters()).counts()
+    summary = ANALYSES["gaps"].run(store, Filters()).summary
+    api = client.get("/api/analyse/gaps").json()["summary"]
+    page = parse(client.get("/analysen/gaps").text)
+    on_page = {
+        dd.get("data-key"): dd.text_content() for dd in page.xpath("//dl[@id='summary']//dd[@data-key]")
+    }
     items = block.xpath(".//li")
     assert len(items) == len(START_GAPS)
     for li, name in zip(items, START_GAPS, strict=True):
-        assert li.xpath("a")[0].get("href") == f"/analysen/gaps#t-{name}"
-        assert li.xpath("strong")[0].text_content() == str(counts[name])
+        section = li.xpath("a")[0].get("href").split("#")[1]
+        assert page.get_element_by_id(section).tag == "details"  # the number's own section exists
+        shown = li.xpath("strong")[0].text_content()
+        assert shown == str(summary[name]) == str(api[name]) == on_page[name]
+        assert li.xpath(".//small[@class='meaning']")[0].text_content() == label(f"summary_help.{name}")
+
+
+@pytest.mark.parametrize("name", list(ANALYSES))
+def test_every_number_is_explained_and_sections_open(
+    world: tuple[str, TestClient, GraphStore], name: str
+) -> None:
+    """Summary first, each number with one sentence; the filter form and every section collapsed
+    (<details>, the summary line carrying its count); jargon only inside a "Details" part."""
+    _ds, client, store = world
+    doc = parse(client.get(f"/analysen/{name}").text)
+    report = ANALYSES[name].run(store, Filters())
+    main = doc.xpath("//main")[0]
+    first = [el.tag for el in main if el.tag in ("section", "details", "form")]
+    assert first[0] == "section" and main.xpath("section")[0].get("aria-labelledby") == "h-summary"
+    for key in report.summary:
+        meaning = doc.xpath(f"//dl[@id='summary']//dd[@data-help='{key}']")
+        assert meaning and meaning[0].text_content().strip().endswith("."), key
+    form = doc.get_element_by_id("analysis-form")
+    assert form.getparent().tag == "details" and form.getparent().get("open") is None
+    for table in report.tables:
+        section = doc.get_element_by_id(f"t-{table.name}")
+        assert section.tag == "details" and section.get("open") is None
+        count = section.xpath("summary//span[@class='count']")[0].text_content()
+        rows = len(table.rows) if table.name != "matrix" else len(report.table("matrix").rows)
+        assert count.split()[0] == str(rows)
+        if table.explain:
+            assert table.explain in section.xpath(".//details[@class='jargon']")[0].text_content()
+    visible = " ".join(
+        t for t in main.xpath(".//text()[not(ancestor::details[@class='jargon'])]") if t.strip()
+    )
+    for jargon in ("min_fields", "min_ressorts", "seed", "Tripel", "rg:[a-z]", "Betweenness"):
+        assert not re.search(rf"\b{jargon}", visible), jargon
+
+
+def test_matrix_columns_have_readable_labels(world: tuple[str, TestClient, GraphStore]) -> None:
+    """Column heads of the heatmap: a short label, the full name on hover (abbr title), no table ids."""
+    _ds, client, store = world
+    for cols in ("target_group", "actor", "level"):
+        doc = parse(client.get("/analysen/matrix", params={"cols": cols}).text)
+        heads = doc.xpath("//table[@data-table='matrix']/thead//th[@class='colhead']/abbr")
+        report = ANALYSES["matrix"].run(store, Filters(), cols=cols)
+        ids = report.table("matrix").columns[2:]
+        assert len(heads) == len(ids) > 0
+        for abbr, key in zip(heads, ids, strict=True):
+            short, full = abbr.text_content(), abbr.get("title")
+            assert len(short) <= SHORT_LABEL + 1 and full and len(full) >= len(short.rstrip("…"))
+            if cols != "actor":
+                assert short != key or short == full  # a name, not the id (unless the id is the name)
+                assert full.startswith(short.rstrip("…"))

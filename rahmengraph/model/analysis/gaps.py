@@ -1,6 +1,7 @@
 """The ``gaps`` analysis: every kind of gap in one report.
 
-Coverage gaps are summarised per row of the four standard matrices (which columns are empty);
+Coverage gaps are listed per row of the four standard matrices (which columns are empty); the
+headline counts only the planning gaps among them (:func:`planning_gaps`);
 the full matrices with the measures behind every cell come from the ``matrix`` analysis. As there,
 a row's cells are the columns of its own framework (``rg:inFramework``): with several frameworks
 loaded, a field is not "empty" for another framework's target groups.
@@ -44,8 +45,35 @@ def coverage_gaps(view: View) -> ReportTable:
         title="Leere Zellen der Abdeckungsmatrizen (je Zeile)",
         columns=["Matrix", "Zeile", "Name", "leer", "Spalten", "leere Spalten"],
         rows=rows,
-        explain="Einzelne Zellen mit ihren Maßnahmen: Analyse matrix (rows, cols).",
+        explain="Alle leeren Zellen; die Zahl der Planungslücken oben zählt davon nur Handlungsfeld × Ebene "
+        "und Handlungsfeld × Ressorts und Stellen, die irgendwo federführend sind. Einzelne Zellen mit "
+        "ihren Maßnahmen: Analyse Abdeckungsmatrix.",
     )
+
+
+#: The matrices whose empty cells a planner calls a gap (the headline ``leere_zellen``): a field with no
+#: measure on a level, or of an actor the framework holds responsible somewhere (:func:`responsible`).
+PLANNING_MATRICES: Final = (("field", "level"), ("field", "actor"))
+
+
+def responsible(view: View) -> set[str]:
+    """Actors the framework holds responsible: the lead of at least one measure, and every
+    Senatsressort. Partners only (churches, federal agencies, associations) are no gap when absent."""
+    leads = {d.actor for duties in view.duties.values() for d in duties if d.role == "lead"}
+    return leads | {a for a in view.nodes("actor") if view.attr(a, "actor_type") == "Senatsressort"}
+
+
+def planning_gaps(view: View) -> int:
+    """Empty cells of :data:`PLANNING_MATRICES`, actor columns limited to :func:`responsible` ones."""
+    wanted = responsible(view)
+    count = 0
+    for r, c in PLANNING_MATRICES:
+        mx = matrix(view, r, c)
+        by_row = mx.row_cells()
+        for a in mx.row_values:
+            columns = [b for b in mx.columns_for(a) if c != "actor" or b in wanted]
+            count += sum(1 for b in columns if b not in by_row.get(a, {}))
+    return count
 
 
 def compute(view: View, store: GraphStore) -> Report:
@@ -59,6 +87,6 @@ def compute(view: View, store: GraphStore) -> Report:
         *governance(view),
     ]
     summary: dict[str, int | float | str] = {"massnahmen": len(view.measures)}
-    summary["leere_zellen"] = sum(int(r[3] or 0) for r in tables[0].rows)
+    summary["leere_zellen"] = planning_gaps(view)
     summary.update({t.name: len(t.rows) for t in tables[1:]})
     return Report(name="gaps", title="Lücken", summary=summary, tables=tables)

@@ -1,5 +1,6 @@
 /* Sortable tables: every <table class="sortable"> gets a button in each column header.
-   Keyboard usable (buttons), state announced with aria-sort; numbers sort as numbers. */
+   Keyboard usable (buttons), state announced with aria-sort; numbers sort as numbers.
+   Links to a part of the page inside a closed <details> open it. */
 (function () {
   "use strict";
   var collator = new Intl.Collator(document.documentElement.lang || "de", { numeric: true, sensitivity: "base" });
@@ -29,10 +30,21 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
-      button.textContent = th.textContent;
-      th.textContent = "";
+      while (th.firstChild) { button.appendChild(th.firstChild); }  /* keeps <abbr> and its title */
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, th); });
     });
   });
+
+  /* A link to a part inside a closed <details> (summary numbers, heatmap cells) opens it first. */
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") { el.open = true; }
+    }
+    if (target) { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) { reveal(); }
 })();

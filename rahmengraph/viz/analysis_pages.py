@@ -84,7 +84,12 @@ def title_of(analysis: Analysis, lang: str) -> tuple[str, str]:
 
 
 #: Headline numbers counted from a table of another name (the section a number links to).
-SECTION_OF: Final[dict[str, str]] = {"leere_zellen": "coverage"}
+SECTION_OF: Final[dict[str, str]] = {
+    "leere_zellen": "coverage",
+    "zellen": "matrix",
+    "belegt": "cells",
+    "leer": "empty",
+}
 
 
 def section_of(key: str) -> str:

@@ -1,6 +1,6 @@
 """The OpenAPI document is true and /docs shows it offline: schemathesis calls every operation of a
-live server with generated requests (a bounded number per operation) and checks that each answer's status and media type are
-ones the document declares for it, and that none is a server error."""
+live server with generated requests (a bounded number per operation) and checks that each answer's
+status and media type are ones the document declares for it, and that none is a server error."""
 
 from __future__ import annotations
 

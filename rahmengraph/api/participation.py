@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
+from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.rate_limit import RateLimit
 from rahmengraph.api.sparql import authorize
 from rahmengraph.api.state import AppState, State
@@ -133,7 +134,12 @@ def _link(state: AppState, request: Request, event_id: str, token: str) -> str:
     return f"{root}/beteiligung/{event_id}/mitmachen?token={token}"
 
 
-@router.post("/veranstaltungen", status_code=201, summary="Beteiligungsveranstaltung eröffnen (Update-Token)")
+@router.post(
+    "/veranstaltungen",
+    status_code=201,
+    summary="Beteiligungsveranstaltung eröffnen (Update-Token)",
+    responses=errors(400, 401, 403, 413, 422),
+)
 async def open_event(request: Request, state: State) -> JSONResponse:
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
     body = await _body(request, state.settings.beteiligung_max_bytes)
@@ -175,6 +181,7 @@ async def close_event(event_id: str, request: Request, state: State) -> dict[str
     "/veranstaltungen/{event_id}/beitraege",
     status_code=201,
     summary="Einen Beitrag senden (Token der Veranstaltung)",
+    responses=errors(400, 403, 404, 413, 422, 429),
 )
 async def contribute(event_id: str, request: Request, state: State) -> JSONResponse:
     client = request.headers.get(CLIENT_HEADER, "")[:100]
@@ -197,7 +204,11 @@ async def contribute(event_id: str, request: Request, state: State) -> JSONRespo
     return JSONResponse({"id": str(contribution.id)}, status_code=201)
 
 
-@router.patch("/beitraege/{contribution_id}", summary="Status eines Beitrags ändern (Update-Token)")
+@router.patch(
+    "/beitraege/{contribution_id}",
+    summary="Status eines Beitrags ändern (Update-Token)",
+    responses=errors(400, 401, 403, 404, 413, 422),
+)
 async def change_status(contribution_id: str, request: Request, state: State) -> dict[str, Any]:
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
     new: StatusChange = _model(StatusChange, _json(await _body(request, state.settings.beteiligung_max_bytes),
@@ -208,7 +219,11 @@ async def change_status(contribution_id: str, request: Request, state: State) ->
     return entry_json(entry, names=True)
 
 
-@router.get("/zaehlung", summary="Beiträge je Ziel-IRI und Art (sichtbare, nicht verborgene)")
+@router.get(
+    "/zaehlung",
+    summary="Beiträge je Ziel-IRI und Art (sichtbare, nicht verborgene)",
+    responses=errors(404),
+)
 async def count(state: State, veranstaltung: str = "") -> dict[str, dict[str, int]]:
     base = state.dataset.base
     if veranstaltung:
@@ -222,6 +237,7 @@ async def count(state: State, veranstaltung: str = "") -> dict[str, dict[str, in
 @router.post(
     "/import",
     summary="Beteiligungsdatei importieren (Update-Token als Bearer oder Formularfeld token; Feld datei)",
+    responses=errors(400, 401, 403, 413, 422),
 )
 async def import_file(request: Request, state: State) -> dict[str, Any]:
     async with request.form() as form:  # closes the uploaded file's spool
@@ -247,6 +263,7 @@ EXPORTS: Final = {
     "/veranstaltungen/{event_id}/beitraege.{suffix}",
     summary="Beiträge einer Veranstaltung als CSV (deutsches Excel) oder XLSX",
     response_class=Response,
+    responses=files(EXPORTS.values(), "Beiträge als Tabelle"),
 )
 async def export(event_id: str, suffix: str, request: Request, state: State) -> Response:
     if suffix not in EXPORTS:

@@ -18,6 +18,8 @@ from tests.conftest import CASES
 
 #: Examples per operation: enough to reach the declared statuses, few enough for about a minute in all.
 EXAMPLES = 6
+#: Seconds a request may take (a PDF report on a loaded machine takes more than the default 10).
+TIMEOUT = 120
 CHECKS = [
     schemathesis.checks.not_a_server_error,
     schemathesis.checks.status_code_conformance,
@@ -34,7 +36,7 @@ schemathesis.serializer.alias(["application/sparql-query", "application/sparql-u
 
 
 def _call(case: schemathesis.Case, live: LiveServer) -> None:
-    case.call_and_validate(base_url=live.url, checks=CHECKS)
+    case.call_and_validate(base_url=live.url, checks=CHECKS, timeout=TIMEOUT)
 
 
 @schema.exclude(path_regex=REPORT).parametrize()

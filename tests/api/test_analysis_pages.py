@@ -274,7 +274,7 @@ def test_every_number_is_explained_and_sections_open(
     visible = " ".join(
         t for t in main.xpath(".//text()[not(ancestor::details[@class='jargon'])]") if t.strip()
     )
-    for jargon in ("min_fields", "min_ressorts", "seed", "Tripel", "rg:[a-z]", "Betweenness"):
+    for jargon in ("min_fields", "min_ressorts", "seed", "Tripel", "rg:[a-z]"):
         assert not re.search(rf"\b{jargon}", visible), jargon
 
 

@@ -165,7 +165,11 @@ async def show_event(event_id: str, request: Request, state: State) -> dict[str,
     return {**event_json(ev, now()), "beitraege": [entry_json(e, names=full) for e in found]}
 
 
-@router.patch("/veranstaltungen/{event_id}", summary="Veranstaltung früher schließen (Update-Token)")
+@router.patch(
+    "/veranstaltungen/{event_id}",
+    summary="Veranstaltung früher schließen (Update-Token)",
+    responses=errors(400, 401, 403, 404, 413, 422),
+)
 async def close_event(event_id: str, request: Request, state: State) -> dict[str, Any]:
     """Body ``{"ende": "<ISO datetime>"}`` (e.g. now): the window ends then; later ends are ignored."""
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)

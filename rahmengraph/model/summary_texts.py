@@ -12,6 +12,15 @@ SUMMARY_HELP: Final[dict[str, tuple[str, str]]] = {
         "Maßnahmen, die die Filter erfassen; alle anderen Zahlen beziehen sich auf sie.",
         "Measures the filters select; every other number refers to them.",
     ),
+    "rahmenkonzepte": (
+        "Rahmenkonzepte, die der Vergleich nebeneinanderstellt (eines je Land oder Kommune).",
+        "Frameworks the comparison sets side by side (one per Land or municipality).",
+    ),
+    "gemeinsame_zielgruppen": (
+        "Zielgruppen, die jedes Rahmenkonzept unter gleichem Namen nennt: nur sie lassen sich direkt "
+        "vergleichen.",
+        "Target groups every framework names alike: only these can be compared directly.",
+    ),
     "multi_field": (
         "Maßnahmen, die mehreren Handlungsfeldern zugeordnet sind: hier muss abgestimmt werden, wer "
         "berichtet.",

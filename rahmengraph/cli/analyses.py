@@ -83,7 +83,9 @@ def viz_cmd(
     view: Annotated[
         str,
         typer.Argument(
-            metavar="ANSICHT", help="gesamtbild, ressort-netz, handlungsfeld, luecken oder abhaengigkeiten"
+            metavar="ANSICHT",
+            help="gesamtbild, ressort-netz, handlungsfeld, luecken, abhaengigkeiten oder aenderungen "
+            "(--option von=AUSGABE --option bis=AUSGABE)",
         ),
     ],
     output_path: Annotated[

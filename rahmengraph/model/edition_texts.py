@@ -54,6 +54,10 @@ EDITION_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "aenderungen.level": ("Ebene", "Level"),
     "aenderungen.type": ("Art der Änderung", "Type of change"),
     "aenderungen.show": ("Anzeigen", "Show"),
+    "aenderungen.graph": (
+        "Als Graph zeigen (neu, geändert, eingestellt, Federführung übertragen)",
+        "Show as graph (new, changed, ended, lead moved)",
+    ),
     "aenderungen.count": ("Änderungen", "changes"),
     "aenderungen.name": ("Bezeichnung", "Name"),
     "aenderungen.what": ("vorher / nachher", "before / after"),

@@ -92,15 +92,22 @@ RELS: Final[dict[str, EdgeStyle]] = {
     "reach": EdgeStyle("Maßnahmen für Zielgruppen der Dimension", GROUP, False, 1.0, False),
     "in_field": EdgeStyle("Maßnahmen für die Gruppe im Handlungsfeld", GROUP, False, 1.0, False),
     "gap": EdgeStyle("Lücke: keine Maßnahme", GAP, True, 2.0, False),
+    "lead_former": EdgeStyle("früher federführend", "#555555", True, 2.0, True),
 }
 
 OTHER_REL: Final = EdgeStyle("Beziehung", "#555555", False, 1.0, False)
 
-#: Highlight marks a view can set on a node (mark → (German legend text, border colour)).
-MARKS: Final[dict[str, tuple[str, str]]] = {
-    "gap": ("Lücke: nicht abgedeckt", GAP),
-    "hub": ("Knotenpunkt (viele Verbindungen)", LEVEL),
-    "spof": ("Einzelner Ausfallpunkt", GAP),
+#: Highlight marks a view can set on a node (mark → (German legend text, colour, look)): ``border``
+#: marks draw the node's border, ``fill`` marks its fill. The four change colours stay ΔE ≥ 20 apart
+#: for normal vision and simulated protanopia, deuteranopia and tritanopia (``test_graph_palette``).
+MARKS: Final[dict[str, tuple[str, str, str]]] = {
+    "gap": ("Lücke: nicht abgedeckt", GAP, "border"),
+    "hub": ("Knotenpunkt (viele Verbindungen)", LEVEL, "border"),
+    "spof": ("Einzelner Ausfallpunkt", GAP, "border"),
+    "neu": ("neu", "#5599aa", "fill"),
+    "geaendert": ("geändert", "#aa8800", "fill"),
+    "uebertragen": ("Federführung übertragen", "#7711dd", "fill"),
+    "eingestellt": ("eingestellt oder aufgegangen", "#aa1155", "fill"),
 }
 
 

@@ -2,7 +2,8 @@
 
 The graph views are one deck of scenes (:mod:`rahmengraph.viz.graph_build`) opened at different
 places: the Gesamtbild at the overview (its walk: overview, the 13 fields, the cross-cutting
-scenes), the Handlungsfeld-Fokus at one field, the Ressort-Netz at the network.
+scenes), the Handlungsfeld-Fokus at one field, the Ressort-Netz at the network. The Änderungen
+view draws what changed between two editions (:mod:`rahmengraph.viz.graph_changes`).
 
 ``View.render(store, filters, options, standalone=…)`` returns a full HTML page; the API serves it
 under ``/viz/{name}``, ``rahmengraph viz NAME -o FILE.html`` writes it (standalone: every asset
@@ -20,13 +21,16 @@ from rahmengraph.model.filters import Filters
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.graph_build import deck as build_deck
+from rahmengraph.viz.graph_changes import changes_graph
 from rahmengraph.viz.graph_comparison import comparison
 from rahmengraph.viz.graph_data import Graph, Page, payload
 from rahmengraph.viz.graph_matrix import luecken
 from rahmengraph.viz.graph_page import render_page
 from rahmengraph.viz.graph_participation import capture_choices
 
-Builder = Callable[[Graph, Graph, Mapping[str, str]], Page]
+#: (graph in view, whole graph, options, the store they come from) → page. The store is None
+#: when a view is built from a graph alone (the page benchmark); views that need it say so.
+Builder = Callable[[Graph, Graph, Mapping[str, str], GraphStore | None], Page]
 
 #: Options every view takes besides its own (where the picture opens), name → help.
 COMMON_OPTIONS: Final[dict[str, str]] = {
@@ -70,8 +74,10 @@ class View:
             )
         return options
 
-    def page(self, graph: Graph, full: Graph, options: Mapping[str, str]) -> Page:
-        return self.builder(graph, full, options)
+    def page(
+        self, graph: Graph, full: Graph, options: Mapping[str, str], store: GraphStore | None = None
+    ) -> Page:
+        return self.builder(graph, full, options, store)
 
     def data(self, store: GraphStore, filters: Filters, options: Mapping[str, str]) -> dict[str, Any]:
         """The page's JSON document (nodes, edges, scenes, filter choices, the filters applied)."""
@@ -79,7 +85,7 @@ class View:
         options = self._focus_field(filters, options)
         full = project(store)
         graph = full if filters.is_empty() else project(store, filters=filters)
-        doc = payload(self.page(graph, full, options), full)
+        doc = payload(self.page(graph, full, options, store), full)
         doc["applied"] = {k: list(v) for k, v in filters.active().items()}
         doc["options"] = dict(options)
         doc["beteiligung"] = capture_choices(store, full)
@@ -96,7 +102,7 @@ def _deck(
 ) -> Builder:
     """A view of the Fachtag deck: every scene, opened at ``start``'s scene with its walk."""
 
-    def build(graph: Graph, full: Graph, options: Mapping[str, str]) -> Page:
+    def build(graph: Graph, full: Graph, options: Mapping[str, str], store: GraphStore | None) -> Page:
         page = build_deck(graph, options, view, title)
         page.start, walk = start(page, options)
         page.steps = walk or page.steps
@@ -161,14 +167,22 @@ VIEWS: Final[dict[str, View]] = {
             "Die Handlungsfelder zweier Rahmenkonzepte einander gegenüber, verbunden über die "
             "Diversitätsdimensionen, die ihre Maßnahmen erreichen (Optionen a und b: IDs der Rahmenkonzepte)",
             ("a", "b"),
-            lambda graph, full, options: comparison(graph, full, options),
+            lambda graph, full, options, store: comparison(graph, full, options),
         ),
         View(
             "luecken",
             "Lücken",
             "Abdeckungsmatrizen als Heatmap-Tabellen; Zelle anklicken zeigt die Maßnahmen dahinter",
             (),
-            lambda graph, full, options: luecken(graph, full, options),
+            lambda graph, full, options, store: luecken(graph, full, options),
+        ),
+        View(
+            "aenderungen",
+            "Änderungen",
+            "Was sich zwischen zwei Ausgaben geändert hat: neue, geänderte und eingestellte Maßnahmen "
+            "und übertragene Federführung, je Handlungsfeld (für die Steuerungsrunde)",
+            ("von", "bis"),
+            lambda graph, full, options, store: changes_graph(store, options, "aenderungen", "Änderungen"),
         ),
     )
 }

@@ -55,6 +55,7 @@ def test_filters_and_language(client: TestClient) -> None:
     doc = lxml_html.fromstring(client.get("/aenderungen", params={"von": "2019"}).text)
     assert doc.xpath('//a[@id="download-csv"]/@href') == ["/api/aenderungen?von=2019&bis=&format=csv"]
     assert "/aenderungen" in doc.xpath("//header//nav//a/@href")
+    assert doc.xpath('//a[@id="graph-link"]/@href') == ["/viz/aenderungen?von=2019&bis=2023-06-30"]
 
 
 def test_unknown_edition_is_a_german_error_page(client: TestClient) -> None:

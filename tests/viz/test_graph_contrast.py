@@ -83,7 +83,7 @@ def test_canvas_labels_and_nodes_reach_aa(kind: str) -> None:
 
 
 def test_edges_and_marks_reach_graphics_aa() -> None:
-    colours = {r.color for r in RELS.values()} | {colour for _, colour in MARKS.values()}
+    colours = {r.color for r in RELS.values()} | {look[1] for look in MARKS.values()}
     low = {
         c: round(contrast(c, PAGE_BACKGROUND), 2)
         for c in colours

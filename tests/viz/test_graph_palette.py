@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from rahmengraph.viz.graph_styles import KINDS
+from rahmengraph.viz.graph_styles import KINDS, MARKS
 
 #: Node kinds the scenes draw (aggregates share their family's colour and differ by shape).
 DRAWN = ("field", "measure", "actor", "dimension", "level")
@@ -54,4 +54,17 @@ def test_palette_stays_apart(deficiency: str | None) -> None:
         for a, b in itertools.combinations(DRAWN, 2)
     }
     close = {pair: round(d, 1) for pair, d in pairs.items() if d < LEAST_DELTA_E}
+    assert close == {}
+
+
+@pytest.mark.parametrize("deficiency", [None, *DEFICIENCIES])
+def test_fill_marks_stay_apart(deficiency: str | None) -> None:
+    """The change view colours measures by their change: those colours must stay apart as well."""
+    fills = {m: look[1] for m, look in MARKS.items() if look[2] == "fill"}
+    assert len(fills) >= 4
+    close = {
+        (a, b): round(float(deltaE(seen(x, deficiency), seen(y, deficiency), input_space="sRGB1")), 1)
+        for (a, x), (b, y) in itertools.combinations(fills.items(), 2)
+        if deltaE(seen(x, deficiency), seen(y, deficiency), input_space="sRGB1") < LEAST_DELTA_E
+    }
     assert close == {}

@@ -136,6 +136,7 @@
     Object.keys(data.marks).filter(function (m) { return marks[m]; }).forEach(function (m) {
       var li = el("li", null, { "data-mark": m }), sw = el("span", "", { "class": "swatch mark-" + m, "aria-hidden": "true" });
       sw.style.borderColor = data.marks[m][1];
+      if (data.marks[m][2] === "fill") sw.style.background = data.marks[m][1];
       li.appendChild(sw); li.appendChild(el("span", data.marks[m][0])); ul.appendChild(li);
     });
     box.appendChild(ul);

@@ -26,7 +26,11 @@
     var k = kindOf(data, n), marks = opts.marks || [];
     var gap = marks.indexOf("gap") >= 0, spof = marks.indexOf("spof") >= 0, hub = marks.indexOf("hub") >= 0;
     var inside = !!INSIDE[k.shape], size = fontSize(opts.beamer);
-    var border = spof || gap ? "#a3000b" : hub || opts.beamer ? "#000000" : k.color;
+    /* a "fill" mark (the change view: new, changed, moved, ended) colours the node itself */
+    var fills = marks.map(function (m) { return (data.marks || {})[m]; })
+      .filter(function (look) { return look && look[2] === "fill"; });
+    var fill = fills.length ? fills[0][1] : k.color;
+    var border = spof || gap ? "#a3000b" : hub || opts.beamer || fills.length ? "#000000" : k.color;
     return {
       id: n.id, x: at[0], y: at[1], shape: k.shape, size: opts.beamer ? 16 : 13,
       label: opts.on || opts.showcase ? caption(data, scene, n) : "",
@@ -34,9 +38,9 @@
         (n.open !== undefined ? " – anklicken öffnet" : ""),
       hidden: !opts.on && !opts.showcase,
       color: {
-        background: gap ? "#ffffff" : k.color, border: border,
-        highlight: { background: gap ? "#ffffff" : k.color, border: "#000000" },
-        hover: { background: gap ? "#ffffff" : k.color, border: "#000000" }
+        background: gap ? "#ffffff" : fill, border: border,
+        highlight: { background: gap ? "#ffffff" : fill, border: "#000000" },
+        hover: { background: gap ? "#ffffff" : fill, border: "#000000" }
       },
       opacity: opts.on ? 1 : 0.15,
       borderWidth: spof || hub ? 5 : gap ? 3 : opts.beamer ? 2 : 1,

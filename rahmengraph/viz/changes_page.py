@@ -108,5 +108,6 @@ def changes_page(store: GraphStore, params: dict[str, str], lang: str) -> str:
         page=lambda iri: local_path(iri) or iri,
         type_label=lambda cell: type_label(cell, lang),
         downloads=[(f, "/api/aenderungen?" + urlencode([*query, ("format", f)])) for f in ("csv", "json")],
-        graph="/viz/aenderungen?" + urlencode([("von", report.before.version), ("bis", report.after.version)]),
+        graph="/viz/aenderungen?"
+        + urlencode([("von", report.before.version), ("bis", report.after.version)]),
     )

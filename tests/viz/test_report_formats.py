@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
@@ -83,19 +84,56 @@ def test_pdf_is_tagged_with_language_and_declared_dates(pdf: bytes) -> None:
     assert meta["/Title"].startswith("Umsetzungsbericht")
 
 
-def test_docx_headings_tables_endnotes_and_sources(docx: bytes) -> None:
+def test_docx_headings_tables_and_sources(docx: bytes) -> None:
     doc = Document(io.BytesIO(docx))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == list(CHAPTERS)
     measures = next(t for t in doc.tables if t.rows[0].cells[0].text == "ID")
     assert [c.text for c in measures.rows[0].cells][:3] == ["ID", "Maßnahme", "Status"]
     assert measures.rows[1].cells[0].text == "M-1-01"
-    marks = [r.text.strip() for p in doc.paragraphs for r in p.runs if r.font.superscript]
-    assert marks and all(m.replace(",", "").isdigit() for m in marks)
     start = [p.text for p in doc.paragraphs].index("Quellenverzeichnis")
     sources = [p.text for p in doc.paragraphs[start + 1 :]]
     assert sources[0].startswith("[1] ") and any("bericht-2024.pdf" in s for s in sources)
     assert doc.inline_shapes and doc.core_properties.created.year == 2026
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def footnotes_of(data: bytes) -> tuple[list[str], dict[str, str]]:
+    """(footnote ids referenced in the body in order, footnote id → text) read from the package XML."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        (target,) = [r.get("Target") for r in rels if r.get("Type") == FOOTNOTES_REL]
+        assert [o.get("ContentType") for o in types if o.get("PartName") == f"/word/{target}"] == [
+            FOOTNOTES_TYPE
+        ]
+        body = etree.fromstring(z.read("word/document.xml"))
+        notes = etree.fromstring(z.read(f"word/{target}"))
+    refs = [r.get(f"{W}id") for r in body.iter(f"{W}footnoteReference")]
+    texts = {
+        n.get(f"{W}id"): "".join(t.text or "" for t in n.iter(f"{W}t")).strip()
+        for n in notes.iter(f"{W}footnote")
+        if n.get(f"{W}type") is None
+    }
+    separators = {n.get(f"{W}type") for n in notes.iter(f"{W}footnote")} - {None}
+    assert separators == {"separator", "continuationSeparator"}
+    return [str(r) for r in refs], {str(k): v for k, v in texts.items()}
+
+
+def test_docx_sources_are_real_word_footnotes(report: Bericht, docx: bytes) -> None:
+    refs, texts = footnotes_of(docx)
+    assert refs and refs == [str(n) for n in range(1, len(refs) + 1)]  # numbered in reading order
+    assert set(refs) == set(texts)  # every reference has its footnote and no footnote is unused
+    assert all(t.startswith("[") for t in texts.values())
+    first = report.sources[0]
+    assert any(f"[1] {first}" in t for t in texts.values())
+    doc = Document(io.BytesIO(docx))
+    digits = [r.text.strip() for p in doc.paragraphs for r in p.runs if r.font.superscript and r.text.strip()]
+    assert digits == []  # no hand-made superscript numbers any more
 
 
 def test_docx_in_a_ministry_template_keeps_its_styles_and_header(report: Bericht) -> None:
@@ -104,6 +142,8 @@ def test_docx_in_a_ministry_template_keeps_its_styles_and_header(report: Bericht
     assert "Ministerium Fließtext" in {s.name for s in doc.styles}
     assert doc.sections[0].header.paragraphs[0].text == "Die Senatorin – Ressortvorlage"
     assert "Platzhalter, der ersetzt wird" not in [p.text for p in doc.paragraphs]
+    refs, texts = footnotes_of(data)
+    assert refs and set(refs) == set(texts)
 
 
 def test_a_broken_word_template_is_named(report: Bericht) -> None:

@@ -18,6 +18,12 @@ ANALYSIS_PAGE_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "analysen.filters": ("Filter", "Filters"),
     "analysen.options": ("Optionen der Analyse", "Options of the analysis"),
     "analysen.run": ("Analyse anzeigen", "Show analysis"),
+    "analysen.stand": ("Stand (Ausgabe)", "As of (edition)"),
+    "analysen.stand.current": ("aktuelle Ausgabe", "current edition"),
+    "analysen.stand.help": (
+        "Die Analyse für eine frühere Ausgabe des Rahmenkonzepts (auch ?stand=JJJJ-MM-TT in der Adresse).",
+        "The analysis for an earlier edition of the framework (also ?stand=YYYY-MM-DD in the address).",
+    ),
     "analysen.summary": ("Auf einen Blick", "At a glance"),
     "analysen.sections": (
         "Befunde im Einzelnen (zum Öffnen anklicken)",

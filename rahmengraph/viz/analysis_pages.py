@@ -10,6 +10,7 @@ from typing import Final
 from urllib.parse import urlencode
 
 from rahmengraph.errors import NotFound, ParameterError
+from rahmengraph.model import asof
 from rahmengraph.model.analysis import ANALYSES, Analysis, Report
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.labels import label, label_or, summary_help, summary_label
@@ -123,14 +124,25 @@ def index_page(lang: str) -> str:
     return render("analysen.html", lang, "/analysen", analyses=items, crumbs=crumbs)
 
 
+def edition_choices(store: GraphStore, stand: str) -> list[tuple[str, str]]:
+    """(version, label) of every edition, newest first; a given ``stand`` that is no edition (a date)
+    stays selectable so that it is not lost."""
+    found = [(e.version, f"{e.version} – {e.title}") for e in reversed(asof.editions(store))]
+    if stand and stand not in {v for v, _label in found}:
+        found.insert(0, (stand, stand))
+    return found
+
+
 def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], lang: str) -> str:
-    """The page of analysis ``name`` for query parameters ``params`` (filters and its options)."""
+    """The page of analysis ``name`` for query parameters ``params`` (filters, its options, ``stand``)."""
     if name not in ANALYSES:
         raise NotFound(f"Unbekannte Analyse {name!r} (Pfad /analysen/); bekannt: {', '.join(ANALYSES)}")
     analysis = ANALYSES[name]
     own_names = [o.name for o in analysis.options]
     ParameterError.check_known(
-        (k for k, _v in params), [*FILTER_KINDS, *own_names, "lang"], f"Analyse {name} (Query-Parameter)"
+        (k for k, _v in params),
+        [*FILTER_KINDS, *own_names, "stand", "lang"],
+        f"Analyse {name} (Query-Parameter)",
     )
     given: dict[str, list[str]] = {}
     for k, v in params:
@@ -138,14 +150,16 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
             given.setdefault(k, []).append(v.strip())
     own = {o.name for o in analysis.options}
     options = {k: v.strip() for k, v in params if k in own and v.strip()}
-    report = analysis.run(store, Filters.from_mapping(dict(given.items())), **options)
-    filter_pairs = [(k, v) for k, vs in given.items() for v in vs]
+    stand = next((v.strip() for k, v in params if k == "stand" and v.strip()), "")
+    shown, at = asof.resolve(store, stand)
+    report = analysis.run(shown, Filters.from_mapping(dict(given.items())), **options)
+    filter_pairs = [(k, v) for k, vs in given.items() for v in vs] + ([("stand", stand)] if stand else [])
     pairs = filter_pairs + sorted(options.items())
     view = GRAPH_VIEWS.get(name)
     graph = (
         f"/viz/{view}" + (f"?{urlencode(filter_pairs)}" if filter_pairs else "") if view in VIEWS else None
     )
-    index = key_index(store)
+    index = key_index(shown)
     matrix = table_view(report, report.table("matrix"), index) if name == "matrix" else None
     heat = heatmap(report)
     title, help_text = title_of(analysis, lang)
@@ -159,7 +173,7 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         "analyse.html",
         lang,
         f"/analysen/{name}",
-        {**{k: ";".join(vs) for k, vs in given.items()}, **options},
+        {**{k: ";".join(vs) for k, vs in given.items()}, **options, **({"stand": stand} if stand else {})},
         name=name,
         title=title,
         help=help_text,
@@ -175,6 +189,9 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         downloads=[(fmt, f"/api/analyse/{name}?{urlencode([*pairs, ('format', fmt)])}") for fmt in DOWNLOADS],
         graph=graph,
         crumbs=crumbs,
+        editions=edition_choices(store, stand),
+        stand=stand,
+        shown=at.label if stand else "",
     )
 
 

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from rahmengraph.model import asof
+from rahmengraph.model.analysis import ANALYSES
+from rahmengraph.model.analysis.render import report_csv
 from rahmengraph.model.edition_build import read_with_editions as read_dataset
+from rahmengraph.model.filters import Filters
+from rahmengraph.model.store import GraphStore
 from tests.cli.conftest import Run
 
 
@@ -45,6 +50,14 @@ def test_query_as_of(rg: Run, musterland_dir: Path) -> None:
     assert done.exit_code == 0, done.output
     assert [r["heute"] for r in csv.DictReader(io.StringIO(done.stdout))] == ["MSI"]
     assert "Ausgabe 2021-03" in done.output
+
+
+def test_analysis_as_of(rg: Run, musterland_dir: Path, musterland_store: GraphStore) -> None:
+    done = rg("analyse", "messbarkeit", "--stand", "2019", "-f", "csv", "-d", str(musterland_dir))
+    assert done.exit_code == 0, done.output
+    old = ANALYSES["messbarkeit"].run(asof.resolve(musterland_store, "2019")[0], Filters())
+    assert done.stdout == report_csv(old).replace("\r\n", "\n")
+    assert report_csv(old) != report_csv(ANALYSES["messbarkeit"].run(musterland_store, Filters()))
 
 
 @pytest.fixture

@@ -56,7 +56,11 @@ class At:
 
 
 def editions(store: GraphStore) -> list[EditionInfo]:
-    """Every edition in the store, per framework in order of date."""
+    """Every edition in the store, per framework in order of date (read once per store state)."""
+    return list(once_per_state(store, ("editions",), lambda: _read_editions(store)))
+
+
+def _read_editions(store: GraphStore) -> list[EditionInfo]:
     table = store.select(
         f"SELECT ?e ?fw ?v ?t ?d ?cur WHERE {{ ?e a <{vocab.EDITION_CLASS}> ; <{vocab.DCAT_VERSION}> ?v ; "
         f"<{vocab.ISSUED}> ?d ; <{vocab.DCT_IS_VERSION_OF}> ?fw . OPTIONAL {{ ?e <{vocab.TITLE}> ?t }} "
@@ -96,10 +100,15 @@ def in_force(all_editions: list[EditionInfo], key: str) -> tuple[list[EditionInf
 
 
 def resolve(store: GraphStore, stand: str | None) -> tuple[GraphStore, At]:
-    """The store seen as of ``stand`` and what it shows (raises :class:`ParameterError`)."""
+    """The store seen as of ``stand`` and what it shows (raises :class:`ParameterError`); worked out
+    once per store state and ``stand``, so an as-of answer costs only its query."""
     stand = (stand or "").strip()
     if stand.lower() in CURRENT:
         return store, At("aktueller Stand")
+    return once_per_state(store, ("resolve", stand), lambda: _resolve(store, stand))
+
+
+def _resolve(store: GraphStore, stand: str) -> tuple[GraphStore, At]:
     all_editions = editions(store)
     named = [ed for ed in all_editions if ed.version == stand]
     if named:

@@ -54,6 +54,7 @@ class Documented:
     decided_by: str  # id
     successors: tuple[str, ...]
     problem: Problem | None = None  # where it was written (for warnings)
+    note: str = ""  # ``anmerkung``
 
 
 def _warn(doc: Documented, message: str) -> Problem:

@@ -63,6 +63,7 @@ def _documented(rec: Record, base: str, known: dict[str, str]) -> Documented:
         rec.decided_by,
         rec.successors,
         Problem("", rec.row.file, rec.row.line),
+        rec.note,
     )
 
 

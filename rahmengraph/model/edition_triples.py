@@ -112,6 +112,7 @@ def _change(out: _Out, c: Change, iri: str, editions: dict[str, Edition]) -> Non
         out.iri(iri, vocab.WAS_ASSOCIATED_WITH, body)
     if docs:
         out.de(iri, vocab.REASON, docs[0].reason)
+        out.de(iri, vocab.NOTE, docs[0].note)
         out.sources_of(iri, docs[0].sources)
     elif after is not None:
         out.sources_of(iri, after.sources)

@@ -104,6 +104,7 @@ def _source_records(source: Path, main: Dataset) -> tuple[list[str], list[dict[s
             r.decided_by,
             r.successors,
             Problem("", r.row.file, r.row.line),
+            r.note,
         )
         for r in records
     ]
@@ -156,6 +157,7 @@ def plan(folder: Path, source: Path, edition: NewEdition) -> Plan:
             d.decided_by,
             d.successors,
             d.problem,
+            d.note,
         )
         for d in docs
     ]

@@ -216,10 +216,11 @@ def _row_sort(spec: FileSpec, g: Graph) -> Callable[[tuple[str, list[str]]], Any
     return lambda item: natural_key(item[1][names.index(spec.key or "")])
 
 
-def read_tables(store: GraphStore, graph: str) -> Tables:
-    """The dataset in named graph ``graph`` as tables (canonical order)."""
+def read_tables(store: GraphStore, graph: str, base: str | None = None) -> Tables:
+    """The dataset in named graph ``graph`` as tables (canonical order); ``base``: the dataset's
+    base IRI when ``graph`` is not named by it (an edition's graph)."""
     triples = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-    g = Graph(triples, graph)
+    g = Graph(triples, base or graph)
     files: dict[str, tuple[list[str], list[list[str]]]] = {}
     for spec in FILES:
         items: list[tuple[str, list[str]]] = []

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from rahmengraph.errors import ParameterError
+from rahmengraph.model.edition_export import with_editions
 from rahmengraph.model.export import atomic_write, excel_files, write_folder, xlsx_bytes, zip_bytes
 from rahmengraph.model.formats import GRAPH_FORMATS, GraphFormat
 from rahmengraph.model.labels import label
@@ -92,10 +93,10 @@ DISTRIBUTIONS: Final[dict[str, Distribution]] = {
         bundle_bytes,
     ),
     "csv": Distribution(
-        "CSV-Dateien (Ordner oder .zip)",
+        "CSV-Dateien (Ordner oder .zip), mit den Ausgaben und Änderungen",
         "application/zip",
         "csv.zip",
-        lambda s, g: zip_bytes(excel_files(read_tables(s, g))),
+        lambda s, g: zip_bytes(excel_files(with_editions(s, g))),
     ),
 }
 
@@ -107,7 +108,7 @@ def export(store: GraphStore, graph: str, fmt: str, target: Path) -> list[Path]:
             f"Unbekanntes Exportformat {fmt!r} (Parameter --format); bekannt: {', '.join(DISTRIBUTIONS)}"
         )
     if fmt == "csv" and target.suffix != ".zip":
-        return write_folder(read_tables(store, graph), target)
+        return write_folder(with_editions(store, graph), target)
     atomic_write(target, DISTRIBUTIONS[fmt].produce(store, graph))
     return [target]
 

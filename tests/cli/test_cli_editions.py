@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,12 @@ import pytest
 from rahmengraph.model import asof
 from rahmengraph.model.analysis import ANALYSES
 from rahmengraph.model.analysis.render import report_csv
+from rahmengraph.model.change_list import between
 from rahmengraph.model.edition_build import read_with_editions as read_dataset
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.loading.writing import load
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.stores.oxigraph import OxigraphStore
 from tests.cli.conftest import Run
 
 
@@ -58,6 +62,27 @@ def test_analysis_as_of(rg: Run, musterland_dir: Path, musterland_store: GraphSt
     old = ANALYSES["messbarkeit"].run(asof.resolve(musterland_store, "2019")[0], Filters())
     assert done.stdout == report_csv(old).replace("\r\n", "\n")
     assert report_csv(old) != report_csv(ANALYSES["messbarkeit"].run(musterland_store, Filters()))
+
+
+@pytest.mark.parametrize("target", ["export", "export.zip"])
+def test_exported_dataset_loads_again_with_its_editions(
+    rg: Run, musterland_dir: Path, tmp_path: Path, target: str
+) -> None:
+    done = rg("export", "-f", "csv", "-o", str(tmp_path / target), "-d", str(musterland_dir))
+    assert done.exit_code == 0, done.output
+    folder = tmp_path / "export"
+    if target.endswith(".zip"):
+        with zipfile.ZipFile(tmp_path / target) as z:
+            z.extractall(folder)
+    assert (folder / "ausgaben.csv").exists() and (folder / "aenderungen.csv").exists()
+    assert sorted(p.name for p in (folder / "ausgaben").iterdir()) == ["2019", "2021-03"]
+    original, again = OxigraphStore(), OxigraphStore()
+    load(original, musterland_dir)
+    load(again, folder)
+    assert [e.version for e in asof.editions(again)] == ["2019", "2021-03", "2023-06-30"]
+    assert between(again, "2019", "2023-06-30").rows() == between(original, "2019", "2023-06-30").rows()
+    quads = {str(q) for q in original.native.quads_for_pattern(None, None, None, None)}
+    assert {str(q) for q in again.native.quads_for_pattern(None, None, None, None)} == quads
 
 
 @pytest.fixture

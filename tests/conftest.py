@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from rahmengraph.api.app import create_app
+from rahmengraph.config import Settings
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import load, load_all
 from rahmengraph.model.store import GraphStore
@@ -65,3 +69,16 @@ def bremen_store(bremen_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
 def musterland_store(musterland_loaded: tuple[GraphStore, Dataset]) -> GraphStore:
     """The small test framework loaded into an in-memory Oxigraph store (read-only use)."""
     return musterland_loaded[0]
+
+
+@pytest.fixture(scope="module")
+def musterland_client(
+    musterland_loaded: tuple[GraphStore, Dataset], musterland_dir: Path
+) -> Iterator[TestClient]:
+    """The web app over the session's musterland store (pages and API, read-only use)."""
+    store, dataset = musterland_loaded
+    settings = Settings.model_validate(
+        {"dataset": musterland_dir, "store": "oxigraph:memory", "query_workers": 1}
+    )
+    with TestClient(create_app(settings, store, dataset)) as c:
+        yield c

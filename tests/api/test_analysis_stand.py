@@ -3,32 +3,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
-from rahmengraph.api.app import create_app
-from rahmengraph.config import Settings
 from rahmengraph.model import asof
 from rahmengraph.model.analysis import ANALYSES
 from rahmengraph.model.filters import Filters
-from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 
 OLD = "2019"  # the first musterland edition: fewer measures than today
 
 
 @pytest.fixture(scope="module")
-def client(musterland_loaded: tuple[GraphStore, Dataset], musterland_dir: Path) -> Iterator[TestClient]:
-    store, dataset = musterland_loaded
-    settings = Settings.model_validate(
-        {"dataset": musterland_dir, "store": "oxigraph:memory", "query_workers": 1}
-    )
-    with TestClient(create_app(settings, store, dataset)) as c:
-        yield c
+def client(musterland_client: TestClient) -> TestClient:
+    return musterland_client
 
 
 def summary(client: TestClient, **params: str) -> dict[str, str]:

@@ -24,7 +24,10 @@ def summary(client: TestClient, **params: str) -> dict[str, str]:
     response = client.get("/analysen/messbarkeit", params=params)
     assert response.status_code == 200, response.text
     doc = lxml_html.fromstring(response.text)
-    return {dd.get("data-key"): dd.text_content().strip() for dd in doc.xpath("//dl[@id='summary']/dd")}
+    return {
+        dd.get("data-key"): dd.text_content().strip()
+        for dd in doc.xpath("//dl[@id='summary']//dd[@data-key]")
+    }
 
 
 def test_page_shows_the_analysis_of_the_chosen_edition(

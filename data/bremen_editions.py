@@ -5,8 +5,8 @@ that same state, taken back to a dated, decided point with three rules, each res
 source row:
 
 1. a measure whose start ``aenderungen.csv`` dates (``art`` = ``neu``) after the edition is left out;
-2. a chain of leads in ``federfuehrend`` (``SJIS;SASJI``) is the measure's own lead history: the
-   edition keeps the lead in office at its date (``gueltig_von`` in ``akteure.csv``);
+2. ``federfuehrung_bisher`` then ``federfuehrend`` (``SJIS``, ``SASJI``) is the measure's own lead
+   history: the edition keeps the lead in office at its date (``gueltig_von`` in ``akteure.csv``);
 3. :data:`OVERRIDES`: an attribute a dated change row says was different before (levels, status).
 
 Everything without a date stays as it is in every edition: evidence is not time, so a measure
@@ -121,9 +121,11 @@ def edition_rows(folder: Path, changes: list[dict[str, str]], key: str) -> tuple
         if starts.get(m["id"], "") > key:
             continue
         row = dict(m)
-        chain = split_list(row["federfuehrend"])
+        chain = split_list(row.get("federfuehrung_bisher", "")) + split_list(row["federfuehrend"])
         if len(chain) > 1:
-            row["federfuehrend"] = _lead_at(chain, since, key)
+            lead = _lead_at(chain, since, key)
+            row["federfuehrend"] = lead
+            row["federfuehrung_bisher"] = ";".join(chain[: chain.index(lead)])
         for measure, column, before, until in OVERRIDES:
             if measure == row["id"] and key < date_key(until):
                 row[column] = before

@@ -117,6 +117,19 @@ def _monitoring(work: Path) -> None:
     (work / "kennzahlen_werte.csv").write_text(write_csv(header, rows), encoding="utf-8")
 
 
+def _lead_history(work: Path) -> None:
+    """The fact base writes a measure's lead history as a chain in ``federfuehrend`` (``SJIS;SASJI``,
+    in order of time); our format keeps the current lead there and the earlier ones in
+    ``federfuehrung_bisher`` (several in ``federfuehrend`` would mean a joint lead)."""
+    path = work / "massnahmen.csv"
+    rows = _dicts(path)
+    header = [*rows[0], "federfuehrung_bisher"]
+    for row in rows:
+        *before, now = row["federfuehrend"].split(";") if row["federfuehrend"] else [""]
+        row["federfuehrend"], row["federfuehrung_bisher"] = now, ";".join(before)
+    path.write_text(write_csv(header, [[r[c] for c in header] for r in rows]), encoding="utf-8")
+
+
 def build(shared: Path, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -126,6 +139,7 @@ def build(shared: Path, out: Path) -> list[Path]:
         (work / "rahmen.csv").write_text(write_csv(*RAHMEN), encoding="utf-8")
         (work / "ebenen.csv").write_text(write_csv(*EBENEN), encoding="utf-8")
         _monitoring(work)
+        _lead_history(work)
         ds = read_dataset(work)
         store = OxigraphStore()
         store.replace_graph(ds.graph, to_triples(ds))

@@ -54,10 +54,17 @@ def validate_cmd(
     report = validate(store, ds.graph)
     edition_warnings = ds.editions.warnings if ds.editions else []
     if as_json:
-        doc = {**report.as_dict(), "ausgaben_warnungen": [p.as_dict() for p in edition_warnings]}
+        doc = {
+            **report.as_dict(),
+            "tabellen_warnungen": [p.as_dict() for p in ds.warnings],
+            "ausgaben_warnungen": [p.as_dict() for p in edition_warnings],
+        }
         output.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         output.write(report.text() + "\n")
+        if ds.warnings:
+            lines = "\n".join(f"  - {p}" for p in ds.warnings)
+            output.write(f"\nTabellen: {len(ds.warnings)} Warnung(en)\n{lines}\n")
         if edition_warnings:
             lines = "\n".join(f"  - {p}" for p in edition_warnings)
             output.write(f"\nAusgaben und Änderungen: {len(edition_warnings)} Warnung(en)\n{lines}\n")

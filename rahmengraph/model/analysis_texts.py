@@ -58,16 +58,16 @@ SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "intersectional": ("Intersektionale Lücken", "Intersectional gaps"),
     "intersectional_by_field": ("Intersektionale Lücken je Handlungsfeld", "Intersectional gaps per field"),
     "municipal_fields": (
-        "Handlungsfelder nur in einem Teil der Kommunen",
-        "Fields in only some municipalities",
+        "Handlungsfelder nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+        "Fields on only some comparable levels (municipalities, districts …)",
     ),
     "municipal_groups": (
-        "Zielgruppen nur in einem Teil der Kommunen",
-        "Target groups in only some municipalities",
+        "Zielgruppen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+        "Target groups on only some comparable levels (municipalities, districts …)",
     ),
     "land_without_municipal": (
-        "Landesmaßnahmen ohne kommunales Gegenstück",
-        "State measures without local counterpart",
+        "Maßnahmen ohne Gegenstück auf der Ebene darunter (z. B. Land → Kommune)",
+        "Measures without counterpart on the level below (e.g. state → municipality)",
     ),
     "measures_without_indicator": ("Maßnahmen ohne eigene Kennzahl", "Measures without own indicator"),
     "measures_unmeasured": ("Maßnahmen ohne jede Kennzahl", "Measures without any indicator"),

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rahmengraph.errors import ParameterError
-from rahmengraph.model import value_lists, vocab
+from rahmengraph.model import level_types, value_lists, vocab
 from rahmengraph.model.analysis import ANALYSES
 from rahmengraph.model.analysis.indexes import View, make_view
 from rahmengraph.model.analysis.measurability import area_weights, indicators_in_view, latest_actual, shown
@@ -251,7 +251,7 @@ def build(
             src.of(view, [lv]),
         )
         for lv in sorted(view.nodes("level"), key=lambda n: int(view.attr(n, "position") or 0))
-        if view.attr(lv, "level_kind") in ("Land", "Kommune")
+        if level_types.level_types(view.g)[lv].own
     ]
     framework_refs = src.of(view, frameworks)
     overview = [

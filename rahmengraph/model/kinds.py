@@ -104,6 +104,18 @@ KINDS: Final[dict[str, EntityKind]] = {
             "Name oder ID, z. B. Land oder stadt-bremerhaven",
         ),
         _K(
+            "level_type",
+            v.LEVEL_KIND_CLASS,
+            "ebenentyp",
+            "ebenentypen.csv",
+            None,
+            "Ebenentyp",
+            "Ebenentypen",
+            "Level type",
+            "Level types",
+            "Name, z. B. Bezirk",
+        ),
+        _K(
             "indicator",
             v.INDICATOR,
             "indikator",

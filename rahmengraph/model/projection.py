@@ -15,6 +15,7 @@ targets         measure → target group                           ``rg:targetGr
 level           measure → level                                  ``rg:level``
 depends_on      measure → measure it builds on                   ``rg:dependsOn``
 lead, partner   actor → measure (``levels``, ``level_basis``, ``position``) ``prov:qualifiedAssociation``
+former_lead     actor → measure: the lead history (``rg:leadHistory``) ``rg:EarlierLead``
 broader         group → broader group, level → broader level     ``skos:broader``
 intersection_of intersectional group → component group          ``rg:intersectionOf``
 successor       actor → successor                                ``rg:successor``
@@ -93,6 +94,10 @@ ATTRS: Final[tuple[Attr, ...]] = (
     Attr("level", vocab.LEVEL_KIND, "level_kind", True),
     Attr("level", vocab.PREF_LABEL, "label"),
     Attr("level", vocab.POSITION, "position"),
+    Attr("level_type", vocab.PART_OF_KIND, "part_of", True),
+    Attr("level_type", vocab.OWN_LEVEL, "own"),
+    Attr("level_type", vocab.COMPARE_UNITS, "compare"),
+    Attr("level_type", vocab.EXPECT_COUNTERPART, "counterpart"),
     Attr("body", vocab.BODY_TYPE, "body_type"),
     Attr("body", vocab.ACTS_AS, "acts_as"),
     Attr("field", vocab.SHORT_TITLE, "short_title"),
@@ -215,6 +220,9 @@ def _node_attrs(iri: str, ent: _Entity, entities: dict[str, _Entity]) -> dict[st
                 attrs[attr.name] = scalar
     if "levels" in attrs:
         attrs["levels"] = _keys(str(attrs["levels"]), entities)
+    for name in ("level_kind", "part_of"):  # a dataset's own level type: by its name
+        if str(attrs.get(name, "")).startswith(("http://", "https://")):
+            attrs[name] = _keys(str(attrs[name]), entities)
     sources = ent.values.get(vocab.DCT_SOURCE, [])
     attrs["sources"] = " | ".join(_source_label(s, entities) for s in sources)
     attrs["source_iris"] = " ".join(sources)
@@ -243,6 +251,14 @@ def _keys(iris: str, entities: dict[str, _Entity]) -> str:
     return ";".join(out)
 
 
+def _responsibility_rel(role: str, types: list[str]) -> str:
+    """``lead``, ``partner``, or ``former_lead`` for the measure's lead history (neither lead nor
+    partner now; only the graph views at an earlier date use it)."""
+    if vocab.EARLIER_LEAD in types:
+        return "former_lead"
+    return "lead" if role == value_lists.LEAD else "partner"
+
+
 def _responsibility_edge(
     g: nx.MultiDiGraph[str], iri: str, ent: _Entity, entities: dict[str, _Entity]
 ) -> None:
@@ -256,7 +272,7 @@ def _responsibility_edge(
         agents[0],
         measures[0],
         key=iri,
-        rel="lead" if roles[0] == value_lists.LEAD else "partner",
+        rel=_responsibility_rel(roles[0], ent.values.get(vocab.TYPE, [])),
         levels=";".join(_keys(lv, entities) for lv in levels),
         level_basis=CELLS.get(basis[0], basis[0]) if basis else "",
         responsibility=iri,

@@ -286,6 +286,8 @@ def as_values_query(table: Table) -> str:
 def natural_order(table: Table, sparql: str) -> Table:
     """Rows re-sorted naturally (``3.2`` before ``3.10``) by the query's plain ``ORDER BY ?a ?b``;
     an answer ordered otherwise (``DESC``, expressions) or not at all keeps the engine's order."""
+    # an aggregate over no solutions is one row of nothing on some engines (rdflib): no answer
+    table = Table(table.variables, [row for row in table.rows if any(c is not None for c in row)])
     m = _PLAIN_ORDER.search(sparql.strip())
     if not m:
         return table

@@ -1,11 +1,12 @@
 """Who is responsible for a measure on a day (default: today): the measure's own lead history,
 then re-organisations (``rg:successor``) to the actors in office that day.
 
-Several leads in one cell (``SJIS;SASJI``) are the measure's own history: only the one in office on
-the day counts (the last whose ``rg:validFrom`` is not after it). A responsibility names the actor
-as the source wrote it; where that actor was dissolved or re-cut by then (``rg:validUntil``), its
-successors take over — possibly several, when a Ressort was split. The path through the successors
-is kept, so a planner sees *why* an actor is responsible.
+The measure's own lead history (``federfuehrung_bisher``, ``rg:leadHistory``) and its current leads
+(``federfuehrend``, jointly, all at the position after the history) form a chain: only the step in
+office on the day counts (the last whose actors' ``rg:validFrom`` is not after it). A
+responsibility names the actor as the source wrote it; where that actor was dissolved or re-cut by
+then (``rg:validUntil``), its successors take over — possibly several, when a Ressort was split.
+The path through the successors is kept, so a planner sees *why* an actor is responsible.
 """
 
 from __future__ import annotations
@@ -101,39 +102,40 @@ def _follow(start: str, actors: dict[str, Actor], successors: dict[str, list[str
     return sorted(found, key=lambda t: t.actor.id)
 
 
-def _chain_lead(rows: list[dict[str, str | None]], actors: dict[str, Actor], day: str) -> str | None:
-    """Of a chain of leads (positions in one cell), the one in office on ``day``."""
-    chain = sorted(
-        (int(r["pos"] or 0), r["actor"] or "")
-        for r in rows
-        if r["role"] == value_lists.LEAD and r["pos"] is not None
-    )
-    now = chain[0][1] if chain else None
-    for _pos, actor in chain[1:]:
-        start = actors[actor].valid_from if actor in actors else None
-        if start is None or start <= day:
-            now = actor
+def _chain_leads(rows: list[dict[str, str | None]], actors: dict[str, Actor], day: str) -> set[str]:
+    """Of a chain of leads (history, then the joint current leads), the ones in office on ``day``."""
+    steps: dict[int, list[str]] = {}
+    for r in rows:
+        if r["role"] == value_lists.LEAD and r["pos"] is not None:
+            steps.setdefault(int(r["pos"]), []).append(r["actor"] or "")
+    chain = [steps[p] for p in sorted(steps)]
+    now = set(chain[0]) if chain else set()
+    for step in chain[1:]:
+        starts = [actors[a].valid_from if a in actors else None for a in step]
+        if any(start is None or start <= day for start in starts):
+            now = set(step)
     return now
 
 
 def responsible_today(store: GraphStore, measure: str, day: str | None = None) -> list[Succession]:
     """Every responsibility of ``measure`` (id or IRI) with the actors holding it on ``day`` (ISO;
-    default today); of a chain of leads only the one in office that day."""
+    default today); of a chain of leads only the ones in office that day."""
     day = day or dt.date.today().isoformat()
     iri = measure_iri(store, measure)
     roles = store.select(
-        f"SELECT DISTINCT ?actor ?role ?pos WHERE {{ <{iri}> <{v.QUALIFIED_ASSOCIATION}> ?r . "
+        f"SELECT DISTINCT ?actor ?role ?pos WHERE {{ "
+        f"<{iri}> <{v.QUALIFIED_ASSOCIATION}>|<{v.LEAD_HISTORY}> ?r . "
         f"?r <{v.PROV_AGENT}> ?actor ; <{v.HAD_ROLE}> ?role . OPTIONAL {{ ?r <{v.POSITION}> ?pos }} }}"
     )
     actors, successors = _actors(store)
     rows = roles.values()
-    lead = _chain_lead(rows, actors, day)
+    leads = _chain_leads(rows, actors, day)
     out: list[Succession] = []
     for row in rows:
         actor, role = row["actor"], row["role"]
         if actor is None or actor not in actors or role is None:
             continue
-        if role == value_lists.LEAD and row["pos"] is not None and actor != lead:
+        if role == value_lists.LEAD and row["pos"] is not None and actor not in leads:
             continue  # an earlier (or later) lead of the measure's own chain
         named = Succession(actors[actor], ROLE_CELLS.get(role, role), _follow(actor, actors, successors, day))
         if all(s.named.iri != actor or s.role != named.role for s in out):

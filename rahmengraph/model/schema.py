@@ -13,6 +13,7 @@ ANYREFS   ``;``-list of keys of any keyed file
 LEVELS    ``;``-list of level names from ``ebenen.csv``
 SOURCES   `` | ``-list of sources (URL or document reference); the first is the primary source
 ENUM      one value of a controlled vocabulary (``vocab`` table) → its IRI
+BOOL      ``ja`` or ``nein`` → ``xsd:boolean``
 CLASS     one value of a controlled vocabulary → ``rdf:type`` of the row's entity
 SPECIAL   handled by the mapping code (named in ``help``)
 ========  =====================================================================================
@@ -40,6 +41,7 @@ class Kind(Enum):
     LEVELS = "levels"
     SOURCES = "sources"
     ENUM = "enum"
+    BOOL = "bool"
     CLASS = "class"
     SPECIAL = "special"
 
@@ -112,13 +114,36 @@ FILES: Final[tuple[FileSpec, ...]] = (
         label="titel",
     ),
     FileSpec(
+        "level_type",
+        "typ",
+        (
+            C("typ", K.TEXT, v.NOTATION, required=True, help="Name des Typs, wie in ebenen.typ"),
+            C("label_en", K.EN, v.PREF_LABEL),
+            C("teil_von", K.SPECIAL, v.PART_OF_KIND, help="Typ, zu dem Ebenen dieses Typs gehören"),
+            C(
+                "eigene_ebene",
+                K.BOOL,
+                v.OWN_LEVEL,
+                required=True,
+                help="handelt das Rahmenkonzept hier selbst",
+            ),
+            C("vergleichen", K.BOOL, v.COMPARE_UNITS, required=True, help="Ebenen dieses Typs untereinander"),
+            C("gegenstueck", K.BOOL, v.EXPECT_COUNTERPART, required=True, help="zu Maßnahmen von teil_von"),
+            _SRC,
+            _NOTE,
+        ),
+        required=False,
+        help="Ebenentypen, die der Datensatz erklärt (sonst Land, Kommune, Bund, EU)",
+        label="typ",
+    ),
+    FileSpec(
         "level",
         "name",
         (
             C("name", K.SPECIAL, required=True, help="Schreibweise in allen ebene-Zellen"),
             C("id", K.TEXT, v.NOTATION, required=True, help="Slug für die IRI"),
             C("label_en", K.EN, v.PREF_LABEL),
-            C("typ", K.ENUM, v.LEVEL_KIND, vocab=value_lists.LEVEL_KINDS, required=True),
+            C("typ", K.SPECIAL, v.LEVEL_KIND, vocab=value_lists.LEVEL_KINDS, required=True, help="Ebenentyp"),
             C("uebergeordnet", K.LEVELS, v.BROADER),
             _SRC,
         ),
@@ -208,6 +233,14 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("beleg", K.ENUM, v.EVIDENCE_P, vocab=value_lists.EVIDENCE, required=True),
             C("sicherheit", K.SPECIAL, v.CERTAINTY_P, help="hoch|mittel|niedrig: Begründung"),
             C("abhaengig_von", K.REFS, v.DEPENDS_ON, target="measure", optional=True),
+            C(
+                "federfuehrung_bisher",
+                K.SPECIAL,
+                v.LEAD_HISTORY,
+                target="actor",
+                optional=True,
+                help="frühere Federführung in zeitlicher Folge (Verlauf, nicht gemeinsam)",
+            ),
         ),
     ),
     FileSpec(

@@ -50,7 +50,7 @@ class MeasureState:
     fields: tuple[str, ...]  # ids, primary first
     levels: frozenset[str]  # ids/names as in the tables
     target_groups: frozenset[str]
-    leads: tuple[str, ...]  # actor ids in the order of the cell (several: in order of time)
+    leads: tuple[str, ...]  # actor ids of the current leads (several: jointly); not the lead history
     partners: frozenset[str]
     status: str
     period: str
@@ -58,11 +58,12 @@ class MeasureState:
 
     @property
     def lead(self) -> str:
-        """The lead now: the last of a chain of leads."""
-        return self.leads[-1] if self.leads else ""
+        """The lead now (joint leads as one ``;``-list)."""
+        return ";".join(sorted(self.leads))
 
     def value(self, attribute: str) -> str:
-        """An attribute as a table cell (``;``-lists), by its name in :data:`vocab.CHANGED_ATTRIBUTES`."""
+        """An attribute as a table cell (``;``-lists), by its name in
+        :data:`value_lists.CHANGED_ATTRIBUTES`."""
         values: dict[str, object] = {
             "name": self.name,
             "beschreibung": self.description,

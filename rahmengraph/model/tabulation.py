@@ -107,6 +107,17 @@ def _class(g: Graph, s: str, col: Column) -> str:
     return next((by_iri[o] for o in g.iris(s, vocab.TYPE) if o in by_iri), "")
 
 
+def _bool(g: Graph, s: str, col: Column) -> str:
+    value = g.literal(s, col.predicate or "")
+    return {"true": "ja", "false": "nein"}.get(value or "", "")
+
+
+def _level_kind(g: Graph, s: str, col: Column) -> str:
+    """A level type by its name: declared ones by their notation, the defaults by their cell."""
+    defaults = {t.iri: t.cell for t in value_lists.LEVEL_KINDS.values()}
+    return next((defaults.get(o) or g.key(o) for o in g.iris(s, col.predicate or "")), "")
+
+
 READ: dict[Kind, Callable[[Graph, str, Column], str]] = {
     Kind.TEXT: _text(None),
     Kind.DE: _text(vocab.GERMAN),
@@ -118,20 +129,23 @@ READ: dict[Kind, Callable[[Graph, str, Column], str]] = {
     Kind.LEVELS: _levels,
     Kind.SOURCES: lambda g, s, col: g.sources(s),
     Kind.ENUM: _enum,
+    Kind.BOOL: _bool,
     Kind.CLASS: _class,
 }
 
 
-def _responsibilities(g: Graph, m: str, role: str, basis: str) -> list[str]:
+def _responsibilities(g: Graph, m: str, role: str, link: str = vocab.QUALIFIED_ASSOCIATION) -> list[str]:
+    """The actors of a measure's cell (``federfuehrend``, ``beteiligt``, ``federfuehrung_bisher``):
+    the responsibilities with the cell's position (stated rows of the same actor carry it too)."""
     rs = [
         r
-        for r in g.iris(m, vocab.QUALIFIED_ASSOCIATION)
-        if role in g.iris(r, vocab.HAD_ROLE) and basis in g.iris(r, vocab.LEVEL_BASIS_P)
+        for r in g.iris(m, link)
+        if role in g.iris(r, vocab.HAD_ROLE) and g.literal(r, vocab.POSITION) is not None
     ]
-    return [g.key(g.iris(r, vocab.PROV_AGENT)[0]) for r in sorted(rs, key=g.position)]
+    keys = [g.key(g.iris(r, vocab.PROV_AGENT)[0]) for r in sorted(rs, key=lambda r: (g.position(r), r))]
+    return list(dict.fromkeys(keys))
 
 
-_DERIVED = value_lists.LEVEL_BASES["abgeleitet"].iri
 _STATED = value_lists.LEVEL_BASES["belegt"].iri
 
 
@@ -177,14 +191,17 @@ def _group(g: Graph, s: str, col: Column) -> str:
 SPECIAL_READ: dict[tuple[str, str], Callable[[Graph, str, Column], str]] = {
     ("framework", "basis_iri"): lambda g, s, col: g.base,
     ("level", "name"): lambda g, s, col: g.key(s),
+    ("level", "typ"): _level_kind,
+    ("level_type", "teil_von"): _level_kind,
     ("field", "unterabschnitte"): lambda g, s, col: _join(
         sorted(o.value for o in g.objects(s, vocab.SUBSECTION) if isinstance(o, ox.Literal))
     ),
     ("measure", "handlungsfelder"): _fields,
-    ("measure", "federfuehrend"): lambda g, s, col: _join(
-        _responsibilities(g, s, value_lists.LEAD, _DERIVED)
+    ("measure", "federfuehrend"): lambda g, s, col: _join(_responsibilities(g, s, value_lists.LEAD)),
+    ("measure", "beteiligt"): lambda g, s, col: _join(_responsibilities(g, s, value_lists.PARTNER)),
+    ("measure", "federfuehrung_bisher"): lambda g, s, col: _join(
+        _responsibilities(g, s, value_lists.LEAD, vocab.LEAD_HISTORY)
     ),
-    ("measure", "beteiligt"): lambda g, s, col: _join(_responsibilities(g, s, value_lists.PARTNER, _DERIVED)),
     ("measure", "sicherheit"): _certainty,
     ("responsibility", "massnahme"): lambda g, s, col: g.key(g.iris(s, vocab.RESPONSIBILITY_OF)[0]),
     ("responsibility", "rolle"): lambda g, s, col: _enum(g, s, col),

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from rahmengraph.model.level_types import level_types
 from rahmengraph.model.ordering import SortKey, natural_key
 from rahmengraph.viz import graph_crosscut as crosscut
 from rahmengraph.viz.graph_data import Graph, Page, Scene, kind_of, nodes_of, out_rels
@@ -226,7 +227,8 @@ def _field_scene(d: Deck, field: str) -> Scene:
 
 
 def _is_home_level(g: Graph, level: str) -> bool:
-    return str(g.nodes[level].get("level_kind", "")) in ("Land", "Kommune")
+    """A level of the framework's own government (declared or default type): gaps are drawn there."""
+    return level_types(g)[level].own
 
 
 def _unit_scene(d: Deck, unit: str) -> Scene:

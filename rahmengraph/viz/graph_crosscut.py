@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from rahmengraph.model import level_types
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.viz.graph_data import Graph, Scene, in_rels, kind_of, node_key, nodes_of
 from rahmengraph.viz.graph_styles import kind_style
@@ -128,8 +129,9 @@ def _intersektional(g: Graph, out: Graph, dims: Mapping[str, set[str]]) -> Scene
 
 def _staedte(g: Graph, out: Graph) -> Scene | None:
     name = "staedte"
+    compared = level_types.groups(g, nodes_of(g, "level"), "compare")  # e.g. Kommunen, Bezirke
     towns = sorted(
-        (n for n in nodes_of(g, "level") if g.nodes[n].get("level_kind") == "Kommune"),
+        next((levels for levels in compared.values() if len(levels) >= 2), []),
         key=lambda n: int(g.nodes[n].get("position", 99)),
     )[:2]
     if len(towns) < 2:

@@ -78,6 +78,7 @@ class EdgeStyle:
 RELS: Final[dict[str, EdgeStyle]] = {
     "lead": EdgeStyle("federführend", ACTOR, False, 3.0, True),
     "partner": EdgeStyle("beteiligt", ACTOR, True, 1.5, True),
+    "former_lead": EdgeStyle("früher federführend", "#555555", True, 1.0, True),
     "field": EdgeStyle("gehört zu Handlungsfeld", FIELD, False, 1.0, False),
     "targets": EdgeStyle("richtet sich an", GROUP, False, 1.0, True),
     "level": EdgeStyle("auf Ebene", LEVEL, False, 1.0, False),

@@ -23,7 +23,13 @@ _ALL: Final = tuple(KINDS)
 _M, _F, _A, _G, _L = ("measure",), ("field",), ("actor",), ("target_group",), ("level",)
 COLUMN_KINDS: Final[dict[str, tuple[str, ...]]] = {
     **dict.fromkeys(
-        ("Maßnahme", "Maßnahmen", "Kette (Maßnahmen)", "kommunale Maßnahmen im Feld", "gemeinsame Maßnahmen"),
+        (
+            "Maßnahme",
+            "Maßnahmen",
+            "Kette (Maßnahmen)",
+            "Maßnahmen der Ebene darunter im Feld",
+            "gemeinsame Maßnahmen",
+        ),
         _M,
     ),
     **dict.fromkeys(

@@ -91,31 +91,35 @@ def holders(g: Graph, actor: str, date: str) -> list[str]:
     return found
 
 
-def lead_in_office(g: Graph, measure: str, date: str) -> str | None:
-    """Of the measure's own chain of leads (positions in one cell), the one in office on ``date``
-    (a later lead takes over once it exists); None without a chain. Same rule as the model's."""
-    chain = sorted(
-        (int(d["position"]), u)
-        for u, _, d in g.in_edges(measure, data=True)
-        if d.get("rel") == "lead" and int(d.get("position", -1)) >= 0
-    )
-    now = chain[0][1] if chain else None
-    for _pos, actor in chain[1:]:
-        since = g.nodes[actor].get("valid_from")
-        if not since or str(since) <= date:
-            now = actor
+def lead_in_office(g: Graph, measure: str, date: str) -> set[str] | None:
+    """Of the measure's own chain of leads (history, then the joint current leads), the ones in
+    office on ``date`` (a later step takes over once one of its actors exists); None without a
+    chain. Same rule as the model's."""
+    steps: dict[int, list[str]] = {}
+    for u, _, d in g.in_edges(measure, data=True):
+        if d.get("rel") in ("lead", "former_lead") and int(d.get("position", -1)) >= 0:
+            steps.setdefault(int(d["position"]), []).append(u)
+    chain = [steps[p] for p in sorted(steps)]
+    now = set(chain[0]) if chain else None
+    for step in chain[1:]:
+        if any(not g.nodes[a].get("valid_from") or str(g.nodes[a]["valid_from"]) <= date for a in step):
+            now = set(step)
     return now
 
 
 def responsibilities(g: Graph, measures: Iterable[str], date: str) -> dict[tuple[str, str], str]:
     """(actor, measure) → ``lead`` or ``partner`` under the structure of ``date`` (lead wins); of
-    a measure's own chain of leads only the one in office on ``date``."""
+    a measure's own chain of leads only the ones in office on ``date``."""
     out: dict[tuple[str, str], str] = {}
     held: dict[str, list[str]] = {}
     for m in measures:
         current = lead_in_office(g, m, date)
         for named, rel in in_rels(g, m):
-            if rel not in RESPONSIBLE or (rel == "lead" and current is not None and named != current):
+            if rel == "former_lead":
+                rel = "lead"
+            elif rel not in RESPONSIBLE:
+                continue
+            if rel == "lead" and current is not None and named not in current:
                 continue
             if named not in held:
                 held[named] = holders(g, named, date)

@@ -3,7 +3,9 @@
 A measure counts in a cell when it is directly linked to both values (``rg:field``,
 ``rg:targetGroup``, ``rg:level``, or a responsibility of the actor in any role). Empty cells are
 the gaps. The actor axis lists every actor with a responsibility in the framework plus every
-Senatsressort (a department without any measure is a gap too).
+Senatsressort (a department without any measure is a gap too). The level axis leaves out levels
+outside the framework's own (a declared or default type with ``eigene_ebene = nein``, e.g. Bund)
+that carry no measure at all: no federal measures is no gap of a Land's framework.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Final
 from openpyxl import Workbook
 
 from rahmengraph.errors import ParameterError
+from rahmengraph.model import level_types
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
 from rahmengraph.model.export import finish_sheet
@@ -48,7 +51,13 @@ DIMENSIONS: Final[dict[str, Dimension]] = {
             lambda v: v.nodes("target_group"),
             "direkt genannte Zielgruppen",
         ),
-        Dimension("level", "Ebene", lambda v, m: v.levels.get(m, []), lambda v: v.nodes("level"), ""),
+        Dimension(
+            "level",
+            "Ebene",
+            lambda v, m: v.levels.get(m, []),
+            lambda v: level_types.shown_levels(v.g, v.nodes("level")),
+            "ohne Ebenen außerhalb der eigenen (z. B. Bund), auf denen das Rahmenkonzept keine Maßnahme hat",
+        ),
         Dimension(
             "actor",
             "Akteur/Ressort",

@@ -1,50 +1,51 @@
-"""Level gaps between municipalities and between the Land and its municipalities.
+"""Level gaps between levels of one type and between a type and the type it is part of.
 
-Generic (not Bremen-specific): municipal levels are the levels of kind ``rg:levelKindMunicipal``
-(``ebenen.typ = Kommune``), state levels those of kind ``rg:levelKindState``.
+Which comparisons make sense comes from the dataset's declared level types
+(:mod:`rahmengraph.model.level_types`; defaults: Land and its Kommunen), not from Bremen's shape:
 
-* municipal_fields / municipal_groups: a field (target group, named directly) with measures on
-  at least one municipal level and none on another municipal level.
-* land_without_municipal: the rule for "a municipal counterpart is expected": a measure on a
-  state level and on no municipal level, in a field that has measures on a municipal level.
-  Its counterpart is a municipal measure of the same field that shares a target group with it
-  (or, for a measure without target groups, any municipal measure of the field), or a measure
-  linked to it by ``rg:dependsOn`` in either direction. One row per (measure, field) without one.
+* municipal_fields / municipal_groups: for each level type that is compared (``vergleichen``), a
+  field (target group, named directly) with measures on at least one level of that type and none
+  on another level of it (e.g. Kommunen in a Land, Bezirke in a city-state).
+* land_without_municipal: for each level type that expects a counterpart (``gegenstueck``): a
+  measure on the type it is part of and on no level of this type, in a field that has measures on
+  this type. Its counterpart is a measure of the same field on this type that shares a target
+  group with it (or, for a measure without target groups, any such measure), or a measure linked
+  to it by ``rg:dependsOn`` in either direction. One row per (measure, field) without one.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from rahmengraph.model import level_types
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import ReportTable
 
-MUNICIPAL = "Kommune"
-STATE = "Land"
 
-
-def _of_kind(view: View, kind: str) -> list[str]:
-    return [lv for lv in view.nodes("level") if view.attr(lv, "level_kind") == kind]
+def _explain(view: View) -> str:
+    cached = view.memo.get("level_explain")
+    if not isinstance(cached, str):
+        cached = view.memo["level_explain"] = level_types.explain(view.g)
+    return cached
 
 
 def _split(view: View, index: dict[str, list[str]], axis: list[str], title: str, name: str) -> ReportTable:
-    municipal = _of_kind(view, MUNICIPAL)
-    wanted = set(municipal)
+    compared = level_types.groups(view.g, view.nodes("level"), "compare")
+    wanted = {lv for levels in compared.values() for lv in levels}
     at: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in view.measures:
         for lv in view.levels.get(m, []):
             if lv in wanted:
                 for x in index.get(m, []):
                     at[(x, lv)].append(m)
-    by_framework: dict[str, list[str]] = defaultdict(list)
-    for lv in municipal:
-        by_framework[view.attr(lv, "framework")].append(lv)
     rows: list[list[str | int | None]] = []
-    if len(municipal) > 1:
-        for x in axis:
-            municipal = by_framework.get(view.attr(x, "framework"), [])  # the row's own framework
-            with_ = [lv for lv in municipal if at.get((x, lv))]
-            without = [lv for lv in municipal if not at.get((x, lv))]
+    for x in axis:
+        fw = view.attr(x, "framework")  # the row's own framework
+        for (level_fw, type_name), levels in compared.items():
+            if level_fw != fw or len(levels) < 2:
+                continue
+            with_ = [lv for lv in levels if at.get((x, lv))]
+            without = [lv for lv in levels if not at.get((x, lv))]
             if with_ and without:
                 behind = [m for lv in with_ for m in at[(x, lv)]]
                 rows.append(
@@ -55,14 +56,24 @@ def _split(view: View, index: dict[str, list[str]], axis: list[str], title: str,
                         view.keys(without),
                         " | ".join(f"{view.key(lv)}: {view.keys(at[(x, lv)])}" for lv in with_),
                         view.sources(behind),
+                        type_name,
                     ]
                 )
     return ReportTable(
         name=name,
         title=title,
-        columns=["ID", "Name", "mit Maßnahmen auf", "ohne Maßnahmen auf", "Maßnahmen je Ebene", "Quellen"],
+        columns=[
+            "ID",
+            "Name",
+            "mit Maßnahmen auf",
+            "ohne Maßnahmen auf",
+            "Maßnahmen je Ebene",
+            "Quellen",
+            "Ebenentyp",
+        ],
         rows=rows,
-        explain="Kommunale Ebenen = Ebenen vom Typ Kommune (rg:levelKindMunicipal).",
+        explain="Verglichen werden Ebenen desselben Typs, den der Datensatz als vergleichbar erklärt. "
+        + _explain(view),
     )
 
 
@@ -86,22 +97,51 @@ def _dependants(view: View) -> dict[str, list[str]]:
 
 
 def land_without_municipal(view: View) -> ReportTable:
-    municipal, state = set(_of_kind(view, MUNICIPAL)), set(_of_kind(view, STATE))
+    rows: list[list[str | int | None]] = []
+    types = level_types.level_types(view.g)
+    for (fw, type_name), below in level_types.groups(view.g, view.nodes("level"), "counterpart").items():
+        part_of = types[below[0]].part_of
+        above = {
+            lv for lv in view.nodes("level") if view.attr(lv, "framework") == fw and types[lv].name == part_of
+        }
+        rows += _without_counterpart(view, above, set(below), type_name)
+    return ReportTable(
+        name="land_without_municipal",
+        title="Maßnahmen ohne Gegenstück auf der Ebene darunter (z. B. Landesmaßnahmen ohne kommunales)",
+        columns=[
+            "Maßnahme",
+            "Name",
+            "Handlungsfeld",
+            "Zielgruppen",
+            "Maßnahmen der Ebene darunter im Feld",
+            "Quellen",
+            "Ebenentyp",
+        ],
+        rows=rows,
+        explain="Gegenstück erwartet, weil das Handlungsfeld Maßnahmen auf dem Ebenentyp hat, für den der "
+        "Datensatz ein Gegenstück erklärt; keine davon teilt eine Zielgruppe mit der Maßnahme darüber oder "
+        "ist über rg:dependsOn mit ihr verbunden. " + _explain(view),
+    )
+
+
+def _without_counterpart(
+    view: View, above: set[str], below: set[str], type_name: str
+) -> list[list[str | int | None]]:
     local: dict[str, list[str]] = defaultdict(list)
     for m in view.measures:
-        if municipal & set(view.levels.get(m, [])):
+        if below & set(view.levels.get(m, [])):
             for f in view.fields.get(m, []):
                 local[f].append(m)
     rows: list[list[str | int | None]] = []
     for m in view.measures:
         levels = set(view.levels.get(m, []))
-        if not (levels & state) or levels & municipal:
+        if not (levels & above) or levels & below:
             continue
         groups = set(view.groups.get(m, []))
         for f in view.fields.get(m, []):
             candidates = local.get(f, [])
             if not candidates:
-                continue  # no municipal measures in this field: no counterpart expected
+                continue  # no measures on the lower type in this field: no counterpart expected
             if any((not groups or groups & set(view.groups.get(c, []))) for c in candidates):
                 continue
             if _linked(view, m) & set(candidates):
@@ -114,23 +154,10 @@ def land_without_municipal(view: View) -> ReportTable:
                     view.keys(groups),
                     view.keys(candidates),
                     view.sources([m]),
+                    type_name,
                 ]
             )
-    return ReportTable(
-        name="land_without_municipal",
-        title="Landesmaßnahmen ohne kommunales Gegenstück",
-        columns=[
-            "Maßnahme",
-            "Name",
-            "Handlungsfeld",
-            "Zielgruppen",
-            "kommunale Maßnahmen im Feld",
-            "Quellen",
-        ],
-        rows=rows,
-        explain="Gegenstück erwartet, weil das Handlungsfeld kommunale Maßnahmen hat; keine davon teilt eine "
-        "Zielgruppe mit der Landesmaßnahme oder ist über rg:dependsOn mit ihr verbunden.",
-    )
+    return rows
 
 
 def level_gaps(view: View) -> list[ReportTable]:
@@ -139,14 +166,14 @@ def level_gaps(view: View) -> list[ReportTable]:
             view,
             view.fields,
             view.nodes("field"),
-            "Handlungsfelder mit Maßnahmen nur in einem Teil der Kommunen",
+            "Handlungsfelder mit Maßnahmen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
             "municipal_fields",
         ),
         _split(
             view,
             view.groups,
             view.nodes("target_group"),
-            "Zielgruppen mit Maßnahmen nur in einem Teil der Kommunen",
+            "Zielgruppen mit Maßnahmen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
             "municipal_groups",
         ),
         land_without_municipal(view),

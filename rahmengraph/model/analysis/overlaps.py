@@ -5,9 +5,10 @@ Rules (each row lists the measures behind it and their sources):
 * multi_field: a measure linked to more than one Handlungsfeld (``rg:field``).
 * field_network: two fields sharing measures; weight = number of shared measures.
 * collaboration: two actors responsible for the same measure, by role pair
-  (federführend–beteiligt, beteiligt–beteiligt, federführend–federführend = Übergabe nach
-  Neuzuschnitt) and level (levels both responsibilities share, else the measure's levels, else
-  "ohne Ebene"); weight = number of measures.
+  (federführend–beteiligt, beteiligt–beteiligt, federführend–federführend = gemeinsame
+  Federführung; the lead history, ``federfuehrung_bisher``, is no collaboration) and level
+  (levels both responsibilities share, else the measure's levels, else "ohne Ebene");
+  weight = number of measures.
 * collaboration_network: the same pairs regardless of role and level (weighted Ressort network).
 * broad_actors: actors responsible (any role) for measures in at least ``min_fields`` fields.
 * duplicates: a (field, target group, level) cell with measures of *different* lead actors
@@ -26,7 +27,7 @@ from rahmengraph.model.ordering import natural_key
 ROLE_PAIRS = {
     ("lead", "partner"): "federführend–beteiligt",
     ("partner", "partner"): "beteiligt–beteiligt",
-    ("lead", "lead"): "federführend–federführend (Übergabe)",
+    ("lead", "lead"): "gemeinsam federführend",
 }
 NO_LEVEL = "ohne Ebene"
 

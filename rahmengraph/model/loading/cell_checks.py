@@ -106,6 +106,11 @@ def _check_vocab(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: l
         problems.append(row.problem(column, f"unbekannter Wert; erlaubt: {', '.join(table)}"))
 
 
+def _check_bool(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
+    if row.get(column) not in cells.BOOLEAN_CELLS:
+        problems.append(row.problem(column, f"unbekannter Wert; erlaubt: {', '.join(cells.BOOLEAN_CELLS)}"))
+
+
 def _check_sources(ds: Dataset, spec: FileSpec, row: Row, column: str, problems: list[Problem]) -> None:
     for item in split_list(row.get(column), SOURCE_SEP):
         try:
@@ -121,6 +126,7 @@ CHECKS: dict[Kind, Callable[[Dataset, FileSpec, Row, str, list[Problem]], None]]
     Kind.DATE: _check_date,
     Kind.INT: _check_int,
     Kind.ENUM: _check_vocab,
+    Kind.BOOL: _check_bool,
     Kind.CLASS: _check_vocab,
     Kind.SOURCES: _check_sources,
 }
@@ -130,6 +136,7 @@ def _check_measure(ds: Dataset, row: Row, problems: list[Problem]) -> None:
     check_list(ds, row, "handlungsfelder", "field", problems)
     check_list(ds, row, "federfuehrend", "actor", problems)
     check_list(ds, row, "beteiligt", "actor", problems)
+    check_list(ds, row, "federfuehrung_bisher", "actor", problems)
     if row.get("sicherheit"):
         try:
             cells.certainty(row.get("sicherheit"))
@@ -158,6 +165,26 @@ def _check_event(ds: Dataset, row: Row, problems: list[Problem]) -> None:
 def _check_level(ds: Dataset, row: Row, problems: list[Problem]) -> None:
     if row.get("id") and not _SLUG.match(row.get("id")):
         problems.append(row.problem("id", "nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich erlaubt"))
+    _check_level_kind(ds, row, "typ", problems)
+
+
+def _check_level_kind(ds: Dataset, row: Row, column: str, problems: list[Problem]) -> None:
+    """A level type: declared in ``ebenentypen.csv`` or one of the defaults (Land, Kommune, Bund, EU)."""
+    cell = row.get(column)
+    declared = ds.keys.get("level_type", {})
+    if cell and cell not in declared and cell not in value_lists.LEVEL_KINDS:
+        allowed = ", ".join([*declared, *(k for k in value_lists.LEVEL_KINDS if k not in declared)])
+        problems.append(
+            row.problem(
+                column, f"unbekannter Ebenentyp; erlaubt: {allowed} (eigene Typen in ebenentypen.csv)"
+            )
+        )
+
+
+def _check_level_type(ds: Dataset, row: Row, problems: list[Problem]) -> None:
+    _check_level_kind(ds, row, "teil_von", problems)
+    if row.get("teil_von") and row.get("teil_von") == row.get("typ"):
+        problems.append(row.problem("teil_von", "ein Ebenentyp kann nicht Teil von sich selbst sein"))
 
 
 def _check_observation(ds: Dataset, row: Row, problems: list[Problem]) -> None:
@@ -196,6 +223,7 @@ CHECK: dict[str, Callable[[Dataset, Row, list[Problem]], None]] = {
     "responsibility": _check_responsibility,
     "event": _check_event,
     "level": _check_level,
+    "level_type": _check_level_type,
     "observation": _check_observation,
     "status_record": _check_status_record,
 }

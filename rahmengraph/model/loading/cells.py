@@ -91,6 +91,9 @@ def integer(n: int | str) -> ox.Literal:
 
 
 TRUE: Final = ox.Literal("true", datatype=ox.NamedNode(namespaces.XSD + "boolean"))
+FALSE: Final = ox.Literal("false", datatype=ox.NamedNode(namespaces.XSD + "boolean"))
+#: A ``ja``/``nein`` cell (Kind.BOOL).
+BOOLEAN_CELLS: Final = ("ja", "nein")
 
 
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
@@ -155,3 +158,8 @@ def period_end(cell: str) -> int | None:
     except ValueError:
         return None
     return int((end or start)[:4])
+
+
+def body_type_word(type_text: str) -> str:
+    """The first word of a body's free-text type (``Beirat (kommunal)`` → ``Beirat``): its class."""
+    return re.split(r"[\s(/,]", type_text.strip(), maxsplit=1)[0] if type_text.strip() else ""

@@ -19,6 +19,7 @@ from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.cell_checks import check_cell, check_duplicates, check_special
 from rahmengraph.model.loading.dataset import CsvFile, Dataset, entity_iri
 from rahmengraph.model.loading.reading import read_files, read_turtle
+from rahmengraph.model.loading.table_warnings import table_warnings
 from rahmengraph.model.schema import FILES
 from rahmengraph.model.store import Triple
 
@@ -104,6 +105,7 @@ def check_files(
         check_duplicates(ds, problems)
     if problems:
         raise InputError(f"Datensatz {folder} ist fehlerhaft: {len(problems)} Problem(e)", problems)
+    ds.warnings = table_warnings(ds)
     return ds
 
 

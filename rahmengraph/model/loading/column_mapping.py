@@ -14,7 +14,14 @@ import pyoxigraph as ox
 
 from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.loading import cells
-from rahmengraph.model.loading.dataset import Row, area_iri, cube_iri, responsibility_iri, split_list
+from rahmengraph.model.loading.dataset import (
+    Row,
+    area_iri,
+    cube_iri,
+    level_kind_iri,
+    responsibility_iri,
+    split_list,
+)
 from rahmengraph.model.loading.emitter import Emitter
 from rahmengraph.model.schema import Column, Kind
 
@@ -23,8 +30,7 @@ _PLANNED = re.compile(r"Geplant:|angekündigt", re.IGNORECASE)
 
 def body_class(type_text: str) -> str:
     """Class of a body by the first word of its free-text type (``Beirat (kommunal)`` → Beirat)."""
-    first = re.split(r"[\s(/,]", type_text.strip(), maxsplit=1)[0] if type_text.strip() else ""
-    term = value_lists.BODY_TYPES.get(first)
+    term = value_lists.BODY_TYPES.get(cells.body_type_word(type_text))
     return term.iri if term else vocab.BODY
 
 
@@ -78,6 +84,11 @@ def _enum(e: Emitter, s: str, col: Column, cell: str) -> None:
     e.iri(s, col.predicate, col.vocab[cell].iri)
 
 
+def _bool(e: Emitter, s: str, col: Column, cell: str) -> None:
+    assert col.predicate
+    e.add(s, col.predicate, cells.TRUE if cell == "ja" else cells.FALSE)
+
+
 def _class(e: Emitter, s: str, col: Column, cell: str) -> None:
     assert col.vocab
     e.iri(s, vocab.TYPE, col.vocab[cell].iri)
@@ -94,6 +105,7 @@ EMIT: dict[Kind, Callable[[Emitter, str, Column, str], None]] = {
     Kind.LEVELS: _levels,
     Kind.SOURCES: _sources,
     Kind.ENUM: _enum,
+    Kind.BOOL: _bool,
     Kind.CLASS: _class,
 }
 
@@ -113,31 +125,67 @@ def _fields(e: Emitter, s: str, row: Row, cell: str) -> None:
 
 
 def _responsibilities(role: str) -> Callable[[Emitter, str, Row, str], None]:
+    """``federfuehrend`` (joint leads, all at one position after the lead history) and ``beteiligt``.
+
+    Where ``zustaendigkeiten.csv`` states the levels of the same measure, role and actor, the stated
+    rows replace the derived responsibility (they carry the cell's position instead).
+    """
     term = value_lists.ROLES[role]
     shortcut = vocab.LED_BY if role == "federfuehrend" else vocab.PARTNER_P
 
     def emit(e: Emitter, s: str, row: Row, cell: str) -> None:
         measure_levels = split_list(row.get("ebene"))
+        first = len(split_list(row.get("federfuehrung_bisher"))) if role == "federfuehrend" else 0
         for pos, actor in enumerate(split_list(cell)):
             a = e.ds.keys["actor"][actor]
+            e.iri(s, shortcut, a)
+            position = first if role == "federfuehrend" else pos
+            stated = e.stated.get((row.get("id"), role, actor))
+            if stated:
+                for r in stated:
+                    e.add(r, vocab.POSITION, cells.integer(position))
+                continue
             r = responsibility_iri(e.ds, row.get("id"), role, actor)
             common = [lv for lv in measure_levels if lv in e.actor_levels.get(actor, [])]
-            e.iri(s, shortcut, a)
             _responsibility(
                 e, r, s, a, term, common or measure_levels, value_lists.LEVEL_BASES["abgeleitet"].iri
             )
-            e.add(r, vocab.POSITION, cells.integer(pos))
+            e.add(r, vocab.POSITION, cells.integer(position))
             e.sources_of(r, row.get("quelle_url"))
 
     return emit
 
 
+def _lead_history(e: Emitter, s: str, row: Row, cell: str) -> None:
+    """``federfuehrung_bisher``: earlier leads of the measure in order of time (``rg:leadHistory``,
+    ``rg:EarlierLead``): no ``prov:qualifiedAssociation``, no ``rg:ledBy``, so they are neither
+    leads nor partners now."""
+    measure_levels = split_list(row.get("ebene"))
+    term = value_lists.ROLES["federfuehrend"]
+    for pos, actor in enumerate(split_list(cell)):
+        a = e.ds.keys["actor"][actor]
+        r = responsibility_iri(e.ds, row.get("id"), "bisher", actor)
+        common = [lv for lv in measure_levels if lv in e.actor_levels.get(actor, [])]
+        basis = value_lists.LEVEL_BASES["abgeleitet"].iri
+        _responsibility(e, r, s, a, term, common or measure_levels, basis, vocab.LEAD_HISTORY)
+        e.iri(r, vocab.TYPE, vocab.EARLIER_LEAD)
+        e.add(r, vocab.POSITION, cells.integer(pos))
+        e.sources_of(r, row.get("quelle_url"))
+
+
 def _responsibility(
-    e: Emitter, r: str, m: str, a: str, role: value_lists.Term, levels: list[str], basis: str
+    e: Emitter,
+    r: str,
+    m: str,
+    a: str,
+    role: value_lists.Term,
+    levels: list[str],
+    basis: str,
+    link: str = vocab.QUALIFIED_ASSOCIATION,
 ) -> None:
     e.iri(r, vocab.TYPE, vocab.RESPONSIBILITY)
     e.iri(r, vocab.IN_FRAMEWORK, e.ds.framework)
-    e.iri(m, vocab.QUALIFIED_ASSOCIATION, r)
+    e.iri(m, link, r)
     e.iri(r, vocab.RESPONSIBILITY_OF, m)
     e.iri(r, vocab.PROV_AGENT, a)
     e.iri(r, vocab.HAD_ROLE, role.iri)
@@ -145,7 +193,8 @@ def _responsibility(
     for lv in levels:
         e.iri(r, vocab.LEVEL_P, e.ds.keys["level"][lv])
     actor, measure = a.rsplit("/", 1)[1], m.rsplit("/", 1)[1]
-    e.text(r, vocab.LABEL, f"{actor} {role.label_de} für {measure}", vocab.GERMAN)
+    what = "früher federführend" if link == vocab.LEAD_HISTORY else role.label_de
+    e.text(r, vocab.LABEL, f"{actor} {what} für {measure}", vocab.GERMAN)
 
 
 def _responsibility_row(e: Emitter, s: str, row: Row, cell: str) -> None:
@@ -189,6 +238,16 @@ def _level_name(e: Emitter, s: str, row: Row, cell: str) -> None:
     e.text(s, vocab.PREF_LABEL, cell, vocab.GERMAN)
 
 
+def _level_kind(predicate: str) -> Callable[[Emitter, str, Row, str], None]:
+    """``ebenen.typ`` and ``ebenentypen.teil_von``: a type of ``ebenentypen.csv`` or a default one."""
+
+    def emit(e: Emitter, s: str, row: Row, cell: str) -> None:
+        if cell:
+            e.iri(s, predicate, level_kind_iri(e.ds, cell))
+
+    return emit
+
+
 def _period(e: Emitter, s: str, row: Row, cell: str) -> None:
     if not cell:
         e.text(s, vocab.REF_PERIOD, cells.NO_PERIOD, vocab.GERMAN)
@@ -225,10 +284,13 @@ def _value(e: Emitter, s: str, row: Row, cell: str) -> None:
 BESPOKE_EMIT: dict[tuple[str, str], Callable[[Emitter, str, Row, str], None]] = {
     ("framework", "basis_iri"): _noop,
     ("level", "name"): _level_name,
+    ("level", "typ"): _level_kind(vocab.LEVEL_KIND),
+    ("level_type", "teil_von"): _level_kind(vocab.PART_OF_KIND),
     ("field", "unterabschnitte"): _subsections,
     ("measure", "handlungsfelder"): _fields,
     ("measure", "federfuehrend"): _responsibilities("federfuehrend"),
     ("measure", "beteiligt"): _responsibilities("beteiligt"),
+    ("measure", "federfuehrung_bisher"): _lead_history,
     ("measure", "sicherheit"): _certainty,
     ("responsibility", "massnahme"): _responsibility_row,
     ("responsibility", "rolle"): _noop,

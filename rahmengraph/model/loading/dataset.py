@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from rahmengraph.errors import Problem
+from rahmengraph.model import value_lists
 from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.schema import FileSpec
 from rahmengraph.model.store import Triple
@@ -27,7 +28,17 @@ LIST_SEP = ";"
 SOURCE_SEP = " | "
 
 #: Kinds whose keys a ``bezug`` (any reference) cell may name, in the order they are tried.
-ANY_REF_KINDS = ("measure", "actor", "body", "initiative", "indicator", "goal", "field", "target_group")
+ANY_REF_KINDS = (
+    "measure",
+    "actor",
+    "body",
+    "initiative",
+    "indicator",
+    "goal",
+    "field",
+    "target_group",
+    "framework",
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,8 @@ class Dataset:
     turtle: list[Triple] = field(default_factory=list)
     #: Earlier editions, catalogue and changes (``ausgaben.csv``), once built before writing.
     editions: EditionSet | None = None
+    #: Valid but probably unintended input (:mod:`rahmengraph.model.loading.table_warnings`).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def graph(self) -> str:
@@ -105,7 +118,7 @@ class Dataset:
     def any_key(self, key: str) -> str | None:
         for entity in ANY_REF_KINDS:
             if key in self.keys.get(entity, {}):
-                return self.keys[entity][key]
+                return self.framework if entity == "framework" else self.keys[entity][key]
         return None
 
 
@@ -113,6 +126,15 @@ def event_key(row: Row) -> str:
     """Stable id of an event (no id column): date plus a hash of date and text."""
     digest = hashlib.sha1(f"{row.get('datum')}\n{row.get('ereignis')}".encode()).hexdigest()[:10]
     return f"{row.get('datum')}-{digest}"
+
+
+def level_kind_iri(ds: Dataset, name: str) -> str:
+    """IRI of a level type: declared in ``ebenentypen.csv`` (the dataset's own), else one of the
+    default types Land, Kommune, Bund, EU (the ontology's ``rg:levelKind…``)."""
+    declared = ds.keys.get("level_type", {})
+    if name in declared:
+        return declared[name]
+    return value_lists.LEVEL_KINDS[name].iri
 
 
 def responsibility_iri(

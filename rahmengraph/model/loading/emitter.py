@@ -7,7 +7,7 @@ from functools import cached_property
 import pyoxigraph as ox
 
 from rahmengraph.model import vocab
-from rahmengraph.model.loading.dataset import SOURCE_SEP, Dataset, source_node, split_list
+from rahmengraph.model.loading.dataset import SOURCE_SEP, Dataset, responsibility_iri, source_node, split_list
 from rahmengraph.model.schema import FILES_BY_ENTITY
 from rahmengraph.model.store import Triple
 
@@ -27,6 +27,16 @@ class Emitter:
     def actor_levels(self) -> dict[str, list[str]]:
         """Kürzel → the actor's levels (to derive the levels of its responsibilities)."""
         return {r.get("kuerzel"): split_list(r.get("ebene")) for r in self.ds.rows(FILES_BY_ENTITY["actor"])}
+
+    @cached_property
+    def stated(self) -> dict[tuple[str, str, str], list[str]]:
+        """(measure, role, actor) → IRIs of the rows of ``zustaendigkeiten.csv`` that state its levels."""
+        out: dict[tuple[str, str, str], list[str]] = {}
+        for r in self.ds.rows(FILES_BY_ENTITY["responsibility"]):
+            key = (r.get("massnahme"), r.get("rolle"), r.get("akteur"))
+            levels = split_list(r.get("ebene"))
+            out.setdefault(key, []).append(responsibility_iri(self.ds, *key, levels))
+        return out
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
         self.triples.append(ox.Triple(N(s), N(p), o))

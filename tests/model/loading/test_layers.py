@@ -18,6 +18,7 @@ ORDER = (
     "reading",
     "cells",
     "cell_checks",
+    "table_warnings",
     "checking",
     "emitter",
     "column_mapping",

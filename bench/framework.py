@@ -228,7 +228,7 @@ class Framework:
             for i, (nr, (t, s)) in enumerate(zip(self.fields, lx.FIELDS, strict=True), start=1)
         ]  # fmt: skip
         goals = [
-            {"id": f"Z-2.{i}", "nummer": f"2.{i}", "titel": t, "kurztitel_seed": s,
+            {"id": f"Z-2.{i}", "nummer": f"2.{i}", "titel": t, "kurztitel": s,
              "beschreibung": f"Synthetisches Ziel {i}.", "quelle": self.page(6 + 2 * i),
              "handlungsfelder": _nat(self.fields[i - 1 :: len(lx.GOALS)])}
             for i, (t, s) in enumerate(lx.GOALS, start=1)

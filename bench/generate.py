@@ -33,7 +33,7 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "ebenen.csv": ("name", "id", "label_en", "typ", "uebergeordnet", "quelle"),
     "handlungsfelder.csv": ("nummer", "titel", "kurztitel", "seite", "unterabschnitte", "quelle"),
-    "ziele.csv": ("id", "nummer", "titel", "kurztitel_seed", "beschreibung", "quelle", "handlungsfelder"),
+    "ziele.csv": ("id", "nummer", "titel", "kurztitel", "beschreibung", "quelle", "handlungsfelder"),
     "akteure.csv": (
         "kuerzel", "name", "typ", "ebene", "gueltig_von", "gueltig_bis", "nachfolger", "vorgaenger",
         "quelle", "anmerkung",

@@ -50,6 +50,17 @@ def _loaded(folder: Path) -> tuple[GraphStore, Dataset]:
 
 
 @pytest.fixture(scope="session")
+def hansestadt_dir() -> Path:
+    return CASES / "hansestadt"
+
+
+@pytest.fixture(scope="session")
+def hansestadt_store(hansestadt_dir: Path) -> GraphStore:
+    """The city-state test framework (seven Bezirke, own terms) in memory (read-only use)."""
+    return _loaded(hansestadt_dir)[0]
+
+
+@pytest.fixture(scope="session")
 def bremen_loaded(bremen_dir: Path) -> tuple[GraphStore, Dataset]:
     return _loaded(bremen_dir)
 

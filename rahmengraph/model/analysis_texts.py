@@ -70,6 +70,7 @@ SUMMARY: Final[dict[str, tuple[str, str]]] = {
         "Measures without counterpart on the level below (e.g. state → municipality)",
     ),
     "measures_without_indicator": ("Maßnahmen ohne eigene Kennzahl", "Measures without own indicator"),
+    "measures_without_field": ("Maßnahmen ohne Handlungsfeld", "Measures without field of action"),
     "measures_unmeasured": ("Maßnahmen ohne jede Kennzahl", "Measures without any indicator"),
     "goals_without_measures": ("Ziele ohne Maßnahmen", "Goals without measures"),
     "goals_without_indicators": ("Ziele ohne Kennzahlen", "Goals without indicators"),

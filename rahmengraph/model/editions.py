@@ -153,7 +153,7 @@ def read_edition_files(
     for spec in FILES:
         path = folder / spec.file
         if path.exists():
-            csv_file, found = read_csv(path, spec.mandatory, spec.names)
+            csv_file, found = read_csv(path, spec.mandatory, spec.names, renamed=spec.renamed)
             problems.extend(replace(p, file=f"{folder.name}/{p.file}") for p in found)
             if csv_file is not None:
                 own[spec.file] = csv_file

@@ -25,6 +25,7 @@ indicator_field indicator → field                                ``rg:field``
 indicator_goal  indicator → goal                                 ``rg:goal``
 goal_field      goal → field                                     ``rg:field``
 realised_by     goal → measure                                   ``rg:realisedBy``
+sub_goal_of     Teilziel → its broader goal                      ``rg:subGoalOf``
 ==============  ===============================================  ==========================
 """
 
@@ -111,6 +112,10 @@ ATTRS: Final[tuple[Attr, ...]] = (
     Attr("initiative", vocab.STATUS_NOTE, "status_note"),
     Attr("initiative", vocab.LED_BY, "led_by"),
     Attr("framework", vocab.TITLE, "title"),
+    Attr("framework", vocab.TERM_FRAMEWORK, "term_framework"),
+    Attr("framework", vocab.TERM_UNIT, "term_unit"),
+    Attr("framework", vocab.TERM_UNITS, "term_units"),
+    Attr("framework", vocab.TERM_RECUT, "term_recut"),
 )
 _ATTRS: Final = {(a.kind, a.predicate): a for a in ATTRS}
 
@@ -131,6 +136,7 @@ EDGES: Final[dict[tuple[str, str, str], str]] = {
     ("indicator", vocab.GOAL_P, "goal"): "indicator_goal",
     ("goal", vocab.FIELD, "field"): "goal_field",
     ("goal", vocab.REALISED_BY, "measure"): "realised_by",
+    ("goal", vocab.SUB_GOAL_OF, "goal"): "sub_goal_of",
 }
 
 _PREDICATES: Final = sorted(

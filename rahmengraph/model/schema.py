@@ -21,7 +21,7 @@ SPECIAL   handled by the mapping code (named in ``help``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
@@ -66,6 +66,7 @@ class FileSpec:
     required: bool = True  # the file must exist
     help: str = ""
     label: str | None = None  # column that also gives rdfs:label (when its predicate is another one)
+    renamed: dict[str, str] = field(default_factory=dict)  # old column name → new one (still read)
 
     @property
     def file(self) -> str:
@@ -109,6 +110,10 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("stand", K.DE, v.STATUS_NOTE),
             _SRC,
             _NOTE,
+            C("begriff_rahmen", K.DE, v.TERM_FRAMEWORK, optional=True, help="z. B. Integrationskonzept"),
+            C("begriff_einheit", K.DE, v.TERM_UNIT, optional=True, help="z. B. Behörde"),
+            C("begriff_einheiten", K.DE, v.TERM_UNITS, optional=True, help="z. B. Behörden"),
+            C("begriff_neuschnitt", K.DE, v.TERM_RECUT, optional=True, help="z. B. Behördenneuschnitt"),
         ),
         help="das Rahmenkonzept selbst (genau eine Zeile)",
         label="titel",
@@ -169,7 +174,7 @@ FILES: Final[tuple[FileSpec, ...]] = (
             C("id", K.TEXT, v.NOTATION, required=True),
             C("nummer", K.TEXT, v.CHAPTER),
             C("titel", K.DE, v.LABEL, required=True),
-            C("kurztitel_seed", K.DE, v.SLIDE_TITLE),
+            C("kurztitel", K.DE, v.SHORT_TITLE, help="Kurzform des Ziels (früher kurztitel_seed)"),
             C("beschreibung", K.DE, v.DESCRIPTION),
             _SRC,
             C(
@@ -181,7 +186,16 @@ FILES: Final[tuple[FileSpec, ...]] = (
                 help="belegte Handlungsfelder",
             ),
             C("massnahmen", K.REFS, v.REALISED_BY, target="measure", optional=True, help="belegte Maßnahmen"),
+            C(
+                "oberziel",
+                K.REFS,
+                v.SUB_GOAL_OF,
+                target="goal",
+                optional=True,
+                help="macht das Ziel zum Teilziel dieses Ziels",
+            ),
         ),
+        renamed={"kurztitel_seed": "kurztitel"},
     ),
     FileSpec(
         "actor",

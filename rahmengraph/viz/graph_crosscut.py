@@ -18,6 +18,7 @@ import networkx as nx
 
 from rahmengraph.model import level_types
 from rahmengraph.model.ordering import natural_key
+from rahmengraph.model.terms import in_terms, terms_of_graph
 from rahmengraph.viz.graph_data import Graph, Scene, in_rels, kind_of, node_key, nodes_of
 from rahmengraph.viz.graph_styles import kind_style
 from rahmengraph.viz.layout import Lane, arcs, lanes
@@ -61,7 +62,7 @@ def _netz(g: Graph, out: Graph, unit_measures: Mapping[str, set[str]], level: st
         flags = (["hub"] if top and degree[u] >= max(top[-1], 4) else []) + (["spof"] if u in spof else [])
         if flags:
             marks[u] = flags
-    title = "Ressort-Netz: wer mit wem" + (f" (Ebene {level})" if level else "")
+    title = in_terms("Ressort-Netz: wer mit wem", terms_of_graph(g)) + (f" (Ebene {level})" if level else "")
     return Scene(
         name,
         title,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 from urllib.parse import urlencode
 
@@ -21,6 +21,7 @@ from rahmengraph.model.loading.csv_text import excel_csv
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import Question, question, questions, run
 from rahmengraph.model.store import GraphStore, Table, text
+from rahmengraph.model.terms import examples, in_terms, terms, with_example
 from rahmengraph.viz.iri_display import href, iri_list, labels
 from rahmengraph.viz.kind_pages import CLASS_KIND
 from rahmengraph.viz.templating import render
@@ -75,12 +76,17 @@ def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[t
     return sorted(pairs, key=lambda p: natural_key(p[0]))
 
 
+<<<<<<< HEAD
 def framework_field(store: GraphStore, value: str, lang: str) -> list[Field]:
     """The ``rahmen`` field, in a store with several frameworks (none otherwise)."""
     known = frameworks(store)
     if len(known) <= 1:
         return []
     options = [(fw.ident, f"{fw.ident} – {fw.title}") for fw in known]
+=======
+def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
+    own, found = terms(store), examples(store)
+>>>>>>> 8704e00 (Teilziele (ziele.oberziel), kurztitel instead of kurztitel_seed (old name read with a warning), measure without Handlungsfeld is a warning and a gap, dataset terms (rahmen.begriff_*) and examples from the loaded data in question forms)
     return [
         Field(PARAM, label("fragen.rahmen", lang), label("fragen.rahmen.help", lang), False, value, options)
     ]
@@ -91,7 +97,7 @@ def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> l
         Field(
             p.name,
             p.type.label,
-            p.help,
+            in_terms(with_example(p.help, found.get(p.type.name)), own),
             p.required,
             values.get(p.name, ""),
             choices(store, p.type.name, p.type.cls, lang),
@@ -160,7 +166,14 @@ def _cells(store: GraphStore, q: Question, table: Table, lang: str) -> list[list
 
 def question_page(store: GraphStore, name: str, values: dict[str, str], lang: str) -> tuple[str, int]:
     """The form of question ``name``; with the answer when every required parameter has a value."""
+    own = terms(store)
     q = question(name)
+    q = replace(
+        q,
+        title=in_terms(q.title, own),
+        description=in_terms(q.description, own),
+        columns=tuple(replace(c, heading=in_terms(c.heading, own)) for c in q.columns),
+    )
     given = known_values(q, values)
     ready = all(p.name in given for p in q.params if p.required)
     table: Table | None = None

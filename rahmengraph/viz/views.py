@@ -136,7 +136,7 @@ VIEWS: Final[dict[str, View]] = {
             "gesamtbild",
             "Gesamtbild",
             "Fachtag-Rundgang: Überblick Ressorts × Handlungsfelder × Zielgruppen, die Handlungsfelder "
-            "einzeln, dann Ressort-Netz, intersektionale Lücken, Bremerhaven und Bremen",
+            "einzeln, dann Ressort-Netz, intersektionale Lücken, zwei Kommunen (oder Bezirke) im Vergleich",
             ("ressorts",),
             _deck("gesamtbild", "Gesamtbild", _walk),
         ),

@@ -100,6 +100,7 @@ def measurability(view: View, store: GraphStore) -> list[ReportTable]:
 
 
 def _goal_links(view: View, store: GraphStore) -> dict[str, set[str]]:
+    """Goal → what it is linked to; a goal also has the links of its Teilziele (``rg:subGoalOf``)."""
     goals = view.nodes("goal")
     if not goals:
         return {}
@@ -112,6 +113,15 @@ def _goal_links(view: View, store: GraphStore) -> dict[str, set[str]]:
         gi, xi = text(g), text(x)
         if gi and xi and xi in view.g:
             links[gi].add(xi)
+    for goal in goals:  # up the Teilziel chain: an Oberziel is linked through its Teilziele
+        own = {x for x in links.get(goal, set()) if view.kind(x) in _GOAL_LINKS}
+        seen, parents = {goal}, list(view.targets(goal, "sub_goal_of"))
+        while parents:
+            parent = parents.pop()
+            if parent not in seen:
+                seen.add(parent)
+                links[parent] |= own
+                parents += view.targets(parent, "sub_goal_of")
     return links
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +25,18 @@ from rahmengraph.model.loading.dataset import CsvFile, Row
 
 
 def read_csv(
-    path: Path, mandatory: Sequence[str], known: Sequence[str], key: str | None = None
+    path: Path,
+    mandatory: Sequence[str],
+    known: Sequence[str],
+    key: str | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[CsvFile | None, list[Problem]]:
     """Read one CSV file; return it (``None`` if unreadable) and every problem found."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(f"Datei nicht lesbar: {exc}", path.name, kind=ProblemKind.UNREADABLE)]
-    return parse_csv(path.name, raw, mandatory, known, key)
+    return parse_csv(path.name, raw, mandatory, known, key, renamed)
 
 
 DELIMITERS = (",", ";", "\t")
@@ -95,10 +99,15 @@ def decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
 
 
 def parse_csv(
-    name: str, raw: bytes, mandatory: Sequence[str], known: Sequence[str], key: str | None = None
+    name: str,
+    raw: bytes,
+    mandatory: Sequence[str],
+    known: Sequence[str],
+    key: str | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[CsvFile | None, list[Problem]]:
     """Parse the bytes of one CSV file called ``name`` (``key``: its key column, without which the
-    file's rows cannot be referred to)."""
+    file's rows cannot be referred to; ``renamed``: old column name → new one, still read)."""
     text, broken = decode(name, raw)
     if text is None:
         return None, [broken] if broken else []
@@ -106,11 +115,13 @@ def parse_csv(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     problems: list[Problem] = []
     try:
-        header = [h.strip() for h in next(reader)]
+        found = [h.strip() for h in next(reader)]
     except StopIteration:
         return None, [Problem("Datei ist leer (Kopfzeile fehlt)", name, 1, kind=ProblemKind.UNREADABLE)]
     except csv.Error as exc:
         return None, [Problem(f"CSV-Fehler: {exc}", name, 1, kind=ProblemKind.UNREADABLE)]
+    old_names = [h for h in found if renamed and h in renamed and renamed[h] not in found]
+    header = [renamed[h] if h in old_names and renamed else h for h in found]
     for col in mandatory:
         if col not in header:
             kind = ProblemKind.MISSING_KEY if col == key else None
@@ -139,7 +150,7 @@ def parse_csv(
             start = reader.line_num + 1
     except csv.Error as exc:
         problems.append(Problem(f"CSV-Fehler: {exc}", name, reader.line_num))
-    return CsvFile(name, header, rows), problems
+    return CsvFile(name, header, rows, [(h, renamed[h]) for h in old_names if renamed]), problems
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

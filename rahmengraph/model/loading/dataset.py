@@ -61,6 +61,7 @@ class CsvFile:
     name: str
     header: list[str]
     rows: list[Row]
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (old, new) column names read
 
 
 def split_list(cell: str, sep: str = LIST_SEP) -> list[str]:

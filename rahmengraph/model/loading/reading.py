@@ -38,7 +38,9 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, CsvFile]:
                     )
                 )
             continue
-        csv_file, more = parse_csv(spec.file, sheets[spec.file], spec.mandatory, spec.names, spec.key)
+        csv_file, more = parse_csv(
+            spec.file, sheets[spec.file], spec.mandatory, spec.names, spec.key, spec.renamed
+        )
         problems.extend(more)
         if csv_file is not None:
             files[spec.file] = csv_file
@@ -64,7 +66,7 @@ def read_files(folder: Path, problems: list[Problem]) -> dict[str, CsvFile]:
             if spec.required:
                 problems.append(Problem("Pflichtdatei fehlt", spec.file, kind=ProblemKind.MISSING_FILE))
             continue
-        csv_file, found = read_csv(path, spec.mandatory, spec.names, spec.key)
+        csv_file, found = read_csv(path, spec.mandatory, spec.names, spec.key, spec.renamed)
         problems.extend(found)
         if csv_file is not None:
             files[spec.file] = csv_file

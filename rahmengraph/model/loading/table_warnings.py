@@ -4,6 +4,7 @@ They do not stop the load; ``rahmengraph validate`` lists them beside the SHACL 
 
 * ``federfuehrend`` names an actor and its predecessor or successor: several leads lead jointly,
   an earlier lead belongs into ``federfuehrung_bisher`` (the lead history).
+* a column under its old name (``ziele.kurztitel_seed``, now ``kurztitel``): read, but deprecated.
 * ``gremien.typ`` starts with a word that is no known body type: the body is kept as a general
   ``rg:Body`` (the first word decides the class).
 """
@@ -76,9 +77,17 @@ def _body_types(ds: Dataset, warnings: list[Problem]) -> None:
             )
 
 
+def _renamed_columns(ds: Dataset, warnings: list[Problem]) -> None:
+    for f in ds.files.values():
+        for old, new in f.renamed:
+            message = f"Spalte {old!r} heißt jetzt {new!r}: gelesen wie {new!r}, bitte umbenennen (veraltet)"
+            warnings.append(Problem(message, f.name, 1, old, old))
+
+
 def table_warnings(ds: Dataset) -> list[Problem]:
     """Every warning of the dataset's tables, in file order."""
     warnings: list[Problem] = []
+    _renamed_columns(ds, warnings)
     _joint_history(ds, warnings)
     _body_types(ds, warnings)
     return warnings

@@ -58,15 +58,15 @@ SUMMARY: Final[dict[str, tuple[str, str]]] = {
     "intersectional": ("Intersektionale Lücken", "Intersectional gaps"),
     "intersectional_by_field": ("Intersektionale Lücken je Handlungsfeld", "Intersectional gaps per field"),
     "municipal_fields": (
-        "Handlungsfelder nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+        "Handlungsfelder nur auf einem Teil vergleichbarer Ebenen",
         "Fields on only some comparable levels (municipalities, districts …)",
     ),
     "municipal_groups": (
-        "Zielgruppen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+        "Zielgruppen nur auf einem Teil vergleichbarer Ebenen",
         "Target groups on only some comparable levels (municipalities, districts …)",
     ),
     "land_without_municipal": (
-        "Maßnahmen ohne Gegenstück auf der Ebene darunter (z. B. Land → Kommune)",
+        "Maßnahmen ohne Gegenstück auf der Ebene darunter",
         "Measures without counterpart on the level below (e.g. state → municipality)",
     ),
     "measures_without_indicator": ("Maßnahmen ohne eigene Kennzahl", "Measures without own indicator"),

@@ -27,7 +27,7 @@ COLUMN_KINDS: Final[dict[str, tuple[str, ...]]] = {
             "Maßnahme",
             "Maßnahmen",
             "Kette (Maßnahmen)",
-            "Maßnahmen der Ebene darunter im Feld",
+            "Maßnahmen darunter im Feld",
             "gemeinsame Maßnahmen",
         ),
         _M,

@@ -107,13 +107,13 @@ def land_without_municipal(view: View) -> ReportTable:
         rows += _without_counterpart(view, above, set(below), type_name)
     return ReportTable(
         name="land_without_municipal",
-        title="Maßnahmen ohne Gegenstück auf der Ebene darunter (z. B. Landesmaßnahmen ohne kommunales)",
+        title="Maßnahmen ohne Gegenstück auf der Ebene darunter (z. B. Land → Kommune)",
         columns=[
             "Maßnahme",
             "Name",
             "Handlungsfeld",
             "Zielgruppen",
-            "Maßnahmen der Ebene darunter im Feld",
+            "Maßnahmen darunter im Feld",
             "Quellen",
             "Ebenentyp",
         ],
@@ -166,14 +166,14 @@ def level_gaps(view: View) -> list[ReportTable]:
             view,
             view.fields,
             view.nodes("field"),
-            "Handlungsfelder mit Maßnahmen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+            "Handlungsfelder nur auf einem Teil vergleichbarer Ebenen (z. B. Kommunen)",
             "municipal_fields",
         ),
         _split(
             view,
             view.groups,
             view.nodes("target_group"),
-            "Zielgruppen mit Maßnahmen nur auf einem Teil vergleichbarer Ebenen (Kommunen, Bezirke …)",
+            "Zielgruppen nur auf einem Teil vergleichbarer Ebenen (z. B. Kommunen)",
             "municipal_groups",
         ),
         land_without_municipal(view),

@@ -76,23 +76,19 @@ def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[t
     return sorted(pairs, key=lambda p: natural_key(p[0]))
 
 
-<<<<<<< HEAD
 def framework_field(store: GraphStore, value: str, lang: str) -> list[Field]:
     """The ``rahmen`` field, in a store with several frameworks (none otherwise)."""
     known = frameworks(store)
     if len(known) <= 1:
         return []
     options = [(fw.ident, f"{fw.ident} – {fw.title}") for fw in known]
-=======
-def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
-    own, found = terms(store), examples(store)
->>>>>>> 8704e00 (Teilziele (ziele.oberziel), kurztitel instead of kurztitel_seed (old name read with a warning), measure without Handlungsfeld is a warning and a gap, dataset terms (rahmen.begriff_*) and examples from the loaded data in question forms)
     return [
         Field(PARAM, label("fragen.rahmen", lang), label("fragen.rahmen.help", lang), False, value, options)
     ]
 
 
 def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
+    own, found = terms(store), examples(store)
     return framework_field(store, values.get(PARAM, ""), lang) + [
         Field(
             p.name,

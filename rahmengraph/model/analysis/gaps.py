@@ -51,7 +51,6 @@ def coverage_gaps(view: View) -> ReportTable:
     )
 
 
-<<<<<<< HEAD
 #: The matrices whose empty cells a planner calls a gap (the headline ``leere_zellen``): a field with no
 #: measure on a level, or of an actor the framework holds responsible somewhere (:func:`responsible`).
 PLANNING_MATRICES: Final = (("field", "level"), ("field", "actor"))
@@ -75,7 +74,8 @@ def planning_gaps(view: View) -> int:
             columns = [b for b in mx.columns_for(a) if c != "actor" or b in wanted]
             count += sum(1 for b in columns if b not in by_row.get(a, {}))
     return count
-=======
+
+
 def without_field(view: View) -> ReportTable:
     """Measures whose source names no Handlungsfeld (an empty cell is unknown, not "none")."""
     rows: list[list[str | int | None]] = [
@@ -92,7 +92,6 @@ def without_field(view: View) -> ReportTable:
         "Solche "
         "Maßnahmen fehlen in den Matrizen mit Handlungsfeldern.",
     )
->>>>>>> 8704e00 (Teilziele (ziele.oberziel), kurztitel instead of kurztitel_seed (old name read with a warning), measure without Handlungsfeld is a warning and a gap, dataset terms (rahmen.begriff_*) and examples from the loaded data in question forms)
 
 
 def compute(view: View, store: GraphStore) -> Report:

@@ -133,6 +133,10 @@ SUMMARY_HELP: Final[dict[str, tuple[str, str]]] = {
         "Gremien ohne erfasste Mitglieder: wer dort mitredet, ist nicht bekannt.",
         "Bodies without recorded members: who takes part is unknown.",
     ),
+    "measures_without_field": (
+        "Maßnahmen ohne Handlungsfeld in der Quelle: sie fehlen in jeder Matrix nach Handlungsfeldern.",
+        "Measures the source assigns no field of action: they are missing from every matrix by field.",
+    ),
     "kennzahlen": (
         "Kennzahlen, die die Filter erfassen.",
         "Indicators the filters select.",

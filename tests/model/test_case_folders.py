@@ -90,10 +90,11 @@ def test_analysis_answers(path: Path) -> None:
             assert got["tables"][name] == table, f"{where}: {name}"
 
 
-def test_every_case_folder_has_golden_answers() -> None:
-    folders = {p for p in CASES.iterdir() if (p / "rahmen.csv").exists()}
-    with_answers = {_folder(p) for p in QUESTION_FILES}
-    assert folders - {CASES / "musterland"} <= with_answers  # musterland's are in tests/model/questions
+def test_every_expected_folder_is_checked() -> None:
+    """Every ``expected/`` beside a case folder's tables holds questions and analyses that run."""
+    folders = {p for p in CASES.iterdir() if (p / "expected").is_dir()}
+    assert CASES / "hansestadt" in folders
+    assert folders <= {_folder(p) for p in QUESTION_FILES} & {_folder(p) for p in ANALYSIS_FILES}
 
 
 def regenerate() -> None:

@@ -51,10 +51,10 @@ ROWS: Final = 10
 
 
 def _leads(g: Graph, measure: str, date: str) -> set[str]:
-    """The measure's lead on ``date``: the one in office of its chain, else every lead named."""
+    """The measure's leads on ``date``: those in office of its chain, else every lead named."""
     now = lead_in_office(g, measure, date)
     if now is not None:
-        return {now}
+        return now
     return {u for u, rel in in_rels(g, measure) if rel == "lead"}
 
 

@@ -50,7 +50,7 @@ def actor_graph(view: View) -> nx.Graph[str]:
                     if a != b:
                         key = (min(a, b), max(a, b))
                         behind[key].update((m, dep))
-                        kinds[key].add("rg:dependsOn")
+                        kinds[key].add("baut auf")
     for (a, b), ms in behind.items():
         g.add_edge(a, b, weight=len(ms), measures=sorted(ms), kinds=";".join(sorted(kinds[(a, b)])))
     return g

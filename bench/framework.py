@@ -208,13 +208,14 @@ class Framework:
             "id": mid, "name": f"{rng.choice(lx.MEASURE_WORDS)} {short} {number}",
             "beschreibung": f"Synthetische Maßnahme im Handlungsfeld {title}.",
             "handlungsfelder": ";".join([field, *sorted(extra, key=natural_key)]),
-            "federfuehrend": ";".join(leads), "beteiligt": ";".join(partners),
+            "federfuehrend": ";".join(leads[-1:]), "beteiligt": ";".join(partners),
             "ebene": ";".join(lv for lv in self.levels if lv in levels), "zielgruppen": _nat(groups),
             "zeitraum": period, "status": rng.choice(lx.STATUSES), "finanzierung": rng.choice(lx.FUNDINGS),
             "quelle_url": " | ".join([sources[0], *sorted(sources[1:], key=natural_key)]),
             "quelle_hinweis": f"S. {page}" if prefix == "M" else "",
             "beleg": "rahmenkonzept" if prefix == "M" else "kontext",
             "sicherheit": f"{level}: {reason}", "abhaengig_von": _nat(depends),
+            "federfuehrung_bisher": ";".join(leads[:-1]),  # the lead's history, oldest first
         }  # fmt: skip
 
     # --- the other files -------------------------------------------------------------------------

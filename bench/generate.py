@@ -42,7 +42,7 @@ HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "massnahmen.csv": (
         "id", "name", "beschreibung", "handlungsfelder", "federfuehrend", "beteiligt", "ebene",
         "zielgruppen", "zeitraum", "status", "finanzierung", "quelle_url", "quelle_hinweis", "beleg",
-        "sicherheit", "abhaengig_von",
+        "sicherheit", "abhaengig_von", "federfuehrung_bisher",
     ),
     "zustaendigkeiten.csv": ("massnahme", "rolle", "akteur", "ebene", "quelle", "anmerkung"),
     "gremien.csv": (

@@ -285,6 +285,7 @@ def build(
     ]
     decisions = _decisions(view, history, measurability.summary, src)
     voices = participation(store, period_from, period_to) if participation is not None else None
+    heard = None if voices is None else [Cited(t, src.cite(s)) for t, s in voices]
     return Bericht(
         title=f"Umsetzungsbericht {title} – Entwurf",
         framework=title,
@@ -302,8 +303,8 @@ def build(
         gaps=gap_lines,
         measurability=measure_lines,
         decisions=decisions,
-        sources=list(src.numbers),
-        participation=None if voices is None else [Cited(t, src.cite(s)) for t, s in voices],
+        participation=heard,
+        sources=list(src.numbers),  # after every citation, the participation chapter's included
     )
 
 

@@ -23,7 +23,8 @@ from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.csv_text import read_csv
 from rahmengraph.model.loading.dataset import CsvFile, Row, split_list
-from rahmengraph.model.schema import FILES, Kind
+from rahmengraph.model.schema import FILES
+from rahmengraph.model.schema.columns import Kind
 
 CATALOGUE_FILE = "ausgaben.csv"
 CATALOGUE_COLUMNS = ("id", "titel", "datum", "beschlossen_von", "quelle", "ordner", "anmerkung")

@@ -18,7 +18,8 @@ from rahmengraph.model import value_lists, vocab
 from rahmengraph.model.loading import cells
 from rahmengraph.model.loading.dataset import LIST_SEP, SOURCE_SEP
 from rahmengraph.model.ordering import natural_key
-from rahmengraph.model.schema import FILES, Column, FileSpec, Kind
+from rahmengraph.model.schema import FILES
+from rahmengraph.model.schema.columns import Column, FileSpec, Kind
 from rahmengraph.model.store import GraphStore, Term
 
 Index = dict[str, dict[str, list[Term]]]

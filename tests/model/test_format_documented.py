@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rahmengraph.model.schema import FILES, Kind
+from rahmengraph.model.schema import FILES
+from rahmengraph.model.schema.columns import Kind
 
 README = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
 COLUMNS = [(spec.file, col.name) for spec in FILES for col in spec.columns]

@@ -26,7 +26,8 @@ from rahmengraph.model.loading.dataset import (
     source_node,
     split_list,
 )
-from rahmengraph.model.schema import FILES_BY_ENTITY, FileSpec, Kind
+from rahmengraph.model.schema import FILES_BY_ENTITY
+from rahmengraph.model.schema.columns import FileSpec, Kind
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

@@ -23,7 +23,7 @@ from rahmengraph.model.loading.dataset import (
     split_list,
 )
 from rahmengraph.model.loading.emitter import Emitter
-from rahmengraph.model.schema import Column, Kind
+from rahmengraph.model.schema.columns import Column, Kind
 
 _PLANNED = re.compile(r"Geplant:|angekündigt", re.IGNORECASE)
 

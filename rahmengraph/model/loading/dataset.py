@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rahmengraph.errors import Problem
 from rahmengraph.model import value_lists
 from rahmengraph.model.kinds import SEGMENTS
-from rahmengraph.model.schema import FileSpec
+from rahmengraph.model.schema.columns import FileSpec
 from rahmengraph.model.store import Triple
 
 if TYPE_CHECKING:

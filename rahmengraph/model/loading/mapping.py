@@ -19,7 +19,8 @@ from rahmengraph.model.loading.dataset import (
 )
 from rahmengraph.model.loading.derived import emit_derived
 from rahmengraph.model.loading.emitter import Emitter
-from rahmengraph.model.schema import FILES, FileSpec, Kind
+from rahmengraph.model.schema import FILES
+from rahmengraph.model.schema.columns import FileSpec, Kind
 from rahmengraph.model.store import Triple
 
 

@@ -238,3 +238,38 @@ def test_offline_file_is_taken_in_once(browser_page: PageLog, server: str) -> No
     assert (desk.text_content("#import-result p.error") or "").startswith("Fehler 401: ")
     browser_page.errors.clear()  # the browser logs the refused request itself
     assert browser_page.foreign == [] and browser_page.dialogs == []
+
+
+def test_the_overlay_shows_the_servers_count_on_a_gap_cell(browser_page: PageLog, server: str) -> None:
+    """A gap confirmed through the API counts on its cell of the Lücken matrix (key "<row> <column>")."""
+    desk = browser_page.page
+    desk.set_viewport_size(PROJECTOR)
+    desk.goto(server + "/beteiligung")
+    moment = datetime.now(UTC)
+    start, end = moment - timedelta(hours=1), moment + timedelta(hours=2)
+    body = {"titel": "Lücken", "datum": "2026-12-02", "beginn": start.isoformat(), "ende": end.isoformat()}
+    opened = desk.evaluate(
+        """([body, token]) => fetch('/api/beteiligung/veranstaltungen', {method: 'POST',
+             headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + token},
+             body: JSON.stringify(body)}).then(r => r.json())""",
+        [body, TOKEN],
+    )
+    row, column = ML + "zielgruppe/frauen", ML + "handlungsfeld/2"  # rows: target groups
+    gap = {"id": "5d1c0c1e-0000-4000-8000-000000000001", "art": "luecke", "text": "Gibt es wirklich",
+           "ziel": {"luecke": {"zeile": row, "spalte": column, "ansicht": "luecken"}}}  # fmt: skip
+    status = desk.evaluate(
+        """([id, token, gap]) => fetch('/api/beteiligung/veranstaltungen/' + id + '/beitraege', {
+             method: 'POST', headers: {'Content-Type': 'application/json', 'X-Beteiligung-Token': token},
+             body: JSON.stringify(gap)}).then(r => r.status)""",
+        [opened["id"], opened["token"], gap],
+    )
+    assert status == 201
+    desk.goto(f"{server}/viz/luecken#beteiligung={opened['id']}&token={opened['token']}")
+    desk.wait_for_selector("body[data-ready='1']")
+    expect(desk.locator("#beteiligung-modus")).to_contain_text("Verbunden")
+    desk.click("#stimmen")
+    cell = desk.locator(f"#matrix-zielgruppe button[data-zeile='{row}'][data-spalte='{column}']")
+    expect(cell.locator(".stimmen")).to_have_text("1")
+    assert (cell.get_attribute("aria-label") or "").endswith("Stimmen: 1 Lückenbestätigung")
+    assert desk.locator("#matrices .stimmen").count() == 1
+    browser_page.assert_clean()

@@ -36,7 +36,9 @@ class Opened:
 
 
 def framework_iri(ds: Dataset) -> str:
-    return next(iter(ds.keys.get("framework", {}).values()), ds.base)
+    """The framework's own node (``{base}rahmenkonzept``, an ``rg:Framework`` in its graph and in
+    every edition graph): the target of input on the framework as a whole."""
+    return ds.framework
 
 
 #: German letters spelled out in event ids (``Fachtag Übung`` → ``fachtag-uebung``).

@@ -58,12 +58,14 @@ def entry_json(e: Entry, *, names: bool) -> dict[str, Any]:
 
 
 def counts(entries: Iterable[Entry]) -> dict[str, dict[str, int]]:
-    """Target IRI → kind → number of visible contributions; a gap counts for its row and its column."""
+    """Target → kind → number of visible contributions. The target is a node's IRI; a gap counts for
+    its cell (key ``"<row IRI> <column IRI>"``, as the matrix pages read it), its row and its column."""
     out: dict[str, dict[str, int]] = {}
     for e in entries:
         if e.hidden:
             continue
-        for iri in (e.target, e.gap_column) if e.is_gap else (e.target,):
+        keys = (f"{e.target} {e.gap_column}", e.target, e.gap_column) if e.is_gap else (e.target,)
+        for iri in keys:
             per_kind = out.setdefault(iri, dict.fromkeys(KINDS, 0))
             per_kind[e.kind] += 1
     return out

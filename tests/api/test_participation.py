@@ -125,7 +125,7 @@ def test_each_kind_of_input_is_stored_as_text_with_status_new(api: TestClient) -
     assert gap["ziel"] == sent[gap["id"]]["ziel"]
     proposal = next(b for b in by_id.values() if b["art"] == "vorschlag")
     assert proposal["vorschlag"]["titel"] == "Beratung für ältere Frauen"
-    assert proposal["ziel"] == {"iri": BASE + "rahmenkonzept/musterland-2021"}
+    assert proposal["ziel"] == {"iri": BASE + "rahmenkonzept"}
 
 
 def test_names_are_kept_only_when_the_event_asks_for_them(api: TestClient) -> None:

@@ -54,7 +54,7 @@ async def _checked_write(state: AppState, plan: Callable[[], T], update_of: Call
         update = update_of(result)
         if update:
             try:
-                await run_in_threadpool(state.store.update, update)
+                await run_in_threadpool(state.store.update_participation, update)
             finally:  # a failed update changed nothing; recording it anyway costs one reopen at most
                 changes.record(update, None)
     return result

@@ -53,7 +53,7 @@ def import_cmd(
     try:
         plan = intake.import_file(graph_store, ds, file.read_bytes(), file.name, now())
         if plan.update:
-            graph_store.update(plan.update)
+            graph_store.update_participation(plan.update)
     finally:
         graph_store.close()
     output.plain(f"{file.name}: Veranstaltung {plan.event}: {plan.new} neu, {plan.already} schon da.")
@@ -109,7 +109,7 @@ def new_cmd(
     graph_store, ds = _writable(dataset, store)
     try:
         opened = intake.open_event(graph_store, ds, spec)
-        graph_store.update(opened.update)
+        graph_store.update_participation(opened.update)
     finally:
         graph_store.close()
     output.plain(f"Veranstaltung {opened.id} eröffnet.\nZugangscode (nur jetzt sichtbar): {opened.token}")

@@ -18,6 +18,7 @@ graph (its base IRI), the ontology in :data:`rahmengraph.model.vocab.ONTOLOGY_IR
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -69,18 +70,51 @@ def boolean_answer(result: object) -> bool:
     return bool(result)
 
 
+#: The store whose participation write runs in this thread (:meth:`GraphStore.update_participation`).
+_PARTICIPATION_WRITE = threading.local()
+
+
 class GraphStore(ABC):
     """A quad store queried with SPARQL 1.1 over the union of its named graphs."""
 
     #: Short engine name, shown in logs, the service description and the benchmark.
     engine: str = "abstract"
-    #: Incremented by every write, so caches (projection, analyses) know when data changed.
-    generation: int = 0
+    _generation: int = 0
+    _official: int = 0
+
+    @property
+    def generation(self) -> int:
+        """Incremented by every write (the store's own view of its graphs follows it)."""
+        return self._generation
+
+    @generation.setter
+    def generation(self, value: int) -> None:
+        if getattr(_PARTICIPATION_WRITE, "store", None) is not self:
+            self._official += value - self._generation
+        self._generation = value
+
+    @property
+    def official_generation(self) -> int:
+        """Writes that may have changed the official data: participation input
+        (:meth:`update_participation`) does not count, so the analyses' caches (keyed by
+        :meth:`fingerprint`) survive a workshop's contributions. Never goes back."""
+        return self._official
 
     def fingerprint(self) -> tuple[object, ...]:
-        """Changes whenever the data may have changed (caches compare it). Here: our own writes
-        and the triple count, for stores that others can write to as well (a remote server)."""
-        return (self.generation, self.count())
+        """Changes whenever the official data may have changed (caches compare it). Here: our own
+        writes and the triple count, for stores that others can write to as well (a remote server)."""
+        return (self.official_generation, self.count())
+
+    def update_participation(self, update: str) -> None:
+        """Run an update that writes participation graphs only (``…/beteiligung/…``, never read by a
+        query that names no graph, see :mod:`rahmengraph.model.graph_view`): it advances
+        :attr:`generation` but not :meth:`fingerprint`. The caller vouches for the graphs (the
+        participation model builds these updates; SPARQL Update may not write them at all)."""
+        _PARTICIPATION_WRITE.store = self
+        try:
+            self.update(update)
+        finally:
+            _PARTICIPATION_WRITE.store = None
 
     # Every query method takes ``graphs``: the named graphs that form the default graph. ``None``
     # means the current state (every graph but the edition graphs, see model/graph_view.py); a query

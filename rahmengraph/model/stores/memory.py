@@ -69,7 +69,7 @@ class RdflibStore(GraphStore):
 
     def fingerprint(self) -> tuple[object, ...]:
         # every write goes through this object: the generation suffices
-        return (self.generation,)
+        return (self.official_generation,)
 
     def select(
         self,

@@ -97,7 +97,7 @@ class OxigraphStore(GraphStore):
 
     def fingerprint(self) -> tuple[object, ...]:
         # every write goes through this object (and counting is O(n) here): the generation suffices
-        return (self.generation,)
+        return (self.official_generation,)
 
     def select(
         self, query: str, bindings: dict[str, Term] | None = None, *, graphs: Sequence[str] | None = None

@@ -18,12 +18,12 @@ from fastapi.responses import HTMLResponse, Response
 from rahmengraph.api.error_responses import PageRoute
 from rahmengraph.api.language import PageLang
 from rahmengraph.api.openapi import errors, files
-from rahmengraph.api.state import Store
+from rahmengraph.api.state import AppState, State, loaded_bases
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.bericht import build, default_period
 from rahmengraph.model.change_list import report_changes
+from rahmengraph.model.participation.results import results_of
 from rahmengraph.model.report_content import Bericht
-from rahmengraph.model.store import GraphStore
 from rahmengraph.viz.report_output import FORMATS, file_name, render_report
 from rahmengraph.viz.report_page import report_page
 
@@ -33,10 +33,20 @@ router = APIRouter(tags=["Bericht"], route_class=PageRoute)
 MAX_TEMPLATE = 20 * 1024 * 1024
 
 
-def _report(store: GraphStore, von: str | None, bis: str | None, stand: str | None) -> Bericht:
+#: The query parameter (and form field) that adds the chapter "Ergebnisse der Beteiligung".
+PARTICIPATION: Final = Query(description="Kapitel „Ergebnisse der Beteiligung“ anfügen (nur Bericht)")
+
+
+def _report(
+    state: AppState, von: str | None, bis: str | None, stand: str | None, beteiligung: bool = False
+) -> Bericht:
     today = dt.date.today()
     start, end = default_period(today)
-    return build(store, von or start, bis or end, stand or today.isoformat(), changes=report_changes)
+    voices = results_of(loaded_bases(state)) if beteiligung else None
+    return build(
+        state.store, von or start, bis or end, stand or today.isoformat(), changes=report_changes,
+        participation=voices,
+    )  # fmt: skip
 
 
 def _download(b: Bericht, fmt: str, vorlage: bool, template: Path | None = None) -> Response:
@@ -53,9 +63,14 @@ def _download(b: Bericht, fmt: str, vorlage: bool, template: Path | None = None)
     "/bericht", response_class=HTMLResponse, summary="Umsetzungsbericht: Zeitraum wählen, herunterladen"
 )
 def bericht_page(
-    store: Store, lang: PageLang, von: str | None = None, bis: str | None = None, stand: str | None = None
+    state: State,
+    lang: PageLang,
+    von: str | None = None,
+    bis: str | None = None,
+    stand: str | None = None,
+    beteiligung: Annotated[bool, PARTICIPATION] = False,
 ) -> HTMLResponse:
-    return HTMLResponse(report_page(_report(store, von, bis, stand), lang))
+    return HTMLResponse(report_page(_report(state, von, bis, stand, beteiligung), lang))
 
 
 #: What the downloads answer: the report in one of its formats.
@@ -69,14 +84,15 @@ REPORT_FILES: Final = files([f.media_type for f in FORMATS.values()], "Bericht o
     responses=REPORT_FILES,
 )
 def bericht_download(
-    store: Store,
+    state: State,
     format: Annotated[str, Query(description="Format", json_schema_extra={"enum": list(FORMATS)})] = "pdf",
     von: str | None = None,
     bis: str | None = None,
     stand: str | None = None,
     vorlage: bool = False,
+    beteiligung: Annotated[bool, PARTICIPATION] = False,
 ) -> Response:
-    return _download(_report(store, von, bis, stand), format, vorlage)
+    return _download(_report(state, von, bis, stand, beteiligung and not vorlage), format, vorlage)
 
 
 @router.post(
@@ -86,19 +102,20 @@ def bericht_download(
     responses={**REPORT_FILES, **errors(422)},
 )
 def bericht_with_template(
-    store: Store,
+    state: State,
     word_vorlage: Annotated[UploadFile, File(description="Word-Vorlage (.docx)")],
     von: Annotated[str | None, Form()] = None,
     bis: Annotated[str | None, Form()] = None,
     stand: Annotated[str | None, Form()] = None,
     vorlage: Annotated[bool, Form()] = False,
+    beteiligung: Annotated[bool, Form(description="Kapitel „Ergebnisse der Beteiligung“ anfügen")] = False,
 ) -> Response:
     data = word_vorlage.file.read(MAX_TEMPLATE + 1)
     if len(data) > MAX_TEMPLATE:
         raise ParameterError(
             f"Word-Vorlage {word_vorlage.filename!r} ist größer als {MAX_TEMPLATE // 2**20} MB"
         )
-    b = _report(store, von, bis, stand)
+    b = _report(state, von, bis, stand, beteiligung and not vorlage)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "vorlage.docx"
         path.write_bytes(data)

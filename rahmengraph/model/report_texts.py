@@ -29,6 +29,13 @@ REPORT_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "bericht.status": ("Umsetzungsstand", "Implementation status"),
     "bericht.decisions": ("Entscheidungsbedarf", "Decisions needed"),
     "bericht.changes": ("Änderungen seit dem vorigen Bericht", "Changes since the previous report"),
+    "bericht.beteiligung": (
+        "Kapitel „Ergebnisse der Beteiligung“ anfügen (Stimmen aus Veranstaltungen im Zeitraum; nur im "
+        "Umsetzungsbericht, nicht in der Vorlage)",
+        "Add the chapter „Ergebnisse der Beteiligung“ (results of participation: voices from events in the "
+        "period; report only, not the briefing)",
+    ),
+    "bericht.beteiligung.title": ("Ergebnisse der Beteiligung", "Ergebnisse der Beteiligung (participation)"),
     "bericht.context": (
         "Kontextkennzahlen (z. B. Integrationsmonitoring der Länder) beschreiben die Lage; sie sind keine "
         "Wirkung der Maßnahmen.",

@@ -9,6 +9,7 @@ of the framework: the chapter says whose voices these are.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 
 from rahmengraph.model.participation.register import Event, entries, events, names
 from rahmengraph.model.participation.terms import KINDS, STATUSES
@@ -50,3 +51,13 @@ def results(store: GraphStore, period_from: str, period_to: str, *, base: str) -
                 sources = [e.adopted_in] if e.adopted_in else []
                 lines.append((f"{KINDS[e.kind].label_de} zu „{about}“: {decided}", sources))
     return lines
+
+
+def results_of(bases: Sequence[str]) -> Callable[[GraphStore, str, str], list[tuple[str, list[str]]]]:
+    """The chapter's source for the frameworks with base IRIs ``bases`` (``serve -d A -d B``: each
+    framework's events, the first framework first)."""
+
+    def source(store: GraphStore, period_from: str, period_to: str) -> list[tuple[str, list[str]]]:
+        return [line for base in bases for line in results(store, period_from, period_to, base=base)]
+
+    return source

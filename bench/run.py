@@ -30,9 +30,10 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Self
 
 from bench import contention, editions, footprint, throughput, workloads
 from bench.generate import SCALES
@@ -119,9 +120,23 @@ def headline(tables: list[Table]) -> Table:
     return head
 
 
-def run(args: argparse.Namespace) -> list[Table]:
+class Tables(list[Table]):
+    """The tables measured so far; each is printed as soon as it is measured, so a run that
+    fails late has still shown (and, through ``main``, written) everything before the failure."""
+
+    def append(self, table: Table) -> None:
+        super().append(table)
+        sys.stdout.write(markdown(table) + "\n")
+        sys.stdout.flush()
+
+    def __iadd__(self, more: Iterable[Table]) -> Self:  # type: ignore[override,misc]
+        for table in more:
+            self.append(table)
+        return self
+
+
+def run(args: argparse.Namespace, tables: Tables) -> list[Table]:
     work = Path(tempfile.mkdtemp(prefix="rahmengraph-bench-"))
-    tables: list[Table] = []
     scales: list[Scale] = []
     try:
         for name in args.scales:
@@ -178,12 +193,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_virtuoso and "laender" not in args.scales:
         args.scales.append("laender")
     started = time.monotonic()
-    tables = run(args)
+    measured = Tables()
     settings: dict[str, Any] = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
     settings["plans"] = {s: asdict(QUICK if args.quick else PLANS[s]) for s in args.scales}
+    try:
+        tables = run(args, measured)
+    except BaseException as failure:
+        settings["abgebrochen"] = f"{type(failure).__name__}: {failure}"
+        settings["seconds"] = round(time.monotonic() - started, 1)
+        json_path, md_path = write(args.out, [headline(measured), *measured], settings)
+        sys.stderr.write(f"Abgebrochen nach {settings['seconds']} s; bisher Gemessenes: {md_path}\n")
+        raise
     settings["seconds"] = round(time.monotonic() - started, 1)
-    for t in tables:
-        sys.stdout.write(markdown(t) + "\n")
+    sys.stdout.write(markdown(tables[0]) + "\n")
     json_path, md_path = write(args.out, tables, settings)
     sys.stdout.write(f"Dauer {settings['seconds']} s; geschrieben: {json_path}, {md_path}\n")
     return 0

@@ -116,3 +116,23 @@ def test_pages_start_with_the_real_bremen_graph(results: tuple[dict[str, Any], s
     assert first[0] == "Bremen Gesamtbild" and first[cols.index("Knoten")] > 100
     assert [r[0] for r in table["rows"][1:]] == ["synthetisch"]  # --quick: 100 nodes only
     assert all(r[cols.index("Python s")] > 0 for r in table["rows"])
+
+
+def test_a_run_that_fails_late_keeps_what_it_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    measured = run.Table("load", "Laden", ["Größe", "s"], [["bremen", 0.1]])
+
+    def fail(scale: object) -> None:
+        raise RuntimeError("Modul während des Laufs verschoben")
+
+    monkeypatch.setattr(run, "prepare", lambda name, folder: object())
+    monkeypatch.setattr(run.workloads, "load", lambda scales, repeats: measured)
+    monkeypatch.setattr(run, "finish", fail)
+    with pytest.raises(RuntimeError, match="verschoben"):
+        run.main(["--quick", "--out", str(tmp_path)])
+    assert "| bremen |" in capsys.readouterr().out  # printed as soon as it was measured
+    doc = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert [t["key"] for t in doc["tables"]] == ["headline", "load"]
+    assert doc["settings"]["abgebrochen"] == "RuntimeError: Modul während des Laufs verschoben"
+    assert "bremen" in (tmp_path / "results.md").read_text(encoding="utf-8")

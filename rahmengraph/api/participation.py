@@ -26,7 +26,8 @@ from rahmengraph.api.rate_limit import RateLimit
 from rahmengraph.api.sparql import authorize
 from rahmengraph.api.state import AppState, State
 from rahmengraph.errors import InputError, NotFound, ParameterError, TooLarge
-from rahmengraph.model.participation import intake, register, sheets, workflow
+from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.participation import intake, register, scope, sheets, workflow
 from rahmengraph.model.participation.annotations import now
 from rahmengraph.model.participation.entries import (
     MAX_TEXT,
@@ -129,6 +130,11 @@ def _limiter(state: AppState) -> RateLimit:
     return state.participation_limit
 
 
+def frameworks(state: AppState) -> list[Dataset]:
+    """The datasets whose frameworks take participation (``serve -d A -d B``: each of them)."""
+    return state.datasets or [state.dataset]
+
+
 def _link(state: AppState, request: Request, event_id: str, token: str) -> str:
     root = (state.settings.public_base or str(request.base_url)).rstrip("/")
     return f"{root}/beteiligung/{event_id}/mitmachen?token={token}"
@@ -144,25 +150,42 @@ async def open_event(request: Request, state: State) -> JSONResponse:
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
     body = await _body(request, state.settings.beteiligung_max_bytes)
     spec: NewEvent = _model(NewEvent, _json(body, "Rumpf"), "Veranstaltung")
-    plan = partial(intake.open_event, state.store, state.dataset, spec)
+    every = frameworks(state)
+    ds = scope.chosen(every, spec.rahmen)
+
+    def plan() -> intake.Opened:  # ids unique over every framework, taken inside the write lock
+        return intake.open_event(state.store, ds, spec, scope.taken(state.store, every))
+
     opened = await _checked_write(state, plan, lambda o: o.update)
-    answer = {"id": opened.id, "token": opened.token, "link": _link(state, request, opened.id, opened.token)}
+    answer = {
+        "id": opened.id,
+        "rahmen": scope.ident(ds),
+        "token": opened.token,
+        "link": _link(state, request, opened.id, opened.token),
+    }
     return JSONResponse(answer, status_code=201, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/veranstaltungen", summary="Beteiligungsveranstaltungen")
-async def list_events(state: State) -> list[dict[str, Any]]:
-    found = await run_in_threadpool(register.events, state.store, state.dataset.base)
+@router.get("/veranstaltungen", summary="Beteiligungsveranstaltungen (aller oder eines Rahmenkonzepts)")
+async def list_events(state: State, rahmen: str = "") -> list[dict[str, Any]]:
+    every = frameworks(state)
+    chosen = [scope.chosen(every, rahmen)] if rahmen else every
+    found = await run_in_threadpool(scope.all_events, state.store, chosen)
     moment = now()
-    return [event_json(e, moment) for e in found]
+    return [event_json(e, moment, scope.ident(ds)) for ds, e in found]
+
+
+async def home(state: AppState, event_id: str) -> tuple[Dataset, register.Event]:
+    """The framework of an event and the event (404 naming the id)."""
+    return await run_in_threadpool(scope.home_of_event, state.store, frameworks(state), event_id)
 
 
 @router.get("/veranstaltungen/{event_id}", summary="Eine Veranstaltung mit ihren sichtbaren Beiträgen")
 async def show_event(event_id: str, request: Request, state: State) -> dict[str, Any]:
     full = _authorized(state, request)
-    ev = await run_in_threadpool(register.event, state.store, state.dataset.base, event_id)
-    found = await run_in_threadpool(register.entries, state.store, state.dataset.base, event_id, hidden=full)
-    return {**event_json(ev, now()), "beitraege": [entry_json(e, names=full) for e in found]}
+    ds, ev = await home(state, event_id)
+    found = await run_in_threadpool(register.entries, state.store, ds.base, event_id, hidden=full)
+    return {**event_json(ev, now(), scope.ident(ds)), "beitraege": [entry_json(e, names=full) for e in found]}
 
 
 @router.patch(
@@ -175,10 +198,11 @@ async def close_event(event_id: str, request: Request, state: State) -> dict[str
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
     body = await _body(request, state.settings.beteiligung_max_bytes)
     spec: EventEnd = _model(EventEnd, _json(body, "Rumpf"), "Veranstaltung")
-    plan = partial(workflow.close, state.store, state.dataset, event_id, spec.ende)
+    ds, _ev = await home(state, event_id)
+    plan = partial(workflow.close, state.store, ds, event_id, spec.ende)
     await _checked_write(state, plan, lambda update: update)
-    ev = await run_in_threadpool(register.event, state.store, state.dataset.base, event_id)
-    return event_json(ev, now())
+    ev = await run_in_threadpool(register.event, state.store, ds.base, event_id)
+    return event_json(ev, now(), scope.ident(ds))
 
 
 @router.post(
@@ -203,7 +227,8 @@ async def contribute(event_id: str, request: Request, state: State) -> JSONRespo
     if isinstance(data, Mapping) and isinstance(data.get("text"), str) and len(data["text"]) > MAX_TEXT:
         raise TooLarge(f"Feld text: höchstens {MAX_TEXT} Zeichen (hier {len(data['text'])})")
     contribution: Contribution = _model(Contribution, data, "Beitrag")
-    plan = partial(intake.accept, state.store, state.dataset, event_id, token, contribution, now())
+    ds, _ev = await home(state, event_id)  # targets: nodes of this event's framework only
+    plan = partial(intake.accept, state.store, ds, event_id, token, contribution, now())
     await _checked_write(state, plan, lambda accepted: accepted[1])
     return JSONResponse({"id": str(contribution.id)}, status_code=201)
 
@@ -217,9 +242,10 @@ async def change_status(contribution_id: str, request: Request, state: State) ->
     authorize(state.settings, request.headers.get("authorization", ""), FACILITATOR)
     new: StatusChange = _model(StatusChange, _json(await _body(request, state.settings.beteiligung_max_bytes),
                                                    "Rumpf"), "Statusänderung")  # fmt: skip
-    plan = partial(workflow.change, state.store, state.dataset, contribution_id, new)
+    ds = await run_in_threadpool(scope.home_of_contribution, state.store, frameworks(state), contribution_id)
+    plan = partial(workflow.change, state.store, ds, contribution_id, new)
     await _checked_write(state, plan, lambda update: update)
-    entry = await run_in_threadpool(workflow.stored, state.store, state.dataset, contribution_id)
+    entry = await run_in_threadpool(workflow.stored, state.store, ds, contribution_id)
     return entry_json(entry, names=True)
 
 
@@ -228,19 +254,22 @@ async def change_status(contribution_id: str, request: Request, state: State) ->
     summary="Beiträge je Ziel-IRI und Art (sichtbare, nicht verborgene)",
     responses=errors(404),
 )
-async def count(state: State, veranstaltung: str = "") -> dict[str, dict[str, int]]:
-    base = state.dataset.base
+async def count(state: State, veranstaltung: str = "", rahmen: str = "") -> dict[str, dict[str, int]]:
+    """One event's input, else every event's (of one framework with ``rahmen``)."""
     if veranstaltung:
-        await run_in_threadpool(register.event, state.store, base, veranstaltung)
-        found = await run_in_threadpool(register.entries, state.store, base, veranstaltung)
-    else:
-        found = await run_in_threadpool(register.all_entries, state.store, base)
+        ds, _ev = await home(state, veranstaltung)
+        found = await run_in_threadpool(register.entries, state.store, ds.base, veranstaltung)
+        return counts(found)
+    every = frameworks(state)
+    chosen = [scope.chosen(every, rahmen)] if rahmen else every
+    found = [e for ds in chosen for e in await run_in_threadpool(register.all_entries, state.store, ds.base)]
     return counts(found)
 
 
 @router.post(
     "/import",
-    summary="Beteiligungsdatei importieren (Update-Token als Bearer oder Formularfeld token; Feld datei)",
+    summary="Beteiligungsdatei importieren (Update-Token als Bearer oder Formularfeld token; Feld datei; "
+    "Feld rahmen bei mehreren Rahmenkonzepten)",
     responses=errors(400, 401, 403, 413, 422),
 )
 async def import_file(request: Request, state: State) -> dict[str, Any]:
@@ -251,7 +280,14 @@ async def import_file(request: Request, state: State) -> dict[str, Any]:
         if not isinstance(upload, UploadFile):
             raise ParameterError("Formularfeld datei fehlt (eine *.beteiligung.json)")
         data, name = await upload.read(), upload.filename or "datei"
-    plan = partial(intake.import_file, state.store, state.dataset, data, name, now())
+        rahmen = str(form.get("rahmen") or "")
+
+    def plan() -> intake.Imported:
+        doc = intake.read_file(data, name)
+        every = frameworks(state)
+        ds = scope.home_of_file(state.store, every, doc.veranstaltung.id, intake.file_targets(doc), rahmen)
+        return intake.import_file(state.store, ds, data, name, now())
+
     done = await _checked_write(state, plan, lambda imported: imported.update)
     return {"veranstaltung": done.event, "neu": done.new, "schon_da": done.already}
 
@@ -273,8 +309,9 @@ async def export(event_id: str, suffix: str, request: Request, state: State) -> 
     if suffix not in EXPORTS:
         raise NotFound(f"Format {suffix!r} gibt es nicht; möglich: {', '.join(EXPORTS)}")
     full = _authorized(state, request)
+    ds, _ev = await home(state, event_id)
     body, _count = await run_in_threadpool(
-        sheets.event_table, state.store, state.dataset.base, event_id, suffix, names=full
+        sheets.event_table, state.store, ds.base, event_id, suffix, names=full
     )
     name = f"beteiligung-{event_id}.{suffix}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}

@@ -20,6 +20,7 @@ PARTICIPATION_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "beteiligung.events": ("Veranstaltungen", "Events"),
     "beteiligung.none": ("Noch keine Veranstaltung.", "No event yet."),
     "beteiligung.event": ("Veranstaltung", "Event"),
+    "beteiligung.framework": ("Rahmenkonzept", "Framework"),
     "beteiligung.date": ("Datum", "Date"),
     "beteiligung.format": ("Format", "Format"),
     "beteiligung.window": ("Zeitraum", "Time window"),

@@ -148,30 +148,52 @@ def qr_svg(link: str) -> Markup:
     return Markup(svg)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A framework events may belong to: its id and the store seen through it."""
+
+    rahmen: str
+    store: GraphStore
+
+
+@dataclass
+class Offer:
+    """What the form offers for one framework: its title, its bodies and Handlungsfelder (key, name)."""
+
+    rahmen: str
+    title: str
+    bodies: list[tuple[str, str]]
+    fields: list[tuple[str, str]]
+
+
+def _of_kind(g: Graph, kind: str) -> list[tuple[str, str]]:
+    found = (
+        (str(a.get("key", "")), str(a.get("label", "")))
+        for _n, a in g.nodes(data=True)
+        if a.get("kind") == kind
+    )
+    return sorted(found, key=lambda b: natural_key(b[0]))
+
+
 def events_page(
-    store: GraphStore, events: Sequence[Mapping[str, Any]], counts: Mapping[str, int], lang: str
+    choices: Sequence[Choice], events: Sequence[Mapping[str, Any]], counts: Mapping[str, int], lang: str
 ) -> str:
-    g = shared_projection(store)
-    bodies = sorted(
-        (
-            (str(a.get("key", "")), str(a.get("label", "")))
-            for _n, a in g.nodes(data=True)
-            if a.get("kind") == "body"
-        ),
-        key=lambda b: natural_key(b[0]),
-    )
-    fields = sorted(
-        (
-            (str(a.get("key", "")), str(a.get("label", "")))
-            for _n, a in g.nodes(data=True)
-            if a.get("kind") == "field"
-        ),
-        key=lambda f: natural_key(f[0]),
-    )
+    """``/beteiligung``; with several frameworks the form asks which one a new event belongs to."""
+    graphs = [shared_projection(c.store) for c in choices]
+    offers = [
+        Offer(c.rahmen, next(iter(_of_kind(g, "framework")), ("", c.rahmen))[1] or c.rahmen,
+              _of_kind(g, "body"), _of_kind(g, "field"))
+        for c, g in zip(choices, graphs, strict=True)
+    ]  # fmt: skip
+
+    def format_name(iri: str) -> str:
+        return next((_name(g, iri) for g in graphs if iri in g), iri)
+
     crumbs = [(label("nav.start", lang), "/"), (label("beteiligung.title", lang), None)]
     return render(
         "beteiligung.html", lang, "/beteiligung", crumbs=crumbs, events=events, counts=counts,
-        bodies=bodies, fields=fields, format_name=lambda iri: _name(g, iri) if iri in g else iri,
+        offers=offers, several=len(offers) > 1, format_name=format_name,
+        titles={o.rahmen: o.title for o in offers},
     )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ import segno
 from lxml import html as lxml_html
 
 from rahmengraph.model.store import GraphStore
-from rahmengraph.viz.participation_pages import event_page, events_page, take_part_page
+from rahmengraph.viz.participation_pages import Choice, event_page, events_page, take_part_page
 
 CASE = Path(__file__).parent / "cases" / "beteiligung"
 ML = "https://w3id.org/rahmengraph/musterland/"
@@ -101,7 +101,7 @@ def test_participants_markup_is_text_everywhere(
 ) -> None:
     for page in (
         event_page(musterland_store, event, entries, "de"),
-        events_page(musterland_store, [event], {event["id"]: 5}, "de"),
+        events_page([Choice("musterland-2021", musterland_store)], [event], {event["id"]: 5}, "de"),
         take_part_page(musterland_store, event, "tok", "http://127.0.0.1/x?token=tok", "de"),
     ):
         doc = lxml_html.fromstring(page)
@@ -155,7 +155,9 @@ def test_closed_event_or_missing_token_shows_no_form(
 def test_events_page_lists_events_and_offers_the_forms(
     musterland_store: GraphStore, event: dict[str, Any]
 ) -> None:
-    doc = lxml_html.fromstring(events_page(musterland_store, [event], {event["id"]: 5}, "de"))
+    doc = lxml_html.fromstring(
+        events_page([Choice("musterland-2021", musterland_store)], [event], {event["id"]: 5}, "de")
+    )
     (row,) = doc.xpath("//table[@id='events']/tbody/tr")
     assert [text(c) for c in row.xpath("th|td")][1:] == [
         "2026-11-30",

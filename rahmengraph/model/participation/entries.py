@@ -114,6 +114,8 @@ class NewEvent(_Strict):
     ende: datetime
     namen_erfragen: bool = False
     ausgabe: Short = ""
+    #: The framework the event belongs to (its ``rahmen.csv`` id; empty: the first one loaded).
+    rahmen: Short = ""
 
     @model_validator(mode="after")
     def _window(self) -> NewEvent:

@@ -78,6 +78,11 @@ def _references(c: Contribution) -> list[tuple[str, str]]:
     return [(f, i) for f, i in refs if i]
 
 
+def file_targets(doc: ExchangeFile) -> list[str]:
+    """Every IRI an exchange file's contributions refer to."""
+    return [iri for c in doc.beitraege for _f, iri in _references(c)]
+
+
 def check_references(
     store: GraphStore, ds: Dataset, items: list[tuple[str, Contribution]], file: str | None
 ) -> None:
@@ -91,15 +96,16 @@ def check_references(
         raise InputError("Beitrag bezieht sich auf Unbekanntes: nichts gespeichert", found)
 
 
-def open_event(store: GraphStore, ds: Dataset, spec: NewEvent) -> Opened:
-    """A new event with a fresh token (returned once; only its hash is stored)."""
+def open_event(store: GraphStore, ds: Dataset, spec: NewEvent, taken: set[str] | None = None) -> Opened:
+    """A new event of ``ds``'s framework with a fresh token (returned once; only its hash is stored);
+    its id is none of ``taken`` (default: the framework's event ids)."""
     bodies = ds.keys.get("body", {})
     fields = ds.keys.get("field", {})
     wrong = [f for f in spec.felder if f not in fields]
     if wrong:
         known = ", ".join(sorted(fields))
         raise ParameterError(f"Parameter felder: unbekanntes Handlungsfeld {wrong[0]!r}; bekannt: {known}")
-    taken = {e.id for e in events(store, ds.base)}
+    taken = {e.id for e in events(store, ds.base)} if taken is None else taken
     stem = f"{_slug(spec.titel)}-{spec.datum.isoformat()}"
     ident = next(i for i in (stem, *(f"{stem}-{n}" for n in range(2, 10_000))) if i not in taken)
     token = new_token()

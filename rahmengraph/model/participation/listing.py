@@ -10,9 +10,11 @@ from rahmengraph.model.participation.register import Entry, Event
 from rahmengraph.model.participation.terms import KINDS, STATUSES
 
 
-def event_json(ev: Event, moment: datetime) -> dict[str, Any]:
+def event_json(ev: Event, moment: datetime, rahmen: str = "") -> dict[str, Any]:
+    """An event; ``rahmen``: the id of its framework."""
     return {
         "id": ev.id,
+        "rahmen": rahmen,
         "iri": ev.iri,
         "titel": ev.title,
         "datum": ev.date,

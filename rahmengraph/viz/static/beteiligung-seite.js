@@ -13,14 +13,26 @@
 
   /* ---- /beteiligung: open an event ---- */
   var open = document.getElementById("new-event");
+  if (open && open.elements.rahmen) {  /* several frameworks: show the chosen one's fields */
+    var pick = open.elements.rahmen, showFields = function () {
+      open.querySelectorAll("fieldset.chips[data-rahmen]").forEach(function (fs) {
+        fs.hidden = fs.getAttribute("data-rahmen") !== pick.value;
+      });
+    };
+    pick.addEventListener("change", showFields);
+    showFields();
+  }
   if (open) {
     open.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var f = open.elements, box = document.getElementById("new-event-result");
+      var rahmen = f.rahmen ? f.rahmen.value : "";  /* several frameworks: the one chosen, its fields only */
       var body = { titel: f.titel.value.trim(), datum: f.datum.value, format: f.format.value.trim(),
-        felder: Array.prototype.filter.call(open.querySelectorAll("input[name=felder]"), function (c) { return c.checked; })
-          .map(function (c) { return c.value; }),
+        felder: Array.prototype.filter.call(open.querySelectorAll("input[name=felder]"), function (c) {
+          return c.checked && (!rahmen || c.getAttribute("data-rahmen") === rahmen);
+        }).map(function (c) { return c.value; }),
         beginn: stamp(f.beginn.value), ende: stamp(f.ende.value), namen_erfragen: f.namen_erfragen.checked };
+      if (rahmen) body.rahmen = rahmen;
       var headers = bearer(f.token.value);
       headers["Content-Type"] = "application/json";
       clear(box);

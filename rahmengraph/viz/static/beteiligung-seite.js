@@ -16,7 +16,9 @@
   if (open && open.elements.rahmen) {  /* several frameworks: show the chosen one's fields */
     var pick = open.elements.rahmen, showFields = function () {
       open.querySelectorAll("fieldset.chips[data-rahmen]").forEach(function (fs) {
-        fs.hidden = fs.getAttribute("data-rahmen") !== pick.value;
+        var other = fs.getAttribute("data-rahmen") !== pick.value;
+        fs.hidden = other;
+        fs.style.display = other ? "none" : "";  /* .chips sets display: hidden alone would not hide it */
       });
     };
     pick.addEventListener("change", showFields);

@@ -26,7 +26,7 @@ DatasetOpt = Annotated[
     ),
 ]
 #: Commands that work on several datasets in one store (``-d A -d B``); the others take one.
-SEVERAL: Final = "serve, load, query, analyse, viz"
+SEVERAL: Final = "serve, load, query, analyse, viz, beteiligung"
 StoreOpt = Annotated[
     str | None,
     typer.Option("--store", "-s", metavar="SPEICHER", help="Speicher, z. B. oxigraph:var/store oder memory"),

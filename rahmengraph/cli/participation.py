@@ -18,10 +18,10 @@ from rahmengraph.cli.options import DatasetOpt, StoreOpt, settings
 from rahmengraph.cli.store_access import for_reading, for_writing
 from rahmengraph.errors import InputError, ParameterError, Problem
 from rahmengraph.model.export import atomic_write
-from rahmengraph.model.loading.checking import read_dataset
+from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.writing import write
-from rahmengraph.model.participation import intake, register, sheets
+from rahmengraph.model.participation import intake, register, scope, sheets
 from rahmengraph.model.participation.annotations import now
 from rahmengraph.model.participation.entries import MAX_ENTRIES, NewEvent
 from rahmengraph.model.store import GraphStore, Table
@@ -30,17 +30,36 @@ from rahmengraph.model.store import GraphStore, Table
 MAX_FILE = 20_000_000
 
 
-def _writable(dataset: list[Path] | None, store: str | None) -> tuple[GraphStore, Dataset]:
-    config = settings(dataset, store)
+#: ``--rahmen``: which framework (with several ``-d``).
+RahmenOpt = Annotated[
+    str,
+    typer.Option(
+        "--rahmen", metavar="ID", help="Rahmenkonzept (id aus rahmen.csv) bei mehreren -d; sonst das erste"
+    ),
+]
+
+
+def _writable(dataset: list[Path] | None, store: str | None) -> tuple[GraphStore, list[Dataset]]:
+    """The store to write and every dataset (``-d``, the first first), loaded into it if missing."""
+    config = settings(dataset, store, several=True)
     graph_store = for_writing(config)
-    ds = read_dataset(config.dataset)
-    if ds.graph not in graph_store.graphs():
-        write(graph_store, [ds])
-    return graph_store, ds
+    datasets = read_all(config.datasets)
+    missing = [ds for ds in datasets if ds.graph not in graph_store.graphs()]
+    if missing:
+        write(graph_store, missing)
+    return graph_store, datasets
+
+
+def _readable(dataset: list[Path] | None, store: str | None) -> tuple[GraphStore, list[Dataset]]:
+    """The store to read and every dataset (``-d``, the first first)."""
+    config = settings(dataset, store, several=True)
+    graph_store, first = for_reading(config)
+    return graph_store, [first] if len(config.datasets) == 1 else read_all(config.datasets)
 
 
 def import_cmd(
     file: Annotated[Path, typer.Argument(metavar="DATEI", help="Beteiligungsdatei (*.beteiligung.json)")],
+    rahmen: RahmenOpt = "",
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -49,9 +68,13 @@ def import_cmd(
         raise InputError(f"Datei {file} gibt es nicht", [Problem("Datei fehlt", str(file))])
     if file.stat().st_size > MAX_FILE:
         raise InputError(f"{file} ist zu groß", [Problem(f"mehr als {MAX_FILE} Bytes", str(file))])
-    graph_store, ds = _writable(dataset, store)
+    data = file.read_bytes()
+    doc = intake.read_file(data, file.name)
+    graph_store, datasets = _writable(dataset, store)
     try:
-        plan = intake.import_file(graph_store, ds, file.read_bytes(), file.name, now())
+        targets = intake.file_targets(doc)
+        ds = scope.home_of_file(graph_store, datasets, doc.veranstaltung.id, targets, rahmen)
+        plan = intake.import_file(graph_store, ds, data, file.name, now())
         if plan.update:
             graph_store.update_participation(plan.update)
     finally:
@@ -60,19 +83,20 @@ def import_cmd(
 
 
 def list_cmd(dataset: DatasetOpt = None, store: StoreOpt = None) -> None:
-    """Die Beteiligungsveranstaltungen mit der Zahl ihrer Beiträge."""
-    graph_store, ds = for_reading(settings(dataset, store))
+    """Die Beteiligungsveranstaltungen (aller Rahmenkonzepte) mit der Zahl ihrer Beiträge."""
+    graph_store, datasets = _readable(dataset, store)
     try:
-        found = register.events(graph_store, ds.base)
+        found = scope.all_events(graph_store, datasets)
         moment = now()
         rows = [
-            [e.id, e.title, e.date, "offen" if e.is_open(moment) and e.token_hash else "geschlossen",
+            [e.id, scope.ident(ds), e.title, e.date,
+             "offen" if e.is_open(moment) and e.token_hash else "geschlossen",
              str(len(register.entries(graph_store, ds.base, e.id)))]
-            for e in found
+            for ds, e in found
         ]  # fmt: skip
     finally:
         graph_store.close()
-    columns = ["id", "titel", "datum", "zustand", "beitraege"]
+    columns = ["id", "rahmen", "titel", "datum", "zustand", "beitraege"]
     output.print_table(Table(columns, [[ox.Literal(c) for c in r] for r in rows]), "Beteiligung")
 
 
@@ -88,6 +112,7 @@ def new_cmd(
         list[str] | None, typer.Option("--feld", metavar="NR", help="Handlungsfeld (mehrfach)")
     ] = None,
     namen: Annotated[bool, typer.Option("--namen", help="Namen erfragen (sonst nie gespeichert)")] = False,
+    rahmen: RahmenOpt = "",
     dataset: DatasetOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -106,9 +131,10 @@ def new_cmd(
         )
     except ValueError as exc:
         raise ParameterError(f"Veranstaltung fehlerhaft: {exc}") from exc
-    graph_store, ds = _writable(dataset, store)
+    graph_store, datasets = _writable(dataset, store)
     try:
-        opened = intake.open_event(graph_store, ds, spec)
+        ds = scope.chosen(datasets, rahmen)
+        opened = intake.open_event(graph_store, ds, spec, scope.taken(graph_store, datasets))
         graph_store.update_participation(opened.update)
     finally:
         graph_store.close()
@@ -127,8 +153,9 @@ def export_cmd(
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in ("csv", "xlsx"):
         raise ParameterError(f"--output {out}: erlaubt sind .csv und .xlsx")
-    graph_store, ds = for_reading(settings(dataset, store))
+    graph_store, datasets = _readable(dataset, store)
     try:
+        ds, _event = scope.home_of_event(graph_store, datasets, event_id)
         data, count = sheets.event_table(graph_store, ds.base, event_id, suffix, names=namen)
     finally:
         graph_store.close()

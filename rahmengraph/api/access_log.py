@@ -30,6 +30,11 @@ class AccessLog:
         try:
             await self.app(scope, receive, sending)
         finally:
-            if log.isEnabledFor(logging.INFO):
-                ms = (time.perf_counter() - start) * 1000
-                log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, ms)
+            record(scope, status, start)
+
+
+def record(scope: Scope, status: int, start: float) -> None:
+    """The line of one request (``start``: its :func:`time.perf_counter`)."""
+    if log.isEnabledFor(logging.INFO):
+        ms = (time.perf_counter() - start) * 1000
+        log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, ms)

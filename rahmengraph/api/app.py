@@ -18,6 +18,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from rahmengraph.api import (
     analysis,
+    cors,
     downloads,
     editions,
     error_responses,
@@ -38,7 +39,7 @@ from rahmengraph.api.endpoint import QueryEndpoint
 from rahmengraph.api.head import HeadRequests
 from rahmengraph.api.state import AppState, install, stop_warming
 from rahmengraph.config import Settings
-from rahmengraph.engine.runner import runner_for
+from rahmengraph.engine.runner import Runner, runner_for
 from rahmengraph.model.analysis import warm
 from rahmengraph.model.listing import Catalog
 from rahmengraph.model.loading.checking import read_all
@@ -77,9 +78,12 @@ def create_app(
     settings: Settings,
     store: GraphStore | None = None,
     dataset: Dataset | list[Dataset] | None = None,
+    runner: Runner | None = None,
 ) -> FastAPI:
     """The application. With ``store`` given (already loaded), nothing is loaded at start-up;
-    the datasets are then read (not loaded) from ``settings.datasets`` unless given too."""
+    the datasets are then read (not loaded) from ``settings.datasets`` unless given too. A
+    ``runner`` already started for ``store`` (:mod:`~rahmengraph.api.launch`) is taken over and
+    closed at shutdown."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -92,11 +96,13 @@ def create_app(
                 ds = await run_in_threadpool(read_all, settings.datasets)
             else:
                 ds = dataset if isinstance(dataset, list) else [dataset]
-        runner = await run_in_threadpool(runner_for, opened, settings)
-        state = AppState(settings, opened, ds[0], Catalog(opened), runner, datasets=ds)
+        started = runner is not None
+        queries = runner if runner is not None else await run_in_threadpool(runner_for, opened, settings)
+        state = AppState(settings, opened, ds[0], Catalog(opened), queries, datasets=ds)
         install(app, state)
         try:
-            await runner.start()  # SPARQL answers first; the projection and analyses follow
+            if not started:
+                await queries.start()  # SPARQL answers first; the projection and analyses follow
             if opened.engine != "sparql":
                 # the networkx projection (and with warm_analyses every analysis, SHACL: ~0.4 s for
                 # Bremen) in the background while the server already answers
@@ -108,7 +114,7 @@ def create_app(
             yield
         finally:
             await stop_warming(state)
-            await runner.close()
+            await queries.close()
             if own:
                 opened.close()
 
@@ -150,14 +156,7 @@ def create_app(
     app.include_router(participation_pages.router)
     app.include_router(resources.router)  # catch-all: last
     app.add_middleware(QueryEndpoint, state=app.state)  # innermost: CORS and the log still apply
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "PATCH", "OPTIONS"],
-        allow_headers=["*"],
-        expose_headers=[sparql.TRUNCATED, sparql.MAX_ROWS],
-        max_age=600,
-    )
+    app.add_middleware(CORSMiddleware, **cors.options(settings))
     app.add_middleware(HeadRequests)  # HEAD everywhere, answered as GET without the body
     app.add_middleware(AccessLog)
     return app

@@ -2,6 +2,10 @@
 
 The dataset is loaded *before* the server starts, so an invalid dataset ends with the loader's
 German problem list (an :class:`~rahmengraph.errors.InputError`) instead of a start-up traceback.
+A store that holds the dataset as loaded before from the same files
+(:func:`~rahmengraph.model.loading.digest.loaded_graph`) is not loaded again: the server answers
+SPARQL queries at once and builds the web application meanwhile (:mod:`~rahmengraph.api.launch`).
+This module imports neither FastAPI nor the model's loading, analyses or pages: that is the start-up.
 """
 
 from __future__ import annotations
@@ -10,14 +14,21 @@ import asyncio
 import errno
 import logging
 import socket
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from rahmengraph.api.app import create_app, load_served
+from rahmengraph.api.launch import Launch
 from rahmengraph.config import Settings
+from rahmengraph.engine.runner import Runner
 from rahmengraph.errors import ParameterError
-from rahmengraph.model.store import open_store
+from rahmengraph.model.loading import digest
+from rahmengraph.model.store import GraphStore, open_store
+
+if TYPE_CHECKING:  # the loader is imported only when a dataset is to be loaded
+    from rahmengraph.model.loading.dataset import Dataset
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -86,15 +97,38 @@ def serve(settings: Settings) -> None:
     check_port(settings.host, settings.port)
     store = open_store(settings.store)
     try:
-        datasets = load_served(store, settings)
-        app = create_app(settings, store, datasets)
+        datasets = None if _loaded(store, settings) else _load(store, settings)
+        launch = Launch(settings, store, partial(_application, settings, store, datasets))
         uvicorn.run(
-            app,
+            launch,
             host=settings.host,
             port=settings.port,
             http=with_header_timeout(settings.header_timeout),
             access_log=False,  # rahmengraph.api.access_log writes one line per request
             log_level=settings.log_level.lower(),
         )
+        if launch.failure is not None:
+            raise launch.failure
     finally:
         store.close()
+
+
+def _loaded(store: GraphStore, settings: Settings) -> bool:
+    """Whether ``store`` holds the one dataset served as loaded before from the same files."""
+    return len(settings.datasets) == 1 and digest.loaded_graph(store, settings.dataset) is not None
+
+
+def _load(store: GraphStore, settings: Settings) -> list[Dataset]:
+    from rahmengraph.api.app import load_served
+
+    return load_served(store, settings)
+
+
+def _application(
+    settings: Settings, store: GraphStore, datasets: list[Dataset] | None, runner: Runner
+) -> Any:
+    """The web application over the loaded ``store`` (in a thread, while queries are answered); it
+    reads the datasets' files itself when they were not loaded just now."""
+    from rahmengraph.api.app import create_app
+
+    return create_app(settings, store, datasets, runner)

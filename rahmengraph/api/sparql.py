@@ -21,16 +21,19 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from starlette.requests import HTTPConnection
 from starlette.types import Scope
 
+from rahmengraph.api import query_response
 from rahmengraph.api.language import ReaderLang
 from rahmengraph.api.openapi import errors, files
+from rahmengraph.api.query_response import MAX_ROWS as MAX_ROWS
+from rahmengraph.api.query_response import TRUNCATED as TRUNCATED
+from rahmengraph.api.query_response import endpoint_iri
 from rahmengraph.api.state import AppState, State, after_write, loaded_bases
 from rahmengraph.config import Settings
 from rahmengraph.engine.dataset import with_using
 from rahmengraph.engine.guard import check_depth, check_update
-from rahmengraph.engine.job import Formats, job_for
+from rahmengraph.engine.job import Formats
 from rahmengraph.engine.negotiation import (
     GRAPH_OFFERS,
     HTML,
@@ -85,16 +88,6 @@ POST_BODY: Final = {
     },
 }
 
-#: Header telling a client its results were cut to ``max_rows``.
-TRUNCATED: Final = "X-Rahmengraph-Truncated"
-MAX_ROWS: Final = "X-Rahmengraph-Max-Rows"
-
-
-def endpoint_iri(settings: Settings, scope: Scope) -> str:
-    """The endpoint's own IRI: ``/sparql`` under ``public_base``, else under the request's base URL.
-    It is the base IRI of queries and updates (the protocol's service-defined base)."""
-    return (settings.public_base or str(HTTPConnection(scope).base_url)).rstrip("/") + "/sparql"
-
 
 def _editor(settings: Settings, query: str | None, lang: str, stand: str | None = None) -> HTMLResponse:
     return HTMLResponse(sparql_editor(settings, query, lang, stand))
@@ -140,16 +133,9 @@ async def run_query(
     scope: Scope,
 ) -> Response:
     """Answer a query (not the editor, not the description): the one code path for every client."""
-    settings = state.settings
-    check_depth(query, settings.max_query_depth)
-    job = job_for(
-        query, formats, default_graphs, named_graphs, settings.max_rows, endpoint_iri(settings, scope)
+    return await query_response.run_query(
+        state.settings, state.runner, query, default_graphs, named_graphs, formats, scope
     )
-    result = await state.runner.run(job)
-    headers = {"Vary": "Accept", MAX_ROWS: str(settings.max_rows)}
-    if result.truncated:
-        headers[TRUNCATED] = "true"
-    return Response(result.body, media_type=result.media_type, headers=headers)
 
 
 async def answer(

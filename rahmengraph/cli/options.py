@@ -6,31 +6,18 @@ Short flags mean the same in every command: ``-d`` Datensatz, ``-s`` Speicher, `
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated
 
 import typer
 
-from rahmengraph.config import Settings
+# the data options live in .dataset_options (serve needs only them); commands import all options from here
+from rahmengraph.cli.dataset_options import SEVERAL as SEVERAL
+from rahmengraph.cli.dataset_options import DatasetOpt as DatasetOpt
+from rahmengraph.cli.dataset_options import StoreOpt as StoreOpt
+from rahmengraph.cli.dataset_options import settings as settings
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.filters import FILTER_KINDS, Filters
 
-DatasetOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--dataset",
-        "-d",
-        metavar="ORDNER",
-        help="Datensatz-Ordner (Standard: data/bremen); wiederholbar bei serve, load, query, analyse, viz: "
-        "alle Datensätze in einem Speicher",
-    ),
-]
-#: Commands that work on several datasets in one store (``-d A -d B``); the others take one.
-SEVERAL: Final = "serve, load, query, analyse, viz, beteiligung"
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", "-s", metavar="SPEICHER", help="Speicher, z. B. oxigraph:var/store oder memory"),
-]
 OptionOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -56,29 +43,6 @@ StandOpt = Annotated[
 EvidenceOpt = Annotated[
     list[str] | None, typer.Option("--evidence", metavar="BELEG", help=FILTER_KINDS["evidence"].help)
 ]
-
-
-def settings(
-    dataset: list[Path] | None = None, store: str | None = None, *, several: bool = False, **extra: Any
-) -> Settings:
-    """The settings of one call: the given options over environment, ``.env`` and defaults.
-
-    ``dataset`` is the list of ``-d`` folders: the first is ``dataset``, the rest
-    ``extra_datasets``; a command that takes one dataset (``several`` false) refuses more.
-    """
-    values: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
-    folders = list(dataset or [])
-    if len(folders) > 1 and not several:
-        raise ParameterError(
-            f"-d/--dataset {' '.join(str(f) for f in folders)}: dieser Befehl nimmt genau einen Datensatz; "
-            f"mehrere Datensätze in einem Speicher gehen bei {SEVERAL}"
-        )
-    if folders:
-        values["dataset"] = folders[0]
-        values["extra_datasets"] = folders[1:]
-    if store is not None:
-        values["store"] = store
-    return Settings(**values)
 
 
 def filters(field: list[str] | None, actor: list[str] | None, level: list[str] | None,

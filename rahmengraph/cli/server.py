@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Final
 
 import typer
 
-from rahmengraph.cli.options import DatasetOpt, StoreOpt, settings
+from rahmengraph.cli.dataset_options import DatasetOpt, StoreOpt, settings
+from rahmengraph.errors import InputError, ParameterError, StoreError
+
+#: The errors ``serve`` can end with (its help quotes their exit codes).
+ERRORS: Final = (InputError, ParameterError, StoreError)
 
 
 def serve_cmd(

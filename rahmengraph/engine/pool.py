@@ -107,8 +107,10 @@ class QueryPool:
         (0.3–2 s at "bremen"): an interim worker reading the folder answers meanwhile."""
         source = await asyncio.get_running_loop().run_in_executor(None, self.source)
         interim = source[0] == "copy"
-        if interim:
+        if interim:  # alone first: the copying workers would take the CPU it needs to answer soon
             self._spawn(interim=True)
+            while self._starting and not self._all:
+                await asyncio.sleep(0.01)
         for _ in range(self.limits.workers):
             self._spawn()
         while self._starting and not (interim and self._all):

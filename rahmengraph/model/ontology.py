@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal
+import pyoxigraph as ox
+
+from rahmengraph.model.store import Triple
+
+if TYPE_CHECKING:  # rdflib only when a graph is asked for: server start-up parses with Oxigraph
+    from rdflib import Graph
 
 #: Package that holds the Turtle files.
 PACKAGE = "rahmengraph.ontology"
@@ -32,6 +38,12 @@ def ontology_turtle() -> str:
     return _read(ONTOLOGY_FILE)
 
 
+@cache
+def ontology_triples() -> tuple[Triple, ...]:
+    """The ontology as triples (parsed once per process, with Oxigraph)."""
+    return tuple(q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
+
+
 def shapes_turtle() -> str:
     """The SHACL shapes (``shapes.ttl``) as Turtle text."""
     return _read(SHAPES_FILE)
@@ -43,6 +55,8 @@ def ontology_in(lang: str) -> str:
     Same axioms, one label and definition per term: documentation generators such as pyLODE print
     every label of a term side by side ("AkteurActor") and take the ontology's title as it is.
     """
+    from rdflib import Literal
+
     graph = ontology_graph()
     for s, p, o in list(graph):
         if isinstance(o, Literal) and o.language not in (None, lang):
@@ -51,6 +65,8 @@ def ontology_in(lang: str) -> str:
 
 
 def _graph(text: str) -> Graph:
+    from rdflib import Graph
+
     graph = Graph()
     graph.parse(data=text, format="turtle")
     return graph

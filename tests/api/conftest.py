@@ -5,13 +5,12 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from rahmengraph.api.app import create_app
@@ -73,9 +72,9 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """uvicorn in a thread on 127.0.0.1 and a free port."""
+    """uvicorn in a thread on 127.0.0.1 and a free port (any ASGI application)."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: Callable[..., Any]) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")

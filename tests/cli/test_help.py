@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from rahmengraph.cli import app
-from rahmengraph.cli.app import COMMANDS
+from rahmengraph.cli.app import COMMANDS, app
 from rahmengraph.model.analysis import ANALYSES, GERMAN_NAMES, NAMES
 from tests.cli.conftest import Run
 

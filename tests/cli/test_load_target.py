@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from rahmengraph.cli import app
+from rahmengraph.cli.app import app
 
 BAD = Path(__file__).parents[1] / "model" / "loading" / "bad_input" / "unknown-actor"
 

@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
-from rahmengraph.cli import app
+from rahmengraph.cli.app import app
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.change_list import between
 from rahmengraph.model.filters import Filters

@@ -15,6 +15,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from rahmengraph.model.namespaces import ONTOLOGY_IRI
+from rahmengraph.model.ontology import ontology_triples
 from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
@@ -59,11 +61,22 @@ def _held(path: Path) -> dict[str, str]:
 
 
 def holds(store: GraphStore, graph: str, folder: Path) -> bool:
-    """Whether ``store`` holds ``graph`` as loaded from ``folder`` with this code."""
+    """Whether ``store`` holds ``graph`` as loaded from ``folder`` with this code (and the ontology)."""
+    return loaded_graph(store, folder) == graph
+
+
+def loaded_graph(store: GraphStore, folder: Path) -> str | None:
+    """The graph ``store`` holds as loaded from ``folder`` with this code, the ontology beside it;
+    None when the dataset is to be written."""
     path = _file(store)
-    if path is None or _held(path).get(graph) != digest(folder):
-        return False
-    return graph in store.graphs()
+    if path is None:
+        return None
+    mine = digest(folder)
+    graphs = [g for g, d in _held(path).items() if d == mine]
+    if not graphs or store.count(ONTOLOGY_IRI) != len(ontology_triples()):
+        return None
+    stored = set(store.graphs())
+    return next((g for g in graphs if g in stored), None)
 
 
 def forget(store: GraphStore, graphs: list[str]) -> None:

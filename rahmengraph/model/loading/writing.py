@@ -7,10 +7,7 @@ each graph is written in one transaction.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-
-import pyoxigraph as ox
 
 from rahmengraph.model import namespaces
 from rahmengraph.model.edition_build import with_editions
@@ -18,14 +15,8 @@ from rahmengraph.model.loading import digest
 from rahmengraph.model.loading.checking import read_all
 from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.loading.mapping import to_triples
-from rahmengraph.model.ontology import ontology_turtle
+from rahmengraph.model.ontology import ontology_triples
 from rahmengraph.model.store import GraphStore, Triple
-
-
-@cache
-def ontology_triples() -> tuple[Triple, ...]:
-    """The ontology as triples (parsed once per process)."""
-    return tuple(q.triple for q in ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
 
 
 def _ensure_ontology(store: GraphStore) -> None:
@@ -74,8 +65,7 @@ def load(store: GraphStore, folder: Path, *, reuse: bool = False) -> Dataset:
     if not reuse:
         return load_all(store, [folder])[0]
     [ds] = read_all([folder])
-    ontology_there = store.count(namespaces.ONTOLOGY_IRI) == len(ontology_triples())
-    if ontology_there and digest.holds(store, ds.graph, folder):
+    if digest.holds(store, ds.graph, folder):
         return ds
     write(store, [ds])
     digest.note(store, ds.graph, folder)

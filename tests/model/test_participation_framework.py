@@ -27,6 +27,11 @@ WHOLE = "0b7a4e1c-3a55-4d1e-9d7e-1f0b6a3c2d04"  # the file's proposal on the fra
 
 @pytest.fixture(scope="module")
 def world(musterland_dir: Path) -> tuple[GraphStore, Dataset]:
+    return imported(musterland_dir)
+
+
+def imported(musterland_dir: Path) -> tuple[GraphStore, Dataset]:
+    """Musterland with the Fachtag's file taken in and the proposal on the whole framework declined."""
     store = OxigraphStore()
     ds = load(store, musterland_dir)
     plan = intake.import_file(store, ds, CASE.read_bytes(), CASE.name, datetime(2026, 12, 1, tzinfo=UTC))
@@ -64,3 +69,19 @@ def test_counts_exports_and_the_report_find_input_on_the_whole_framework(
     lines = [text for text, _s in results(store, "2026", "2026", base=ds.base)]
     decided = "nicht aufgenommen (gehört in den Landesaktionsplan)"
     assert f"Maßnahmenvorschlag zu „Integrationsrahmen Musterland“: {decided}" in lines
+
+
+def test_input_stored_under_the_old_framework_iri_is_read_as_on_the_framework(musterland_dir: Path) -> None:
+    """Earlier versions targeted ``{base}rahmenkonzept/<id>`` (no node of the graph): read back, such
+    input is on the framework's own node, so counts, pages and the report find it."""
+    store, ds = imported(musterland_dir)
+    graph = ox.NamedNode(register.event(store, ds.base, "fachtag-2026").graph)
+    ann = ox.NamedNode(f"{ds.base}beteiligung/beitrag/{WHOLE}")
+    old = ox.NamedNode(intake.framework_iri(ds) + "/musterland-2021")
+    oa = "http://www.w3.org/ns/oa#hasTarget"
+    store.update(
+        f"DELETE {{ GRAPH {graph} {{ {ann} <{oa}> ?t }} }} "
+        f"INSERT {{ GRAPH {graph} {{ {ann} <{oa}> {old} }} }} WHERE {{ GRAPH {graph} {{ {ann} <{oa}> ?t }} }}"
+    )
+    stored = {e.id: e for e in register.entries(store, ds.base, "fachtag-2026")}
+    assert stored[WHOLE].target == intake.framework_iri(ds)

@@ -9,6 +9,7 @@ from datetime import datetime
 import pyoxigraph as ox
 
 from rahmengraph.errors import NotFound
+from rahmengraph.model.kinds import SEGMENTS
 from rahmengraph.model.namespaces import DCT, FOAF, PROV, RDF, RDFS
 from rahmengraph.model.participation import terms as t
 from rahmengraph.model.store import GraphStore, text
@@ -134,7 +135,14 @@ ORDER BY ?created ?id
 """
 
 
-def _entry(row: dict[str, str | None], event_id: str) -> Entry:
+def _whole(base: str, target: str) -> str:
+    """The framework's own node for a target stored under it by earlier versions
+    (``{base}rahmenkonzept/<id>``, which is no node of the graph), else ``target``."""
+    node = base + SEGMENTS["framework"]
+    return node if target.startswith(node + "/") else target
+
+
+def _entry(row: dict[str, str | None], event_id: str, base: str) -> Entry:
     proposal: dict[str, object] = {}
     if row["ptitle"]:
         proposal = {
@@ -147,7 +155,7 @@ def _entry(row: dict[str, str | None], event_id: str) -> Entry:
         id=row["id"] or "",
         event=event_id,
         kind=t.KIND_OF_MOTIVATION.get(row["motivation"] or "", "kommentar"),
-        target=row["row"] or row["target"] or "",
+        target=row["row"] or _whole(base, row["target"] or ""),
         gap_column=row["column"] or "",
         gap_view=row["view"] or "",
         text=row["text"] or "",
@@ -165,7 +173,7 @@ def _entry(row: dict[str, str | None], event_id: str) -> Entry:
 def entries(store: GraphStore, base: str, event_id: str, *, hidden: bool = False) -> list[Entry]:
     """The contributions of one event in the order they were made; hidden ones only with ``hidden``."""
     graph = ox.NamedNode(t.input_graph(base, event_id))
-    found = [_entry(row, event_id) for row in store.select(_ENTRIES % {"graph": graph}).values()]
+    found = [_entry(row, event_id, base) for row in store.select(_ENTRIES % {"graph": graph}).values()]
     return [e for e in found if hidden or not e.hidden]
 
 

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from pydantic import ValidationError
 
 from rahmengraph.errors import NotFound, ParameterError
-from rahmengraph.model import asof, frameworks, value_lists, vocab
+from rahmengraph.model import asof, framework_split, frameworks, value_lists, vocab
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.loading import cells
 from rahmengraph.model.ordering import natural_key
@@ -92,6 +92,9 @@ class Question:
     params: tuple[Param, ...]
     sparql: str
     columns: tuple[Column, ...] = ()
+    #: Variable of the entity each row rests on (``# anchor:``): lets a store with several
+    #: frameworks answer with one query (:mod:`rahmengraph.model.framework_split`).
+    anchor: str | None = None
 
     @property
     def compares(self) -> bool:
@@ -106,7 +109,7 @@ class Question:
         return next((c for c in self.columns if c.variable == variable), Column(variable, variable))
 
 
-_HEADER = re.compile(r"^#\s*(title|description|param|column):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|param|column|anchor):\s*(.*)$")
 #: ``ORDER BY`` of plain ascending variables only: such answers are re-sorted naturally.
 _PLAIN_ORDER = re.compile(r"\bORDER\s+BY((?:\s+\?\w+)+)\s*(?:LIMIT\b|OFFSET\b|$)", re.IGNORECASE)
 
@@ -131,7 +134,13 @@ def parse_question(name: str, text: str) -> Question:
         else:
             meta[key] = (meta.get(key, "") + " " + value.strip()).strip()
     return Question(
-        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, tuple(columns)
+        name,
+        meta.get("title", name),
+        meta.get("description", ""),
+        tuple(params),
+        text,
+        tuple(columns),
+        meta.get("anchor") or None,
     )
 
 
@@ -249,7 +258,11 @@ def _per_framework(
     view: GraphStore, q: Question, values: dict[str, str], known: list[frameworks.Framework]
 ) -> tuple[Table, str]:
     """The question asked of each framework in turn, rows marked with the framework's id; a
-    framework where a parameter id does not exist (or names another framework's entity) is left out."""
+    framework where a parameter id does not exist (or names another framework's entity) is left out.
+    A question with an anchor asks all frameworks with one query (same rows)."""
+    at_once = _all_at_once(view, q, values, known)
+    if at_once is not None:
+        return at_once
     rows: list[list[Term | None]] = []
     texts: list[str] = []
     variables: list[str] = []
@@ -268,6 +281,29 @@ def _per_framework(
             f"Frage {q.name}: in keinem Rahmenkonzept zu beantworten – " + "; ".join(missing)
         )
     return Table([frameworks.PARAM, *variables], rows), "\n".join(texts)
+
+
+def _all_at_once(
+    view: GraphStore, q: Question, values: dict[str, str], known: list[frameworks.Framework]
+) -> tuple[Table, str] | None:
+    """The per-framework answer from one query (None: ask framework by framework). Not for IRI
+    parameters (they belong to one framework) nor ids no framework has (the per-framework path
+    names what is missing in each)."""
+    if q.anchor is None or any(v.strip().startswith(("http://", "https://")) for v in values.values()):
+        return None
+    try:
+        sparql = bind(view, q, values)
+    except ParameterError:
+        return None
+    answered = framework_split.ask_all(view, sparql, q.anchor, known)
+    if answered is None:
+        return None
+    parts, ran = answered
+    rows: list[list[Term | None]] = []
+    variables = next(iter(parts.values())).variables if parts else []
+    for fw in known:
+        rows += [[ox.Literal(fw.ident), *row] for row in natural_order(parts[fw.ident], sparql)]
+    return Table([frameworks.PARAM, *variables], rows), ran
 
 
 def as_values_query(table: Table) -> str:

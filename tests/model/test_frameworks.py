@@ -7,6 +7,7 @@ Each case in ``frameworks/`` asks a question of musterland + nachbarland (both h
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,22 @@ def test_frameworks_are_listed_with_id_and_base(two_frameworks: TwoFrameworks) -
 def test_a_single_framework_store_answers_as_before(musterland_store: GraphStore) -> None:
     table, sparql = questions.run(musterland_store, "ressort-partner", {"actor": "MB"})
     assert "rahmen" not in table.variables and "FROM" not in sparql
+
+
+ANCHORED = [q for q in questions.questions().values() if q.anchor]
+
+
+@pytest.mark.parametrize("q", ANCHORED, ids=[q.name for q in ANCHORED])
+def test_one_query_for_all_frameworks_gives_the_per_framework_rows(
+    q: questions.Question, two_frameworks: TwoFrameworks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _datasets = two_frameworks
+    params = {"field": "1", "actor": "MB", "target_group": "frauen", "measure": "M-1-01"}
+    values = {p.name: params[p.type.name] for p in q.params if p.required}
+    table, sparql = questions.run(store, q.name, values)
+    assert "rahmenAnker" in sparql  # one query ran
+    monkeypatch.setitem(questions.questions(), q.name, dataclasses.replace(q, anchor=None))
+    one_by_one, texts = questions.run(store, q.name, values)
+    assert "# Rahmenkonzept" in texts
+    assert table.variables == one_by_one.variables
+    assert [list(map(str, r)) for r in table.rows] == [list(map(str, r)) for r in one_by_one.rows]

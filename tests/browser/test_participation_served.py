@@ -132,6 +132,8 @@ def test_event_from_opening_to_closing(
     desk.keyboard.press("Escape")
     desk.click("#stimmen")
     desk.wait_for_selector("body[data-stimmen='5']")
+    # the proposal on the framework as a whole counts on the framework's own node
+    expect(desk.locator("#stimmen-liste")).to_contain_text("Rahmen insgesamt: 1 Vorschlag")
     desk.fill("#search", "M-1-02")
     desk.press("#search", "Enter")
     assert (
@@ -142,6 +144,7 @@ def test_event_from_opening_to_closing(
     assert (
         counts[ML + "massnahme/M-1-02"]["kommentar"] == 1
         and counts[ML + "massnahme/M-1-01"]["kommentar"] == 1
+        and counts[ML + "rahmenkonzept"]["vorschlag"] == 1
     )
 
     # the event page: grouped, counted, payloads as text; a status set with the update token

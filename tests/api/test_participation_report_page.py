@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
+from pypdf import PdfReader
 
 from rahmengraph.model.bericht import PARTICIPATION_NOTE
 from tests.api.test_participation import AUTH, CASE, api
@@ -67,6 +68,8 @@ def test_downloads_honour_the_choice(heard: TestClient) -> None:
     assert chapter.findtext("h2") == HEADING and chapter.findtext("p") == PARTICIPATION_NOTE
     word = Document(io.BytesIO(heard.get(hrefs["DOCX"]).content))
     assert HEADING in [p.text for p in word.paragraphs]
+    pdf = PdfReader(io.BytesIO(heard.get(hrefs["PDF"]).content))
+    assert HEADING in " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
     without = lxml_html.fromstring(heard.get("/bericht/download", params={**PERIOD, "format": "html"}).text)
     assert without.get_element_by_id("beteiligung", None) is None
 

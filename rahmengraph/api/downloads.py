@@ -1,5 +1,6 @@
-"""Downloads: the whole dataset at stable URLs, ``/download/rahmengraph-<dataset>.<ext>``, in every
-format of :data:`rahmengraph.viz.distribution.DISTRIBUTIONS` (made once, kept until an update)."""
+"""Downloads: each loaded dataset (``serve -d A -d B``: every framework) at stable URLs,
+``/download/rahmengraph-<dataset>.<ext>``, in every format of
+:data:`rahmengraph.viz.distribution.DISTRIBUTIONS` (made once, kept until an update)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from rahmengraph.api.language import PageLang
 from rahmengraph.api.openapi import files
 from rahmengraph.api.state import State
 from rahmengraph.errors import NotFound
+from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.viz.distribution import DISTRIBUTIONS, downloads_page
 
 router = APIRouter(tags=["Downloads"])
@@ -44,35 +46,44 @@ def download_list(request: Request, state: State, lang: PageLang) -> Any:
 
 
 def _downloads(state: State) -> list[DownloadOut]:
-    ident = dataset_id(state.dataset.base)
     return [
         DownloadOut(
-            name=f"rahmengraph-{ident}.{suffix}",
-            href=f"/download/rahmengraph-{ident}.{suffix}",
+            name=f"rahmengraph-{dataset_id(ds.base)}.{suffix}",
+            href=f"/download/rahmengraph-{dataset_id(ds.base)}.{suffix}",
             format=key,
-            beschreibung=DISTRIBUTIONS[key].help,
+            beschreibung=f"{DISTRIBUTIONS[key].help} ({dataset_id(ds.base)})"
+            if len(_loaded(state)) > 1
+            else DISTRIBUTIONS[key].help,
         )
+        for ds in _loaded(state)
         for suffix, (key, _media) in SUFFIXES.items()
     ]
 
 
+def _loaded(state: State) -> list[Dataset]:
+    """The datasets loaded from files, the first one first."""
+    return state.datasets or [state.dataset]
+
+
 @router.get(
     "/download/{name}",
-    summary="Der ganze Datensatz in einem Format (stabile URL)",
+    summary="Ein ganzer Datensatz in einem Format (stabile URL; je Rahmenkonzept)",
     response_class=Response,
     responses=files([media for _key, media in SUFFIXES.values()], "der Datensatz als Datei"),
 )
 def download(state: State, name: str) -> Response:
-    ds = state.dataset
-    prefix = f"rahmengraph-{dataset_id(ds.base)}."
-    suffix = name.removeprefix(prefix) if name.startswith(prefix) else None
-    if suffix not in SUFFIXES:
-        known = ", ".join(prefix + s for s in SUFFIXES)
+    for ds in _loaded(state):
+        prefix = f"rahmengraph-{dataset_id(ds.base)}."
+        suffix = name.removeprefix(prefix) if name.startswith(prefix) else None
+        if suffix in SUFFIXES:
+            break
+    else:
+        known = ", ".join(d.name for d in _downloads(state))
         raise NotFound(f"Download {name!r} gibt es nicht; verfügbar: {known}")
     key, media = SUFFIXES[suffix]
     cache = state.downloads
-    if key not in cache:
-        cache[key] = DISTRIBUTIONS[key].produce(state.store, ds.graph)
+    if name not in cache:
+        cache[name] = DISTRIBUTIONS[key].produce(state.store, ds.graph)
     return Response(
-        cache[key], media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        cache[name], media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )

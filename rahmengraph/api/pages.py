@@ -18,6 +18,7 @@ from rahmengraph.api.openapi import files
 from rahmengraph.api.state import AppSettings, Store
 from rahmengraph.errors import NotFound
 from rahmengraph.model.labels import label
+from rahmengraph.model.terms import in_terms, terms
 from rahmengraph.viz import analysis_pages, directory, documentation, question_pages
 from rahmengraph.viz.kind_pages import KINDS
 from rahmengraph.viz.sparql_editor import sparql_editor
@@ -73,8 +74,8 @@ def browse(store: Store, lang: PageLang, kind: str) -> HTMLResponse:
 
 
 @router.get("/fragen", response_class=HTMLResponse, summary="Benannte Fragen")
-def fragen(lang: PageLang) -> HTMLResponse:
-    return HTMLResponse(question_pages.index_page(lang))
+def fragen(store: Store, lang: PageLang) -> HTMLResponse:
+    return HTMLResponse(question_pages.index_page(store, lang))
 
 
 @router.get("/fragen/{name}", response_class=HTMLResponse, summary="Eine Frage als Formular mit Antwort")
@@ -96,8 +97,8 @@ def frage_download(request: Request, store: Store, name: str, fmt: str) -> Respo
 
 
 @router.get("/analysen", response_class=HTMLResponse, summary="Analysen: Überschneidungen, Lücken, …")
-def analysen(lang: PageLang) -> HTMLResponse:
-    return HTMLResponse(analysis_pages.index_page(lang))
+def analysen(store: Store, lang: PageLang) -> HTMLResponse:
+    return HTMLResponse(analysis_pages.index_page(store, lang))
 
 
 @router.get("/analysen/{name}", response_class=HTMLResponse, summary="Eine Analyse mit Filtern")
@@ -125,7 +126,8 @@ def ontologie_file(name: str) -> Response:
 
 
 @router.get("/graphen", response_class=HTMLResponse, summary="Übersicht der Graph-Ansichten")
-def graphen(lang: PageLang) -> HTMLResponse:
-    items = [(name, v.title, v.help) for name, v in VIEWS.items()]
+def graphen(store: Store, lang: PageLang) -> HTMLResponse:
+    own = terms(store)
+    items = [(name, in_terms(v.title, own), in_terms(v.help, own)) for name, v in VIEWS.items()]
     crumbs = [(label("nav.start", lang), "/"), (label("graphen.title", lang), None)]
-    return HTMLResponse(render("graphen.html", lang, "/graphen", views=items, crumbs=crumbs))
+    return HTMLResponse(render("graphen.html", lang, "/graphen", views=items, crumbs=crumbs, own=own))

@@ -36,6 +36,7 @@ from rahmengraph.model.listing import MEASURE_FILTERS, select_items, sort_items
 from rahmengraph.model.partners import partners
 from rahmengraph.model.relations import duties, incoming, sources
 from rahmengraph.model.responsibility import responsible_today
+from rahmengraph.model.terms import question_in_terms
 
 router = APIRouter(prefix="/api", tags=["Planung"])
 
@@ -159,7 +160,9 @@ def today(state: State, ident: str, stand: str | None = STAND) -> list[Successio
 
 
 @router.get("/fragen", response_model=list[QuestionOut], summary="Benannte Fragen mit ihren Parametern")
-def question_list() -> list[QuestionOut]:
+def question_list(store: Store) -> list[QuestionOut]:
+    """Every named question in the loaded framework's terms, its examples from the loaded data."""
+    shown = [question_in_terms(store, q) for q in named.questions().values()]
     return [
         QuestionOut(
             name=q.name,
@@ -173,7 +176,7 @@ def question_list() -> list[QuestionOut]:
                 for p in q.params
             ],
         )
-        for q in named.questions().values()
+        for q in shown
     ]
 
 
@@ -186,7 +189,7 @@ def question_list() -> list[QuestionOut]:
 def question_answer(
     request: Request, store: Store, name: str, stand: str | None = STAND, rahmen: str | None = RAHMEN
 ) -> AnswerOut:
-    q = named.question(name)
+    q = question_in_terms(store, named.question(name))
     values: dict[str, Any] = {
         k: v for k, v in request.query_params.items() if k not in PAGING and k != frameworks.PARAM
     }

@@ -1,4 +1,4 @@
-"""``/.well-known/void``: the dataset described in DCAT-AP.de and VoID (RFC 5785, VoID §7.2).
+"""``/.well-known/void``: every loaded dataset described in DCAT-AP.de and VoID (RFC 5785, VoID §7.2).
 
 Turtle by default (also for browsers), JSON-LD, N-Triples or RDF/XML by ``Accept``; the graph is
 built by :func:`rahmengraph.viz.dataset_description.describe`.
@@ -37,7 +37,7 @@ def void(request: Request, state: State) -> Response:
         raise NotAcceptable(
             "Die Datensatzbeschreibung gibt es als Turtle, JSON-LD, N-Triples oder RDF/XML (Accept)"
         )
-    ds = state.dataset
-    triples = describe(state.store, ds.graph, ds.framework, str(request.base_url))
+    loaded = [(ds.graph, ds.framework) for ds in state.datasets or [state.dataset]]
+    triples = describe(state.store, loaded, str(request.base_url))
     body = ox.serialize(triples, format=GRAPH_FORMATS[OFFERS[media]].oxigraph, prefixes=PREFIXES) or b""
     return Response(body, media_type=media, headers={"Vary": "Accept"})

@@ -5,13 +5,15 @@ another Land is loaded.
 Terms come from ``rahmen.csv`` (``begriff_rahmen``, ``begriff_einheit``, ``begriff_einheiten``,
 ``begriff_neuschnitt``) with German defaults; :func:`in_terms` rewrites a German text written with
 the defaults. Examples (``z. B. …`` in help texts) come from the loaded data: per kind the key of
-the entity with the most measures (measures: the first in natural order).
+the entity with the most measures (measures: the first in natural order). :func:`in_data` does
+both for a help text: an example the loaded data has (Bremen's ``3.1`` in Bremen) stays, any other
+is replaced by one of the data.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Final
 
 import networkx as nx
@@ -19,6 +21,7 @@ import networkx as nx
 from rahmengraph.model import vocab
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.ordering import natural_key
+from rahmengraph.model.questions import Question
 from rahmengraph.model.state_cache import once_per_state
 from rahmengraph.model.store import GraphStore
 
@@ -83,7 +86,11 @@ def in_terms(german: str, t: Terms) -> str:
     out = german
     for f in sorted(fields(Terms), key=lambda f: -len(getattr(DEFAULT, f.name))):  # longest first
         default, own = getattr(DEFAULT, f.name), getattr(t, f.name)
-        out = re.sub(rf"\b{re.escape(default)}(?=(?:e?s)?\b)", own, out)
+        out = re.sub(rf"\b{re.escape(default)}(?=(?:e|en|es|n|s)?\b)", own, out)
+    # compounds take the plural as their stem: Ressortzuschnitt → Behördenzuschnitt,
+    # ressortübergreifend → behördenübergreifend
+    for default, stem in ((DEFAULT.unit, t.units), (DEFAULT.unit.lower(), t.units[:1].lower() + t.units[1:])):
+        out = re.sub(rf"\b{re.escape(default)}(?=[a-zäöüß])", stem, out)
     return out
 
 
@@ -124,3 +131,46 @@ def with_example(help_text: str, example: str | None) -> str:
     if example:
         return _EXAMPLE.sub(f"z. B. {example}", help_text, count=1)
     return re.sub(r",?\s*z\.\s*B\.\s*[^)]*", "", help_text, count=1).strip()
+
+
+def _keys(store: GraphStore) -> dict[str, frozenset[str]]:
+    """Kind → every id and German name of its entities in the store."""
+
+    def compute() -> dict[str, frozenset[str]]:
+        out: dict[str, frozenset[str]] = {}
+        for kind in _EXAMPLE_KINDS:
+            rows = store.select(
+                f"SELECT DISTINCT ?key WHERE {{ ?e a <{KINDS[kind].cls}> . "
+                f"{{ ?e <{vocab.NOTATION}> ?key }} UNION "
+                f'{{ ?e <{vocab.PREF_LABEL}> ?key FILTER(LANG(?key) = "de") }} }}'
+            ).values()
+            out[kind] = frozenset(r["key"] or "" for r in rows)
+        return out
+
+    return once_per_state(store, ("example-keys",), compute)
+
+
+def in_data(store: GraphStore, help_text: str, kind: str | None) -> str:
+    """``help_text`` in the loaded framework's terms, its ``z. B. …`` an id of the loaded data: the
+    text's own example when the data has every id it names, else the data's example of ``kind``."""
+    shown = _EXAMPLE.search(help_text)
+    named = (
+        re.split(r",\s*|\s+oder\s+", re.sub(r"^z\.\s*B\.\s*", "", shown.group(0)).strip()) if shown else []
+    )
+    keys = _keys(store).get(kind or "", frozenset())
+    if kind in _EXAMPLE_KINDS and not (named and all(n in keys for n in named)):
+        help_text = with_example(help_text, examples(store).get(kind))
+    return in_terms(help_text, terms(store))
+
+
+def question_in_terms(store: GraphStore, q: Question) -> Question:
+    """Question ``q`` as the loaded framework speaks: title, description, column headings in its
+    terms, every parameter's help with an example of the loaded data (:func:`in_data`)."""
+    own = terms(store)
+    return replace(
+        q,
+        title=in_terms(q.title, own),
+        description=in_terms(q.description, own),
+        params=tuple(replace(p, help=in_data(store, p.help, p.type.name)) for p in q.params),
+        columns=tuple(replace(c, heading=in_terms(c.heading, own)) for c in q.columns),
+    )

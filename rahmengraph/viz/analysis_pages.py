@@ -6,6 +6,7 @@ The report → page conversion (labels, linked cells, heatmap) is :mod:`rahmengr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 from urllib.parse import urlencode
 
@@ -16,8 +17,9 @@ from rahmengraph.model.filters import FILTER_KINDS, Filters
 from rahmengraph.model.labels import label, label_or, summary_help, summary_label
 from rahmengraph.model.questions import PARAM_TYPES
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.terms import Terms, in_terms, terms
 from rahmengraph.viz.question_pages import Field, choices
-from rahmengraph.viz.report_tables import column_heads, heatmap, key_index, table_view
+from rahmengraph.viz.report_tables import TableView, column_heads, heatmap, key_index, table_view
 from rahmengraph.viz.templating import render
 from rahmengraph.viz.views import VIEWS
 
@@ -42,7 +44,9 @@ START_GAPS: Final = (
 
 def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> list[Field]:
     """The filter selects, their choices taken from the store as in the Fragen forms; a given value
-    that is no choice (a level's name, several ids) stays selectable so that it is not lost."""
+    that is no choice (a level's name, several ids) stays selectable so that it is not lost. Labels
+    and help speak the loaded framework's terms."""
+    own = terms(store)
     out = []
     for name, kind in FILTER_KINDS.items():
         ptype = PARAM_TYPES[kind.param_type]
@@ -53,8 +57,8 @@ def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> 
         out.append(
             Field(
                 name,
-                label_or(f"filter.{name}", name, lang),
-                kind.help,
+                _spoken(label_or(f"filter.{name}", name, lang), own, lang),
+                _spoken(kind.help, own, lang),
                 False,
                 value,
                 pairs,
@@ -63,25 +67,56 @@ def filter_fields(store: GraphStore, given: dict[str, list[str]], lang: str) -> 
     return out
 
 
-def option_fields(analysis: Analysis, given: dict[str, str], lang: str) -> list[Field]:
+def _spoken(text: str, own: Terms, lang: str) -> str:
+    """A German page text in the framework's terms (English texts stay)."""
+    return in_terms(text, own) if lang == "de" else text
+
+
+def option_fields(analysis: Analysis, given: dict[str, str], lang: str, own: Terms) -> list[Field]:
     """The analysis' options: labelled by their help text; dimension choices by their filter label."""
     return [
         Field(
             o.name,
-            o.help,
+            _spoken(o.help, own, lang),
             f"{label('analysen.default', lang)}: {o.default}",
             False,
             given.get(o.name, o.default),
-            [(c, label_or(f"filter.{c}", c, lang)) for c in o.choices] if o.choices else None,
+            [(c, _spoken(label_or(f"filter.{c}", c, lang), own, lang)) for c in o.choices]
+            if o.choices
+            else None,
         )
         for o in analysis.options
     ]
 
 
-def title_of(analysis: Analysis, lang: str) -> tuple[str, str]:
-    """(title, help) of ``analysis`` in ``lang``."""
+def title_of(analysis: Analysis, lang: str, own: Terms) -> tuple[str, str]:
+    """(title, help) of ``analysis`` in ``lang`` and the framework's terms."""
     key = f"analysis.{analysis.name}"
-    return label_or(f"{key}.title", analysis.title, lang), label_or(f"{key}.help", analysis.help, lang)
+    title, help_text = (
+        label_or(f"{key}.title", analysis.title, lang),
+        label_or(f"{key}.help", analysis.help, lang),
+    )
+    return _spoken(title, own, lang), _spoken(help_text, own, lang)
+
+
+def _table_in_terms(view: TableView, own: Terms, lang: str) -> TableView:
+    """A report table's title, explanation and headings in the framework's terms."""
+    return replace(
+        view,
+        title=_spoken(view.title, own, lang),
+        explain=_spoken(view.explain, own, lang) if view.explain else view.explain,
+        columns=[_spoken(c, own, lang) for c in view.columns],
+        rows=[
+            (
+                anchor,
+                [
+                    (numeric, [(_spoken(s, own, lang) if link is None else s, link) for s, link in segs])
+                    for numeric, segs in cells
+                ],
+            )
+            for anchor, cells in view.rows
+        ],
+    )
 
 
 #: Headline numbers counted from a table of another name (the section a number links to).
@@ -98,16 +133,18 @@ def section_of(key: str) -> str:
     return f"t-{SECTION_OF.get(key, key)}"
 
 
-def summary_items(report: Report, lang: str) -> list[tuple[str, str, int | float | str, str | None, str]]:
+def summary_items(
+    report: Report, lang: str, own: Terms
+) -> list[tuple[str, str, int | float | str, str | None, str]]:
     """(key, label, value, id of its section or None, what it counts) per headline number."""
     names = {t.name for t in report.tables}
     return [
         (
             key,
-            summary_label(key, lang),
+            _spoken(summary_label(key, lang), own, lang),
             value,
             section_of(key) if SECTION_OF.get(key, key) in names else None,
-            summary_help(key, lang),
+            _spoken(summary_help(key, lang), own, lang),
         )
         for key, value in report.summary.items()
     ]
@@ -118,10 +155,11 @@ def active_filters(fields: list[Field]) -> str:
     return " · ".join(f"{f.label}: {dict(f.choices or []).get(f.value, f.value)}" for f in fields if f.value)
 
 
-def index_page(lang: str) -> str:
-    items = [(a.name, *title_of(a, lang)) for a in ANALYSES.values()]
+def index_page(store: GraphStore, lang: str) -> str:
+    own = terms(store)
+    items = [(a.name, *title_of(a, lang, own)) for a in ANALYSES.values()]
     crumbs = [(label("nav.start", lang), "/"), (label("analysen.title", lang), None)]
-    return render("analysen.html", lang, "/analysen", analyses=items, crumbs=crumbs)
+    return render("analysen.html", lang, "/analysen", analyses=items, crumbs=crumbs, own=own)
 
 
 def edition_choices(store: GraphStore, stand: str) -> list[tuple[str, str]]:
@@ -148,8 +186,8 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
     for k, v in params:
         if k in FILTER_KINDS and v.strip():
             given.setdefault(k, []).append(v.strip())
-    own = {o.name for o in analysis.options}
-    options = {k: v.strip() for k, v in params if k in own and v.strip()}
+    option_names = {o.name for o in analysis.options}
+    options = {k: v.strip() for k, v in params if k in option_names and v.strip()}
     stand = next((v.strip() for k, v in params if k == "stand" and v.strip()), "")
     shown, at = asof.resolve(store, stand)
     report = analysis.run(shown, Filters.from_mapping(dict(given.items())), **options)
@@ -160,9 +198,11 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         f"/viz/{view}" + (f"?{urlencode(filter_pairs)}" if filter_pairs else "") if view in VIEWS else None
     )
     index = key_index(shown)
+    own = terms(store)
     matrix = table_view(report, report.table("matrix"), index) if name == "matrix" else None
+    matrix = _table_in_terms(matrix, own, lang) if matrix else None
     heat = heatmap(report)
-    title, help_text = title_of(analysis, lang)
+    title, help_text = title_of(analysis, lang, own)
     filters = filter_fields(store, given, lang)
     crumbs = [
         (label("nav.start", lang), "/"),
@@ -179,10 +219,14 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         help=help_text,
         report=report,
         filters=filters,
-        options=option_fields(analysis, options, lang),
+        options=option_fields(analysis, options, lang, own),
         active=active_filters(filters),
-        summary=summary_items(report, lang),
-        tables=[table_view(report, t, index) for t in report.tables if t.name != "matrix"],
+        summary=summary_items(report, lang, own),
+        tables=[
+            _table_in_terms(table_view(report, t, index), own, lang)
+            for t in report.tables
+            if t.name != "matrix"
+        ],
         matrix=matrix,
         heads=column_heads(store, matrix.columns[2:]) if matrix else None,
         heat=list(zip([r for _id, r in matrix.rows], heat, strict=True)) if matrix and heat else None,
@@ -192,6 +236,7 @@ def analysis_page(store: GraphStore, name: str, params: list[tuple[str, str]], l
         editions=edition_choices(store, stand),
         stand=stand,
         shown=at.label if stand else "",
+        own=own,
     )
 
 
@@ -199,8 +244,14 @@ def headlines(store: GraphStore, lang: str) -> list[tuple[str, str, int | float 
     """(section id, label, number, what it counts) of the gap numbers the start page shows under
     "Was fehlt?": the same headline numbers as the gaps page and ``/api/analyse/gaps``."""
     summary = ANALYSES["gaps"].run(store, Filters()).summary
+    own = terms(store)
     return [
-        (section_of(key), summary_label(key, lang), summary[key], summary_help(key, lang))
+        (
+            section_of(key),
+            _spoken(summary_label(key, lang), own, lang),
+            summary[key],
+            _spoken(summary_help(key, lang), own, lang),
+        )
         for key in START_GAPS
         if key in summary
     ]

@@ -13,7 +13,7 @@ named by its graph IRI, which dereferences.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 import pyoxigraph as ox
@@ -141,17 +141,12 @@ def _distributions(out: _Out, ds: ox.NamedNode, ident: str, base_url: str, licen
         yield url
 
 
-def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> list[ox.Triple]:
-    """The catalogue of the dataset in ``graph`` (framework IRI ``framework``) as served from ``base_url``."""
+def describe(store: GraphStore, datasets: Sequence[tuple[str, str]], base_url: str) -> list[ox.Triple]:
+    """The catalogue of the datasets served from ``base_url``: per (graph, framework IRI) one
+    ``dcat:Dataset`` with its distributions (downloads of that framework), one SPARQL service for all."""
     base_url = base_url.rstrip("/")
-    ident = graph.rstrip("/").rsplit("/", 1)[-1]
     out = _Out()
-    fw = _framework(store, graph, framework)
-    ds, catalog, endpoint = _n(graph), _n(f"{base_url}/.well-known/void"), f"{base_url}/sparql"
-    title = fw["title"] if isinstance(fw["title"], ox.Literal) else _de(f"Rahmenkonzept {ident}")
-    description = fw["description"] if isinstance(fw["description"], ox.Literal) else None
-    license_iri = fw["license"].value if isinstance(fw["license"], ox.NamedNode) else DEFAULT_LICENSE
-
+    catalog, endpoint = _n(f"{base_url}/.well-known/void"), f"{base_url}/sparql"
     out.iri(catalog, vocab.TYPE, DCAT + "Catalog")
     out.add(catalog, vocab.TITLE, _de("rahmengraph: Rahmenkonzepte als Wissensgraph"))
     out.add(
@@ -162,9 +157,40 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
             "SPARQL-Endpunkt und Downloads."
         ),
     )
-    out.iri(catalog, DCAT + "dataset", graph)
     out.iri(catalog, FOAF_NS + "homepage", base_url + "/")
     out.iri(catalog, namespaces.DCT + "language", EU + "language/DEU")
+    service = _n(endpoint)
+    out.iri(service, vocab.TYPE, DCAT + "DataService")
+    out.add(service, vocab.TITLE, _de("SPARQL-Endpunkt von rahmengraph"))
+    out.iri(service, DCAT + "endpointURL", endpoint)
+    out.iri(service, DCAT + "endpointDescription", endpoint)
+    out.iri(service, namespaces.DCT + "conformsTo", "https://www.w3.org/TR/sparql11-protocol/")
+    out.iri(catalog, DCAT + "service", endpoint)
+    licenses = []
+    for i, (graph, framework) in enumerate(datasets):
+        agent, license_iri = _dataset(out, store, graph, framework, base_url)
+        out.iri(catalog, DCAT + "dataset", graph)
+        out.iri(service, DCAT + "servesDataset", graph)
+        licenses.append(license_iri)
+        if i == 0:  # the catalogue is published by whoever publishes the first dataset
+            out.add(catalog, namespaces.DCT + "publisher", agent)
+    for license_iri in dict.fromkeys(licenses or [DEFAULT_LICENSE]):
+        out.iri(service, namespaces.DCT + "license", license_iri)
+    unique = list(dict.fromkeys(out.triples))
+    return sorted(unique, key=lambda t: str(t.subject))  # grouped by subject: readable Turtle
+
+
+def _dataset(
+    out: _Out, store: GraphStore, graph: str, framework: str, base_url: str
+) -> tuple[ox.NamedNode | ox.BlankNode, str]:
+    """One dataset (``graph``, framework IRI ``framework``): its ``dcat:Dataset`` with downloads and
+    the SPARQL distribution; returns (its publisher, its licence)."""
+    ident = graph.rstrip("/").rsplit("/", 1)[-1]
+    fw = _framework(store, graph, framework)
+    ds, endpoint = _n(graph), f"{base_url}/sparql"
+    title = fw["title"] if isinstance(fw["title"], ox.Literal) else _de(f"Rahmenkonzept {ident}")
+    description = fw["description"] if isinstance(fw["description"], ox.Literal) else None
+    license_iri = fw["license"].value if isinstance(fw["license"], ox.NamedNode) else DEFAULT_LICENSE
 
     out.iri(ds, vocab.TYPE, DCAT + "Dataset")
     out.iri(ds, vocab.TYPE, VOID + "Dataset")
@@ -190,16 +216,15 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
 
     publisher = fw["publisher"]
     agent: ox.NamedNode | ox.BlankNode = (
-        publisher if isinstance(publisher, ox.NamedNode) else ox.BlankNode("herausgeber")
+        publisher if isinstance(publisher, ox.NamedNode) else ox.BlankNode(f"herausgeber-{ident}")
     )
     name = fw["name"] if isinstance(fw["name"], ox.Literal) else _de("rahmengraph-Projekt")
-    for subject in (catalog, ds):
-        out.add(subject, namespaces.DCT + "publisher", agent)
+    out.add(ds, namespaces.DCT + "publisher", agent)
     out.iri(agent, vocab.TYPE, FOAF_NS + "Agent")
     out.add(agent, FOAF_NS + "name", name)
 
     if isinstance(fw["issued"], ox.Literal):
-        period = ox.BlankNode("zeitraum")
+        period = ox.BlankNode(f"zeitraum-{ident}")
         out.add(ds, namespaces.DCT + "temporal", period)
         out.iri(period, vocab.TYPE, namespaces.DCT + "PeriodOfTime")
         out.add(period, DCAT + "startDate", fw["issued"])
@@ -217,22 +242,13 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
             out.add(ds, namespaces.DCT + "spatial", level)
 
     dumps = list(_distributions(out, ds, ident, base_url, license_iri))
-    service = _n(endpoint)
-    sparql_dist = ox.BlankNode("sparql")
+    sparql_dist = ox.BlankNode(f"sparql-{ident}")
     out.add(ds, DCAT + "distribution", sparql_dist)
     out.iri(sparql_dist, vocab.TYPE, DCAT + "Distribution")
     out.add(sparql_dist, vocab.TITLE, _de("SPARQL-1.1-Endpunkt (nur lesend)"))
     out.iri(sparql_dist, DCAT + "accessURL", endpoint)
-    out.add(sparql_dist, DCAT + "accessService", service)
+    out.add(sparql_dist, DCAT + "accessService", _n(endpoint))
     out.iri(sparql_dist, namespaces.DCT + "license", license_iri)
-    out.iri(service, vocab.TYPE, DCAT + "DataService")
-    out.add(service, vocab.TITLE, _de("SPARQL-Endpunkt von rahmengraph"))
-    out.iri(service, DCAT + "endpointURL", endpoint)
-    out.iri(service, DCAT + "endpointDescription", endpoint)
-    out.iri(service, DCAT + "servesDataset", graph)
-    out.iri(service, namespaces.DCT + "conformsTo", "https://www.w3.org/TR/sparql11-protocol/")
-    out.iri(service, namespaces.DCT + "license", license_iri)
-    out.iri(catalog, DCAT + "service", endpoint)
 
     out.iri(ds, VOID + "sparqlEndpoint", endpoint)
     for url in dumps[:2]:  # Turtle and N-Triples
@@ -255,5 +271,4 @@ def describe(store: GraphStore, graph: str, framework: str, base_url: str) -> li
         if isinstance(e, ox.NamedNode) and isinstance(p, ox.NamedNode) and o is not None:
             out.add(ds, DCAT + "hasVersion", e)
             out.triples.append(ox.Triple(e, p, o))
-    unique = list(dict.fromkeys(out.triples))
-    return sorted(unique, key=lambda t: str(t.subject))  # grouped by subject: readable Turtle
+    return agent, license_iri

@@ -14,6 +14,7 @@ from rahmengraph.model.labels import label
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import questions, run
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.terms import in_terms, terms
 from rahmengraph.viz.iri_display import href, iri_list, labels, prefixed
 from rahmengraph.viz.kind_pages import CLASS_KIND, KINDS
 from rahmengraph.viz.templating import render
@@ -75,8 +76,10 @@ def frameworks(store: GraphStore, lang: str) -> list[FrameworkInfo]:
         found[r["f"] or ""].sources.append(
             (names.get(s, s), href(s) or (s if s.startswith("http") else None))
         )
+    own = terms(store)
     evidence_label = {
-        t.iri: t.label_en if lang == "en" else t.label_de for t in value_lists.EVIDENCE.values()
+        t.iri: t.label_en if lang == "en" else in_terms(t.label_de, own)
+        for t in value_lists.EVIDENCE.values()
     }
     ev = store.select(
         f"SELECT ?f ?ev (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?f {{ {fs} }} "
@@ -100,7 +103,7 @@ def gaps(store: GraphStore) -> list[tuple[str, str, int]]:
     for name in GAP_QUESTIONS:
         if name in known:
             table, _sparql = run(store, name, {})
-            out.append((name, known[name].title, len(table)))
+            out.append((name, in_terms(known[name].title, terms(store)), len(table)))
     return out
 
 
@@ -110,7 +113,13 @@ def start_page(
     """The start page; ``missing``: (section id on the gaps page, label, number, what it counts)
     for the "Was fehlt?" block."""
     return render(
-        "start.html", lang, "/", frameworks=frameworks(store, lang), gaps=gaps(store), missing=missing or []
+        "start.html",
+        lang,
+        "/",
+        frameworks=frameworks(store, lang),
+        gaps=gaps(store),
+        missing=missing or [],
+        own=terms(store),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlencode
 
@@ -14,14 +14,14 @@ from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import namespaces, value_lists, vocab
 from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.filters import FILTER_KINDS
-from rahmengraph.model.frameworks import PARAM, frameworks, owner
+from rahmengraph.model.frameworks import PARAM, chosen, frameworks, owner
 from rahmengraph.model.kinds import KINDS
 from rahmengraph.model.labels import label
 from rahmengraph.model.loading.csv_text import excel_csv
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.questions import Question, question, questions, run
 from rahmengraph.model.store import GraphStore, Table, text
-from rahmengraph.model.terms import examples, in_terms, terms, with_example
+from rahmengraph.model.terms import in_terms, question_in_terms, terms
 from rahmengraph.viz.iri_display import href, iri_list, labels
 from rahmengraph.viz.kind_pages import CLASS_KIND
 from rahmengraph.viz.templating import render
@@ -52,7 +52,11 @@ class Field:
 def choices(store: GraphStore, ptype: str, cls: str | None, lang: str) -> list[tuple[str, str]] | None:
     """(value, label) pairs for a parameter type: the entities of its class in the store."""
     if ptype in _VOCAB_CHOICES:
-        return [(t.cell, t.label_en if lang == "en" else t.label_de) for t in _VOCAB_CHOICES[ptype].values()]
+        own = terms(store)
+        return [
+            (t.cell, t.label_en if lang == "en" else in_terms(t.label_de, own))
+            for t in _VOCAB_CHOICES[ptype].values()
+        ]
     if cls is None:
         return None
     kind = CLASS_KIND.get(cls)
@@ -88,12 +92,12 @@ def framework_field(store: GraphStore, value: str, lang: str) -> list[Field]:
 
 
 def form(store: GraphStore, q: Question, values: dict[str, str], lang: str) -> list[Field]:
-    own, found = terms(store), examples(store)
+    """The question's fields (``q`` as :func:`question_in_terms` gives it)."""
     return framework_field(store, values.get(PARAM, ""), lang) + [
         Field(
             p.name,
             p.type.label,
-            in_terms(with_example(p.help, found.get(p.type.name)), own),
+            p.help,
             p.required,
             values.get(p.name, ""),
             choices(store, p.type.name, p.type.cls, lang),
@@ -114,19 +118,21 @@ def _without(values: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in values.items() if k != PARAM}
 
 
-def index_page(lang: str) -> str:
+def index_page(store: GraphStore, lang: str) -> str:
     crumbs = [(label("nav.start", lang), "/"), (label("fragen.title", lang), None)]
-    return render("fragen.html", lang, "/fragen", questions=list(questions().values()), crumbs=crumbs)
+    shown = [question_in_terms(store, q) for q in questions().values()]
+    return render("fragen.html", lang, "/fragen", questions=shown, crumbs=crumbs, own=terms(store))
 
 
-def _id_links(store: GraphStore, q: Question, table: Table) -> dict[tuple[str, str], str]:
-    """(kind, id) → the entity's page, for the ids in columns the question declares as ids."""
+def _id_links(store: GraphStore, q: Question, table: Table) -> dict[tuple[str, str, str], str]:
+    """(framework id, kind, id) → the entity's page, for the ids in columns the question declares as
+    ids; the framework id "" gives the first framework's (for rows that name none)."""
     wanted: dict[str, set[str]] = {}
     for i, var in enumerate(table.variables):
         kind = q.column(var).kind
         if kind:
             wanted.setdefault(kind, set()).update(text(row[i]) or "" for row in table if row[i] is not None)
-    out: dict[tuple[str, str], str] = {}
+    out: dict[tuple[str, str, str], str] = {}
     for kind, ids in wanted.items():
         keys = " ".join(str(ox.Literal(k)) for k in sorted(ids))
         rows = store.select(
@@ -136,17 +142,25 @@ def _id_links(store: GraphStore, q: Question, table: Table) -> dict[tuple[str, s
         for r in rows:
             link = href(r["e"] or "")
             if link:
-                out.setdefault((kind, r["key"] or ""), link)
+                fw = owner(store, r["e"] or "")
+                out.setdefault((fw.ident if fw else "", kind, r["key"] or ""), link)
+                out.setdefault(("", kind, r["key"] or ""), link)
     return out
 
 
-def _cells(store: GraphStore, q: Question, table: Table, lang: str) -> list[list[tuple[str, str | None]]]:
+def _cells(
+    store: GraphStore, q: Question, table: Table, lang: str, rahmen: str = ""
+) -> list[list[tuple[str, str | None]]]:
+    """The answer's cells as (text, link); an id links to the entity of its row's framework (column
+    ``rahmen``, else the one asked for), so ids two frameworks share lead to the right one."""
     iris = {t.value for row in table for t in row if isinstance(t, ox.NamedNode)}
     names = labels(store, iris, lang)
     kinds = [q.column(var).kind for var in table.variables]
     ids = _id_links(store, q, table)
+    at = table.variables.index(PARAM) if PARAM in table.variables else None
     out = []
     for row in table:
+        fw = (text(row[at]) or "") if at is not None else rahmen
         cells: list[tuple[str, str | None]] = []
         for kind, t in zip(kinds, row, strict=True):
             if isinstance(t, ox.NamedNode):
@@ -155,21 +169,20 @@ def _cells(store: GraphStore, q: Question, table: Table, lang: str) -> list[list
                 cells.append((label("value.true" if t.value in ("true", "1") else "value.false", lang), None))
             else:
                 value = text(t) or ""
-                cells.append((value, ids.get((kind, value)) if kind else None))
+                link = ids.get((fw, kind, value)) or ids.get(("", kind, value)) if kind else None
+                cells.append((value, link))
         out.append(cells)
     return out
 
 
+def _asked(store: GraphStore, given: dict[str, str]) -> str:
+    """The id of the framework the question was asked for ("" for all)."""
+    return chosen(store, given[PARAM]).ident if given.get(PARAM) else ""
+
+
 def question_page(store: GraphStore, name: str, values: dict[str, str], lang: str) -> tuple[str, int]:
     """The form of question ``name``; with the answer when every required parameter has a value."""
-    own = terms(store)
-    q = question(name)
-    q = replace(
-        q,
-        title=in_terms(q.title, own),
-        description=in_terms(q.description, own),
-        columns=tuple(replace(c, heading=in_terms(c.heading, own)) for c in q.columns),
-    )
+    q = question_in_terms(store, question(name))
     given = known_values(q, values)
     ready = all(p.name in given for p in q.params if p.required)
     table: Table | None = None
@@ -193,7 +206,7 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
         q=q,
         fields=form(store, q, given, lang),
         table=table,
-        rows=_cells(store, q, table, lang) if table is not None else [],
+        rows=_cells(store, q, table, lang, _asked(store, given)) if table is not None else [],
         headings=[q.column(v).heading for v in table.variables] if table is not None else [],
         sparql=sparql,
         error=error,
@@ -201,6 +214,7 @@ def question_page(store: GraphStore, name: str, values: dict[str, str], lang: st
         downloads=list(DOWNLOADS),
         graph=graph.rstrip("?") if graph else None,
         crumbs=crumbs,
+        own=terms(store),
     )
     return html, status
 

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from rahmengraph.model.labels import LANGS, label
+from rahmengraph.model.terms import DEFAULT, Terms, in_terms
 
 
 def with_lang(path: str, lang: str, params: dict[str, str] | None = None) -> str:
@@ -45,13 +46,20 @@ ENV: Final = Environment(
 
 
 def render(
-    template: str, lang: str, path: str, params: dict[str, str] | None = None, **context: object
+    template: str,
+    lang: str,
+    path: str,
+    params: dict[str, str] | None = None,
+    *,
+    own: Terms = DEFAULT,
+    **context: object,
 ) -> str:
-    """Render a page template; ``path``/``params`` give the address for the language switch."""
+    """Render a page template; ``path``/``params`` give the address for the language switch, ``own``
+    the loaded framework's terms that the German texts (``t("key")``) speak in."""
     other = "en" if lang == "de" else "de"
     return ENV.get_template(template).render(
         lang=lang,
-        t=lambda key: label(key, lang),
+        t=lambda key: in_terms(label(key, lang), own) if lang == "de" else label(key, lang),
         link=lambda h: local(h, lang),
         url=lambda p, **q: with_lang(p, lang, {k: str(v) for k, v in q.items() if v is not None}),
         switch_url=with_lang(path, other, {k: v for k, v in (params or {}).items() if k != "lang"}),

@@ -18,8 +18,10 @@ from typing import Any, Final
 
 from rahmengraph.errors import ParameterError
 from rahmengraph.model.filters import Filters
+from rahmengraph.model.frameworks import PARAM, Framework, chosen, frameworks, scoped
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.terms import Terms, in_terms, terms
 from rahmengraph.viz.graph_build import deck as build_deck
 from rahmengraph.viz.graph_changes import changes_graph
 from rahmengraph.viz.graph_comparison import comparison
@@ -74,6 +76,20 @@ class View:
             )
         return options
 
+    def _one_framework(
+        self, store: GraphStore, options: Mapping[str, str]
+    ) -> tuple[GraphStore, Framework | None]:
+        """(the store a view of one framework draws, the framework's id): the one option ``rahmen``
+        names, else the first of several (a deck never mixes frameworks); unknown ids are errors."""
+        if PARAM not in self.options:
+            return store, None
+        known = frameworks(store)
+        wanted = options.get(PARAM, "")
+        if not wanted and len(known) <= 1:
+            return store, None
+        fw = chosen(store, wanted) if wanted else known[0]
+        return scoped(store, fw), fw
+
     def page(
         self, graph: Graph, full: Graph, options: Mapping[str, str], store: GraphStore | None = None
     ) -> Page:
@@ -83,18 +99,44 @@ class View:
         """The page's JSON document (nodes, edges, scenes, filter choices, the filters applied)."""
         self.check(options)
         options = self._focus_field(filters, options)
+        store, shown = self._one_framework(store, options)
         full = project(store)
         graph = full if filters.is_empty() else project(store, filters=filters)
         doc = payload(self.page(graph, full, options, store), full)
         doc["applied"] = {k: list(v) for k, v in filters.active().items()}
         doc["options"] = dict(options)
+        if shown:
+            doc["options"][PARAM] = shown.ident
+            doc["title"] = f"{doc['title']} – {shown.name}"
         doc["beteiligung"] = capture_choices(store, full)
-        return doc
+        return in_own_terms(doc, terms(store))
 
     def render(
         self, store: GraphStore, filters: Filters, options: Mapping[str, str], *, standalone: bool
     ) -> str:
-        return render_page(self.data(store, filters, options), VIEW_TITLES, standalone=standalone)
+        own = terms(store)
+        titles = [(name, in_terms(title, own)) for name, title in VIEW_TITLES]
+        return render_page(self.data(store, filters, options), titles, standalone=standalone)
+
+
+def in_own_terms(doc: dict[str, Any], own: Terms) -> dict[str, Any]:
+    """A page document whose German texts (title, note, scenes, filter boxes) speak the framework's
+    terms; ``terms`` tells the page script the words it writes itself (``Behörden und Akteure``)."""
+    doc["title"] = in_terms(str(doc.get("title", "")), own)
+    doc["note"] = in_terms(str(doc.get("note", "")), own)
+    for scene in doc.get("scenes", []):
+        scene["title"] = in_terms(str(scene["title"]), own)
+        scene["note"] = in_terms(str(scene["note"]), own)
+    for box in doc.get("choices", {}).values():
+        box["label"] = in_terms(str(box["label"]), own)
+        box["items"] = [[key, in_terms(str(name), own)] for key, name in box["items"]]
+    if doc.get("structure_title"):
+        doc["structure_title"] = in_terms(str(doc["structure_title"]), own)
+    for matrix in doc.get("matrices", []):
+        matrix["title"] = in_terms(str(matrix.get("title", "")), own)
+        matrix["help"] = in_terms(str(matrix.get("help", "")), own)
+    doc["terms"] = {"unit": own.unit, "units": own.units, "framework": own.framework}
+    return doc
 
 
 def _deck(
@@ -137,28 +179,28 @@ VIEWS: Final[dict[str, View]] = {
             "Gesamtbild",
             "Fachtag-Rundgang: Überblick Ressorts × Handlungsfelder × Zielgruppen, die Handlungsfelder "
             "einzeln, dann Ressort-Netz, intersektionale Lücken, zwei Kommunen (oder Bezirke) im Vergleich",
-            ("ressorts",),
+            ("ressorts", PARAM),
             _deck("gesamtbild", "Gesamtbild", _walk),
         ),
         View(
             "handlungsfeld",
             "Handlungsfeld-Fokus",
             "Ein Handlungsfeld mit Maßnahmen, Federführung, Beteiligten, Zielgruppen, Ebenen und Lücken",
-            ("feld", "ressorts"),
+            ("feld", "ressorts", PARAM),
             _deck("handlungsfeld", "Handlungsfeld-Fokus", _field),
         ),
         View(
             "ressort-netz",
             "Ressort-Netz",
             "Wer arbeitet mit wem (Kanten gewichtet nach gemeinsamen Maßnahmen), optional je Ebene",
-            ("ebene", "ressorts"),
+            ("ebene", "ressorts", PARAM),
             _deck("ressort-netz", "Ressort-Netz", _network),
         ),
         View(
             "abhaengigkeiten",
             "Abhängigkeiten",
             "Ressortübergreifendes Netz mit Knotenpunkten und einzelnen Ausfallpunkten",
-            ("ebene", "ressorts"),
+            ("ebene", "ressorts", PARAM),
             _deck("abhaengigkeiten", "Abhängigkeiten", _network),
         ),
         View(
@@ -173,7 +215,7 @@ VIEWS: Final[dict[str, View]] = {
             "luecken",
             "Lücken",
             "Abdeckungsmatrizen als Heatmap-Tabellen; Zelle anklicken zeigt die Maßnahmen dahinter",
-            (),
+            (PARAM,),
             lambda graph, full, options, store: luecken(graph, full, options),
         ),
         View(

@@ -72,3 +72,62 @@ def test_comparison_graph_page(two_client: TestClient) -> None:
     assert "Teilhabekonzept Nachbarland (links)" in r.text
     bad = two_client.get("/viz/vergleich", params={"c": "x"}, headers={"Accept": "application/json"})
     assert bad.status_code == 400 and "'c'" in bad.json()["error"]["message"]
+
+
+def test_a_served_deck_draws_the_framework_asked_for(two_client: TestClient) -> None:
+    page = two_client.get("/viz/gesamtbild?rahmen=nachbarland-2023")
+    assert page.status_code == 200 and "https://w3id.org/rahmengraph/musterland/" not in page.text
+    assert "https://w3id.org/rahmengraph/musterland/" in two_client.get("/viz/gesamtbild").text
+    wrong = two_client.get("/viz/gesamtbild?rahmen=hamburg")
+    assert wrong.status_code == 400 and "hamburg" in wrong.text
+
+
+def _links(page: str, key: str) -> list[str]:
+    """The hrefs of the answer cells that show the id ``key``."""
+    tree = lxml_html.fromstring(page)
+    return [a.get("href") or "" for a in tree.xpath(f'//table//td/a[normalize-space(text())="{key}"]')]
+
+
+def test_shared_ids_link_to_their_own_frameworks_entity(two_client: TestClient) -> None:
+    both = two_client.get("/fragen/vergleich-federfuehrung").text
+    assert sorted(_links(both, "MB")) == ["/musterland/akteur/MB", "/nachbarland/akteur/MB"]
+    one = two_client.get("/fragen/handlungsfelder-uebersicht?rahmen=nachbarland-2023").text
+    assert _links(one, "1") == ["/nachbarland/handlungsfeld/1"]
+
+
+def test_downloads_are_per_framework(two_client: TestClient) -> None:
+    names = {d["name"] for d in two_client.get("/download").json()}
+    assert {"rahmengraph-musterland.ttl", "rahmengraph-nachbarland.ttl"} <= names
+    second = two_client.get("/download/rahmengraph-nachbarland.nt")
+    assert second.status_code == 200
+    assert "/nachbarland/" in second.text and "/musterland/" not in second.text
+    assert "/musterland/" in two_client.get("/download/rahmengraph-musterland.nt").text
+    assert two_client.get("/download/rahmengraph-hamburg.nt").status_code == 404
+
+
+def test_the_dataset_description_names_every_framework(two_client: TestClient) -> None:
+    import pyoxigraph as ox
+
+    body = two_client.get("/.well-known/void", headers={"Accept": "application/n-triples"}).content
+    graph = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    dcat = "http://www.w3.org/ns/dcat#"
+    datasets = {
+        t.subject.value
+        for t in graph
+        if t.predicate.value.endswith("#type") and t.object.value == dcat + "Dataset"
+    }
+    assert datasets == {
+        "https://w3id.org/rahmengraph/musterland/",
+        "https://w3id.org/rahmengraph/nachbarland/",
+    }
+    downloads = {
+        t.object.value
+        for t in graph
+        if t.predicate.value == dcat + "downloadURL" and t.object.value.endswith(".nt")
+    }
+    assert {d.rsplit("/", 1)[-1] for d in downloads} == {
+        "rahmengraph-musterland.nt",
+        "rahmengraph-nachbarland.nt",
+    }
+    catalogued = {t.object.value for t in graph if t.predicate.value == dcat + "dataset"}
+    assert catalogued == datasets

@@ -77,7 +77,7 @@ def test_each_edition_is_a_version(own_store: tuple[GraphStore, Dataset]) -> Non
     store.replace_graph(ds.base + "ausgaben", triples)
     described = rdflib.Graph().parse(
         data=ox.serialize(
-            describe(store, ds.graph, ds.framework, "http://host"), format=ox.RdfFormat.N_TRIPLES
+            describe(store, [(ds.graph, ds.framework)], "http://host"), format=ox.RdfFormat.N_TRIPLES
         ),
         format="nt",
     )

@@ -81,11 +81,16 @@
     location.reload();
   }
 
+  /* The framework's word for its responsible units (Ressorts, Behörden …; data.terms from the server). */
+  function units() {
+    return (data.terms && data.terms.units) || "Ressorts";
+  }
+
   /* Scene menu: the walk first, then the scenes a click opens. */
   function sceneMenu() {
     var menu = document.getElementById("scene-menu");
     if (!menu) return;
-    var walk = el("optgroup", null, { label: "Rundgang" }), more = el("optgroup", null, { label: "Ressorts und Akteure" });
+    var walk = el("optgroup", null, { label: "Rundgang" }), more = el("optgroup", null, { label: units() + " und Akteure" });
     data.scenes.forEach(function (s, i) {
       var o = el("option", s.title);
       o.value = String(i);
@@ -175,7 +180,7 @@
   function structureNote() {
     var box = document.getElementById("structure");
     if (!box || !data.structure_title) return;
-    box.appendChild(el("span", "Ressorts: " + data.structure_title + ". "));
+    box.appendChild(el("span", units() + ": " + data.structure_title + ". "));
     var other = data.structure === "aktuell" ? "2019" : "aktuell";
     var text = other === "2019" ? "Zuschnitt 2019–2023 zeigen" : "Aktuellen Zuschnitt zeigen";
     if (P.served) {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -13,8 +14,10 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from rahmengraph.errors import NotFound
 from rahmengraph.model import namespaces, ontology, vocab
+from rahmengraph.model.frameworks import frameworks
 from rahmengraph.model.labels import label
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.terms import examples, in_terms, terms
 from rahmengraph.viz.iri_display import href, prefixed
 from rahmengraph.viz.templating import render
 
@@ -52,6 +55,39 @@ class TermDoc:
     relations: list[tuple[str, list[Link]]] = field(default_factory=list)
     uses: int = 0
     example_use: Link | None = None
+
+
+#: The ontology's examples are written for Bremen (the standard dataset): its base and its ids.
+BREMEN_BASE: Final = "https://w3id.org/rahmengraph/bremen/"
+_BREMEN_IDS: Final = {"akteur/SASJI": "actor", "akteur/SJIS": "actor", "handlungsfeld/3.1": "field"}
+#: An aside naming Bremen ("(in Bremen: …)", "(z. B. 3.1 Bildung)"), dropped for other data.
+_BREMEN_ASIDE: Final = re.compile(r"\s*\([^()]*(?:Bremen|Bremerhaven|\b3\.1\b)[^()]*\)")
+
+
+def for_the_data(store: GraphStore, lang: str) -> Callable[[str], str]:
+    """How the ontology's texts read beside the loaded data: unchanged when Bremen is loaded; else
+    the examples query the first framework's ids, Bremen asides are left out and German texts speak
+    the framework's terms."""
+    bases = [fw.base for fw in frameworks(store)]
+    if not bases or BREMEN_BASE in bases:
+        return lambda text: text
+    found, own = examples(store), terms(store)
+    swaps = {
+        f"{BREMEN_BASE}{path}": f"{bases[0]}{path.split('/')[0]}/{found[kind]}"
+        for path, kind in _BREMEN_IDS.items()
+        if kind in found
+    }
+
+    if "field" in found:
+        swaps['skos:notation "3.1"'] = f'skos:notation "{found["field"]}"'
+
+    def speak(text: str) -> str:
+        for bremen, theirs in swaps.items():
+            text = text.replace(bremen, theirs)
+        text = _BREMEN_ASIDE.sub("", text.replace(BREMEN_BASE, bases[0]))
+        return in_terms(text, own) if lang == "de" else text
+
+    return speak
 
 
 def turtle_file(name: str) -> str:
@@ -104,6 +140,7 @@ def documented_terms(store: GraphStore, lang: str) -> dict[str, list[TermDoc]]:
     """The rg: terms of the ontology by section, with relations and their use in the data."""
     g = ontology.ontology_graph()
     by_class, by_prop = _usage(store)
+    speak = for_the_data(store, lang)
     out: dict[str, list[TermDoc]] = {name: [] for name in SECTIONS}
     seen: set[str] = set()
     for section, types in SECTIONS.items():
@@ -116,9 +153,9 @@ def documented_terms(store: GraphStore, lang: str) -> dict[str, list[TermDoc]]:
             local = iri[len(namespaces.RG) :]
             term_label = (_text(g, s, RDFS.label, lang) or _text(g, s, SKOS.prefLabel, lang) or [local])[0]
             definition = " ".join(_text(g, s, SKOS.definition, lang) or _text(g, s, RDFS.comment, lang))
-            doc = TermDoc(local, iri, "rg:" + local, term_label, definition)
-            doc.examples = _text(g, s, SKOS.example, lang)
-            doc.notes = _text(g, s, SKOS.scopeNote, lang)
+            doc = TermDoc(local, iri, "rg:" + local, term_label, speak(definition))
+            doc.examples = [speak(x) for x in _text(g, s, SKOS.example, lang)]
+            doc.notes = [speak(x) for x in _text(g, s, SKOS.scopeNote, lang)]
             for key, prop in _RELATIONS:
                 targets = [_link(str(o), g, lang) for o in g.objects(s, prop) if isinstance(o, URIRef)]
                 if targets:
@@ -153,7 +190,7 @@ def ontology_page(store: GraphStore, lang: str) -> str:
         lang,
         "/ontologie",
         title=(_text(g, onto, URIRef(vocab.TITLE), lang) or [label("ontologie.title", lang)])[0],
-        description=_text(g, onto, URIRef(vocab.DESCRIPTION), lang),
+        description=[for_the_data(store, lang)(x) for x in _text(g, onto, URIRef(vocab.DESCRIPTION), lang)],
         iri=namespaces.ONTOLOGY_IRI,
         sections=documented_terms(store, lang),
         reused=reused(lang),

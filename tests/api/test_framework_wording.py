@@ -120,3 +120,13 @@ def test_bremen_keeps_its_words_and_examples(bremen: TestClient) -> None:
     assert "Ressort / Akteur" in page and "Akteur/Ressort (Kürzel), gleich welche Rolle" in page
     assert "Ressort-Netz" in shown(bremen.get("/graphen").text)
     assert '"actor":{"label":"Ressort/Akteur"' in bremen.get("/viz/gesamtbild").text
+
+
+def test_ontology_examples_query_the_loaded_data(hansestadt: TestClient, bremen: TestClient) -> None:
+    for lang in ("de", "en"):
+        page = shown(hansestadt.get(f"/ontologie?lang={lang}").text)
+        assert "rahmengraph/bremen/" not in page and "SASJI" not in page and '"3.1"' not in page
+        assert "Bremerhaven" not in page and "Stadtgemeinde Bremen" not in page
+        assert "<https://w3id.org/rahmengraph/nordhafen/akteur/BAGSFI>" in page
+    bremens = shown(bremen.get("/ontologie").text)
+    assert "<https://w3id.org/rahmengraph/bremen/akteur/SASJI>" in bremens and "Stadt Bremerhaven" in bremens

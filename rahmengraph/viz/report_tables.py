@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlencode
 
 from rahmengraph.model.analysis import Report, ReportTable
 from rahmengraph.model.analysis.report import Cell
@@ -89,9 +90,15 @@ class HeatCell:
 
 
 def key_index(store: GraphStore) -> dict[str, tuple[str, str]]:
-    """Table id → (kind, IRI) of every entity of the projection (ids are unique across kinds)."""
+    """Table id → (kind, IRI) of every entity of the projection (ids are unique across the kinds of
+    one framework). An id several frameworks in the store use (``MB`` here and there) gets no IRI:
+    a report row does not say whose it is, so it links to the search, which lists each."""
     graph = shared_projection(store)
-    return {str(d["key"]): (str(d["kind"]), node) for node, d in graph.nodes(data=True) if d.get("key")}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for node, d in graph.nodes(data=True):
+        if d.get("key"):
+            found.setdefault(str(d["key"]), set()).add((str(d["kind"]), node))
+    return {key: min(hits) if len(hits) == 1 else (min(hits)[0], "") for key, hits in found.items()}
 
 
 def segments(value: Cell, kinds: tuple[str, ...], index: dict[str, tuple[str, str]]) -> list[Segment]:
@@ -108,13 +115,18 @@ def segments(value: Cell, kinds: tuple[str, ...], index: dict[str, tuple[str, st
     for piece in _TOKEN.split(text):
         word = piece.rstrip(":")
         found = index.get(word)
-        if found and found[0] in kinds and (link := href(found[1])):
+        if found and found[0] in kinds and (link := href(found[1]) if found[1] else _search(word)):
             out.append((word, link))
         else:
             out.append((word, None))
         if word != piece:
             out.append((piece[len(word) :], None))
     return [s for s in out if s[0]]
+
+
+def _search(key: str) -> str:
+    """The search for an id several frameworks share (it lists the entry of each)."""
+    return f"/suche?{urlencode({'q': key})}"
 
 
 def _anchor(report: Report, row: list[Cell]) -> str | None:

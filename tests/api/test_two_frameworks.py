@@ -131,3 +131,9 @@ def test_the_dataset_description_names_every_framework(two_client: TestClient) -
     }
     catalogued = {t.object.value for t in graph if t.predicate.value == dcat + "dataset"}
     assert catalogued == datasets
+
+
+def test_analysis_tables_link_shared_ids_to_the_search(two_client: TestClient) -> None:
+    page = two_client.get("/analysen/overlaps").text
+    assert set(_links(page, "MB")) == {"/suche?q=MB"}  # a report row does not say whose MB it is
+    assert set(_links(page, "MJI")) == {"/musterland/akteur/MJI"}  # only Musterland has MJI

@@ -1,8 +1,8 @@
 """The ``vergleich`` analysis over case folders (issue #20, comparing frameworks).
 
 Each folder under ``comparison/`` names the frameworks it loads (``rahmen.txt``: folders of
-``tests/cases``, one a line; ``../../data/bremen`` for the Bremen dataset) and holds the expected report (``expected.json``: summary and rows of
-every table, one column per framework).
+``tests/cases``, one a line; ``../../data/bremen`` for the Bremen dataset) and holds the expected
+report (``expected.json``: summary and rows of every table, one column per framework).
 """
 
 from __future__ import annotations

@@ -56,9 +56,14 @@ def _sorted(d: Deck, nodes: set[str] | list[str]) -> list[str]:
 class Deck:
     """The shared graph plus the facts the scenes are cut from."""
 
-    def __init__(self, g: Graph, options: Options) -> None:
+    def __init__(self, g: Graph, options: Options, whole: Graph | None = None) -> None:
         self.g = g
-        self.structure = structure(options)
+        # the structures come from the whole data's re-cuts (a filter must not move their dates)
+        self.structure = structure(options, whole if whole is not None else g)
+        self.other_structure = structure(
+            {"ressorts": "2019" if self.structure.name == "aktuell" else "aktuell"},
+            whole if whole is not None else g,
+        )
         self.measures = nodes_of(g, "measure")
         self.fields = nodes_of(g, "field")
         self.out: Graph = nx.MultiDiGraph()
@@ -251,9 +256,9 @@ def _unit_scene(d: Deck, unit: str) -> Scene:
     )
 
 
-def deck(g: Graph, options: Options, view: str, title: str) -> Page:
+def deck(g: Graph, options: Options, view: str, title: str, whole: Graph | None = None) -> Page:
     """Every scene of the deck; the page opens at the view's scene (set by the caller)."""
-    d = Deck(g, options)
+    d = Deck(g, options, whole)
     d.add(_overview(d))
     for f in d.fields:
         scene = d.add(_field_scene(d, f))
@@ -273,5 +278,9 @@ def deck(g: Graph, options: Options, view: str, title: str) -> Page:
         opens=d.opens,
         member_measures={n: d.unit_measures[n] for n in d.unit_measures}
         | {n: ms for n, ms in d.dims.items()},
-        extra={"structure": d.structure.name, "structure_title": d.structure.title},
+        extra={
+            "structure": d.structure.name,
+            "structure_title": d.structure.title,
+            "structure_other_title": d.other_structure.title,
+        },
     )

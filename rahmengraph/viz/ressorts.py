@@ -5,6 +5,8 @@ existed at the structure's reference date: an actor dissolved before it hands ov
 successors (``rg:successor``), one founded after it goes back to its predecessors. So by default
 every measure of the departed Ressorts (e.g. SJIS, SWAE) is shown with the Ressorts cut on
 05.07.2023 (SASJI …), and ``ressorts=2019`` shows the structure the framework was adopted under.
+Other data: ``aktuell`` is the structure after its largest re-cut (the day most units with a
+successor ended), ``2019`` the one before it.
 
 Pictures a room reads stay small by aggregation: Ressorts (Senate departments, the Senate, the
 municipalities) and actors in many measures are shown one by one, the rest grouped by actor type;
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Final
 
 from rahmengraph.errors import ParameterError
@@ -32,7 +35,8 @@ class Structure:
     title: str  # German
 
 
-#: Ressort structures a picture can show (option ``ressorts``); the first is the default.
+#: Ressort structures a picture can show (option ``ressorts``); the first is the default. Their
+#: dates and titles are Bremen's; :func:`structure` takes them from the data's own re-cut.
 STRUCTURES: Final[dict[str, Structure]] = {
     s.name: s
     for s in (
@@ -40,6 +44,53 @@ STRUCTURES: Final[dict[str, Structure]] = {
         Structure("2019", "2023-07-04", "Ressortzuschnitt 2019–2023"),
     )
 }
+_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def recuts(g: Graph) -> list[tuple[str, int]]:
+    """(day, units) of every re-cut in the data: days on which units with a successor ended, the
+    most units first (then the latest)."""
+    ended: dict[str, int] = {}
+    for n, a in g.nodes(data=True):
+        until = str(a.get("valid_until") or "")
+        if (
+            a.get("kind") == "actor"
+            and _DAY.fullmatch(until)
+            and any(r == "successor" for _v, r in out_rels(g, n))
+        ):
+            ended[until] = ended.get(until, 0) + 1
+    return sorted(ended.items(), key=lambda kv: (-kv[1], [-int(x) for x in kv[0].split("-")]))
+
+
+def _german(day: str) -> str:
+    y, m, d = day.split("-")
+    return f"{d}.{m}.{y}"
+
+
+def _structures(g: Graph | None) -> dict[str, Structure]:
+    """The two structures of the data: after its largest re-cut and before it (since the re-cut
+    before that, if any); without a re-cut the current one only."""
+    if g is None:
+        return STRUCTURES
+    cuts = recuts(g)
+    if not cuts:
+        return {
+            "aktuell": Structure("aktuell", "9999", "aktueller Ressortzuschnitt"),
+            "2019": STRUCTURES["2019"],
+        }
+    main = cuts[0][0]
+    before = (date.fromisoformat(main) - timedelta(days=1)).isoformat()
+    earlier = sorted(day for day, _n in cuts if day < main)
+    old = (
+        f"Ressortzuschnitt {earlier[-1][:4]}–{main[:4]}"
+        if earlier
+        else f"Ressortzuschnitt bis {_german(before)}"
+    )
+    return {
+        "aktuell": Structure("aktuell", "9999", f"Ressortzuschnitt ab {_german(main)}"),
+        "2019": Structure("2019", before, old),
+    }
+
 
 #: Actor types shown one by one in the aggregated pictures (others: one node per type).
 ONE_BY_ONE: Final = ("Senatsressort", "Senat", "Kommune")
@@ -49,11 +100,13 @@ MANY_MEASURES: Final = 6
 MOST_BUSY: Final = 12
 
 
-def structure(options: Mapping[str, str]) -> Structure:
-    """The structure named by option ``ressorts``: a name of :data:`STRUCTURES` or a date (JJJJ-MM-TT)."""
-    name = options.get("ressorts") or next(iter(STRUCTURES))
-    if name in STRUCTURES:
-        return STRUCTURES[name]
+def structure(options: Mapping[str, str], g: Graph | None = None) -> Structure:
+    """The structure named by option ``ressorts``: ``aktuell`` (after the data's largest re-cut),
+    ``2019`` (before it) or a date (JJJJ-MM-TT)."""
+    known = _structures(g)
+    name = options.get("ressorts") or next(iter(known))
+    if name in known:
+        return known[name]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
         return Structure(name, name, f"Ressortzuschnitt am {name}")
     raise ParameterError(

@@ -130,8 +130,9 @@ def in_own_terms(doc: dict[str, Any], own: Terms) -> dict[str, Any]:
     for box in doc.get("choices", {}).values():
         box["label"] = in_terms(str(box["label"]), own)
         box["items"] = [[key, in_terms(str(name), own)] for key, name in box["items"]]
-    if doc.get("structure_title"):
-        doc["structure_title"] = in_terms(str(doc["structure_title"]), own)
+    for key in ("structure_title", "structure_other_title"):
+        if doc.get(key):
+            doc[key] = in_terms(str(doc[key]), own)
     for matrix in doc.get("matrices", []):
         matrix["title"] = in_terms(str(matrix.get("title", "")), own)
         matrix["help"] = in_terms(str(matrix.get("help", "")), own)
@@ -145,7 +146,7 @@ def _deck(
     """A view of the Fachtag deck: every scene, opened at ``start``'s scene with its walk."""
 
     def build(graph: Graph, full: Graph, options: Mapping[str, str], store: GraphStore | None) -> Page:
-        page = build_deck(graph, options, view, title)
+        page = build_deck(graph, options, view, title, full)
         page.start, walk = start(page, options)
         page.steps = walk or page.steps
         return page

@@ -53,3 +53,17 @@ def test_an_unknown_framework_is_an_error(two_frameworks: TwoFrameworks) -> None
 def test_with_one_framework_the_page_stays_as_it_was(musterland_store: GraphStore) -> None:
     doc = VIEWS["gesamtbild"].data(musterland_store, Filters(), {})
     assert "rahmen" not in doc["options"] and doc["title"] == "Gesamtbild"
+
+
+def test_the_unit_structure_comes_from_the_datas_own_recut(
+    hansestadt_store: GraphStore, bremen_store: GraphStore
+) -> None:
+    now = VIEWS["gesamtbild"].data(hansestadt_store, Filters(), {})
+    assert now["structure_title"] == "Behördenzuschnitt ab 01.07.2020"
+    assert now["structure_other_title"] == "Behördenzuschnitt bis 30.06.2020"
+    before = VIEWS["gesamtbild"].data(hansestadt_store, Filters(), {"ressorts": "2019"})
+    assert before["structure_title"] == "Behördenzuschnitt bis 30.06.2020"
+    for filters in (Filters(), Filters(field=("3.1",))):  # Bremen's titles, whatever the filter
+        bremen = VIEWS["gesamtbild"].data(bremen_store, filters, {})
+        assert bremen["structure_title"] == "Ressortzuschnitt ab 05.07.2023"
+        assert bremen["structure_other_title"] == "Ressortzuschnitt 2019–2023"

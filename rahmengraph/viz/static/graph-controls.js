@@ -182,7 +182,7 @@
     if (!box || !data.structure_title) return;
     box.appendChild(el("span", units() + ": " + data.structure_title + ". "));
     var other = data.structure === "aktuell" ? "2019" : "aktuell";
-    var text = other === "2019" ? "Zuschnitt 2019–2023 zeigen" : "Aktuellen Zuschnitt zeigen";
+    var text = other === "2019" ? (data.structure_other_title || "Zuschnitt 2019–2023") + " zeigen" : "Aktuellen Zuschnitt zeigen";
     if (P.served) {
       var p = new URLSearchParams(location.search);
       if (other === "aktuell") p.delete("ressorts"); else p.set("ressorts", other);

@@ -12,13 +12,13 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Final
-
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Final
 
 from rahmengraph.model.loading.csv_text import excel_csv, write_csv
 from rahmengraph.model.tabulation import Tables
+
+if TYPE_CHECKING:  # openpyxl on first use: a server that writes no workbook need not hold it (~30 MB)
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def csv_files(tables: Tables) -> dict[str, str]:
@@ -53,6 +53,8 @@ def finish_sheet(ws: Worksheet, text: bool = False) -> None:
 def xlsx_bytes(tables: Tables) -> bytes:
     """One worksheet per file (sheet name = file name without ``.csv``), same columns, every cell
     text (so codes like ``3.10`` are never numbers), with filters and column widths."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     wb.remove(wb.active) if wb.active is not None else None
     for name, (header, rows) in tables.files.items():

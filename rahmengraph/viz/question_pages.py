@@ -8,7 +8,6 @@ from typing import Final
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from openpyxl import Workbook
 
 from rahmengraph.errors import ParameterError, RahmengraphError
 from rahmengraph.model import namespaces, value_lists, vocab
@@ -225,6 +224,8 @@ def csv_bytes(table: Table, headings: list[str]) -> bytes:
 
 
 def xlsx_answer(table: Table, title: str, headings: list[str]) -> bytes:
+    from openpyxl import Workbook  # on first use: a server that writes no workbook need not hold it
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None  # a new workbook always has one sheet

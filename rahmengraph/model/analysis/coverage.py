@@ -16,13 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
-from openpyxl import Workbook
-
 from rahmengraph.errors import ParameterError
 from rahmengraph.model import level_types
 from rahmengraph.model.analysis.indexes import View
 from rahmengraph.model.analysis.report import Cell, Report, ReportTable
-from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.loading.csv_text import excel_csv
 
 
@@ -190,6 +187,10 @@ def matrix_csv(report: Report) -> str:
 
 def report_xlsx(report: Report) -> bytes:
     """One worksheet per table (sheet name = table title, cut to Excel's 31 characters)."""
+    from openpyxl import Workbook  # on first use: the server need not hold it (~30 MB with numpy)
+
+    from rahmengraph.model.export import finish_sheet
+
     wb = Workbook()
     if wb.active is not None:
         wb.remove(wb.active)

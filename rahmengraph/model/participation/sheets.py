@@ -11,8 +11,6 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
-from openpyxl import Workbook
-
 from rahmengraph.model.export import finish_sheet
 from rahmengraph.model.loading.csv_text import excel_csv
 from rahmengraph.model.participation.register import Entry, Event, entries, event
@@ -95,6 +93,8 @@ def csv_text(header: list[str], table: list[list[str]]) -> str:
 
 def xlsx_bytes(event: Event, header: list[str], table: list[list[str]]) -> bytes:
     """One worksheet ``Beitraege`` (every cell text) and one ``Veranstaltung`` with the event's data."""
+    from openpyxl import Workbook  # on first use: a server that writes no workbook need not hold it
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None

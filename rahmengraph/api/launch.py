@@ -130,7 +130,9 @@ class Launch:
 
     async def _stop(self) -> None:
         if self._taking_over is not None:
-            with suppress(Exception):
+            if self.app is None:  # stopped while building: the application is not started at all
+                self._taking_over.cancel()
+            with suppress(Exception, asyncio.CancelledError):
                 await self._taking_over
         if self._lifespan is not None:  # the application's shutdown closes the runner it was handed
             await self._lifespan.__aexit__(None, None, None)

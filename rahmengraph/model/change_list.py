@@ -143,11 +143,14 @@ def _edition(found: list[EditionInfo], version: str, framework: str | None) -> E
     return hits[0]
 
 
-def between(store: GraphStore, before: str, after: str, filters: Filters | None = None) -> Report:
+def between(
+    store: GraphStore, before: str, after: str, filters: Filters | None = None, framework: str | None = None
+) -> Report:
     """The changes from edition ``before`` to edition ``after`` (versions; ``after`` may be empty:
-    the current edition). Raises :class:`ParameterError` for unknown editions or a wrong order."""
+    the current edition) of ``framework`` (its IRI; None: the first framework with edition ``before``).
+    Raises :class:`ParameterError` for unknown editions or a wrong order."""
     found = editions(store)
-    a = _edition(found, before, None)
+    a = _edition(found, before, framework)
     if after:
         b = _edition(found, after, a.framework)
     else:
@@ -180,7 +183,7 @@ def report_changes(store: GraphStore, period_from: str, period_to: str) -> list[
         within = [e for e in mine if e.key[: len(period_to)] <= period_to]
         if not within or within[-1].key <= before[-1].key:
             continue
-        report = between(store, before[-1].version, within[-1].version)
+        report = between(store, before[-1].version, within[-1].version, framework=framework)
         for c in report.changes:
             r = row(c)
             term = value_lists.CHANGE_TYPES.get(c.type)

@@ -16,6 +16,7 @@ Which comparisons make sense comes from the dataset's declared level types
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 from rahmengraph.model import level_types
 from rahmengraph.model.analysis.indexes import View
@@ -124,16 +125,32 @@ def land_without_municipal(view: View) -> ReportTable:
     )
 
 
+def _on_levels(view: View, levels: set[str]) -> list[str]:
+    """The measures on any of ``levels``, in the view's order (an index per view: at national scale
+    there are hundreds of level groups and thousands of measures)."""
+    index = view.memo.get("measures by level")
+    if index is None:
+        order: dict[str, int] = {}
+        by_level: dict[str, list[str]] = defaultdict(list)
+        for i, m in enumerate(view.measures):
+            order[m] = i
+            for lv in view.levels.get(m, []):
+                by_level[lv].append(m)
+        index = view.memo["measures by level"] = (order, by_level)
+    order, by_level = cast(tuple[dict[str, int], dict[str, list[str]]], index)
+    found = {m for lv in levels for m in by_level.get(lv, [])}
+    return sorted(found, key=order.__getitem__)
+
+
 def _without_counterpart(
     view: View, above: set[str], below: set[str], type_name: str
 ) -> list[list[str | int | None]]:
     local: dict[str, list[str]] = defaultdict(list)
-    for m in view.measures:
-        if below & set(view.levels.get(m, [])):
-            for f in view.fields.get(m, []):
-                local[f].append(m)
+    for m in _on_levels(view, below):
+        for f in view.fields.get(m, []):
+            local[f].append(m)
     rows: list[list[str | int | None]] = []
-    for m in view.measures:
+    for m in _on_levels(view, above):
         levels = set(view.levels.get(m, []))
         if not (levels & above) or levels & below:
             continue

@@ -239,7 +239,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--update-token", default=None, help="SPARQL Update mit diesem Token erlauben")
     args = parser.parse_args(argv)
     app = SERVERS[args.kind][1](args)
-    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
+    options: dict[str, Any] = {"log_level": "warning", "access_log": False}
+    if args.kind == "ours":  # as `rahmengraph serve` runs it (header timeout, one write per answer)
+        from rahmengraph.api.server import uvicorn_options
+        from rahmengraph.config import Settings
+
+        options = uvicorn_options(Settings(log_level="warning"))
+    uvicorn.run(app, host="127.0.0.1", port=args.port, **options)
 
 
 if __name__ == "__main__":

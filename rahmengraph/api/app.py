@@ -9,6 +9,7 @@ from the typed :class:`~rahmengraph.api.state.AppState`.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -35,7 +36,7 @@ from rahmengraph.api import (
     void,
 )
 from rahmengraph.api.access_log import AccessLog
-from rahmengraph.api.endpoint import QueryEndpoint
+from rahmengraph.api.endpoint import Application, QueryEndpoint
 from rahmengraph.api.head import HeadRequests
 from rahmengraph.api.state import AppState, install, stop_warming
 from rahmengraph.config import Settings
@@ -103,6 +104,9 @@ def create_app(
         try:
             if not started:
                 await queries.start()  # SPARQL answers first; the projection and analyses follow
+            # what start-up made lives as long as the server: out of the collector's full passes,
+            # which otherwise stop every request for 0.1-0.6 s now and then (docs/engine.md)
+            gc.freeze()
             if opened.engine != "sparql":
                 # the networkx projection (and with warm_analyses every analysis, SHACL: ~0.4 s for
                 # Bremen) in the background while the server already answers
@@ -113,12 +117,13 @@ def create_app(
                     loop.run_in_executor(None, shared_projection, opened)
             yield
         finally:
+            gc.unfreeze()
             await stop_warming(state)
             await queries.close()
             if own:
                 opened.close()
 
-    app = FastAPI(
+    app = Application(
         title="rahmengraph",
         description=DESCRIPTION,
         version="0.1.0",
@@ -159,4 +164,5 @@ def create_app(
     app.add_middleware(CORSMiddleware, **cors.options(settings))
     app.add_middleware(HeadRequests)  # HEAD everywhere, answered as GET without the body
     app.add_middleware(AccessLog)
+    app.open_endpoint()  # queries without Origin: ahead of all of the above
     return app

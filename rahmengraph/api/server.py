@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from rahmengraph.api.connection import OneWrite
 from rahmengraph.api.launch import Launch
 from rahmengraph.config import Settings
 from rahmengraph.engine.runner import Runner
@@ -51,11 +52,12 @@ def check_port(host: str, port: int) -> None:
             ) from exc
 
 
-def with_header_timeout(seconds: float) -> type[HttpToolsProtocol]:
+def http_protocol(seconds: float) -> type[HttpToolsProtocol]:
     """uvicorn's HTTP protocol, closing a connection whose request headers are not complete within
-    ``seconds`` of its start (a client that connects and sends nothing, or too slowly)."""
+    ``seconds`` of its start (a client that connects and sends nothing, or too slowly), and writing
+    each answer at once (:class:`~rahmengraph.api.connection.OneWrite`)."""
 
-    class HeaderTimeout(HttpToolsProtocol):
+    class Connection(HttpToolsProtocol):
         _timer: asyncio.TimerHandle | None = None
 
         def _arm(self) -> None:
@@ -73,7 +75,7 @@ def with_header_timeout(seconds: float) -> type[HttpToolsProtocol]:
                 self.transport.close()
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
+            super().connection_made(OneWrite(transport, self.loop))  # type: ignore[arg-type]
             self._arm()
 
         def on_message_begin(self) -> None:
@@ -88,7 +90,16 @@ def with_header_timeout(seconds: float) -> type[HttpToolsProtocol]:
             self._disarm()
             super().connection_lost(exc)
 
-    return HeaderTimeout
+    return Connection
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """How ``rahmengraph serve`` runs uvicorn besides host and port (the benchmark runs it so too)."""
+    return {
+        "http": http_protocol(settings.header_timeout),
+        "access_log": False,  # rahmengraph.api.access_log writes one line per request
+        "log_level": settings.log_level.lower(),
+    }
 
 
 def serve(settings: Settings) -> None:
@@ -99,14 +110,7 @@ def serve(settings: Settings) -> None:
     try:
         datasets = None if _loaded(store, settings) else _load(store, settings)
         launch = Launch(settings, store, partial(_application, settings, store, datasets))
-        uvicorn.run(
-            launch,
-            host=settings.host,
-            port=settings.port,
-            http=with_header_timeout(settings.header_timeout),
-            access_log=False,  # rahmengraph.api.access_log writes one line per request
-            log_level=settings.log_level.lower(),
-        )
+        uvicorn.run(launch, host=settings.host, port=settings.port, **uvicorn_options(settings))
         if launch.failure is not None:
             raise launch.failure
     finally:

@@ -13,8 +13,7 @@
 
 from __future__ import annotations
 
-import hmac
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 from urllib.parse import parse_qs
 
@@ -23,16 +22,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from starlette.types import Scope
 
-from rahmengraph.api import query_response
+from rahmengraph.api import query_response, updates
 from rahmengraph.api.language import ReaderLang
 from rahmengraph.api.openapi import errors, files
 from rahmengraph.api.query_response import MAX_ROWS as MAX_ROWS
 from rahmengraph.api.query_response import TRUNCATED as TRUNCATED
 from rahmengraph.api.query_response import endpoint_iri
-from rahmengraph.api.state import AppState, State, after_write, loaded_bases
+from rahmengraph.api.state import AppState, State
+from rahmengraph.api.updates import authorize as authorize  # where editions and participation get it
 from rahmengraph.config import Settings
-from rahmengraph.engine.dataset import with_using
-from rahmengraph.engine.guard import check_depth, check_update
 from rahmengraph.engine.job import Formats
 from rahmengraph.engine.negotiation import (
     GRAPH_OFFERS,
@@ -45,12 +43,10 @@ from rahmengraph.engine.negotiation import (
 )
 from rahmengraph.engine.protocol import Params, get_params, post_params
 from rahmengraph.engine.service_description import description
-from rahmengraph.engine.targets import check_participation_writes, check_writes
-from rahmengraph.errors import Forbidden, NotAcceptable, ParameterError, Unauthorized
+from rahmengraph.errors import NotAcceptable, ParameterError
 from rahmengraph.model import asof
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.graph_view import GraphView, is_participation_graph
-from rahmengraph.model.namespaces import ONTOLOGY_IRI, PREFIXES
+from rahmengraph.model.graph_view import GraphView
 from rahmengraph.viz.sparql_editor import sparql_editor
 
 router = APIRouter(tags=["SPARQL"])
@@ -158,49 +154,6 @@ async def answer(
     return await run_query(state, p.query, defaults, named, formats, request.scope)
 
 
-def authorize(settings: Settings, authorization: str, what: str = "SPARQL Update") -> None:
-    """Writing needs ``allow_update`` and the update token (``Bearer …``), compared in constant time."""
-    if not settings.allow_update:
-        raise Forbidden(f"{what} ist auf diesem Server abgeschaltet (Einstellung allow_update)")
-    token = settings.update_token
-    scheme, _, given = authorization.partition(" ")
-    expected = token.get_secret_value().encode() if token is not None else b""
-    ok = bool(expected) and scheme.lower() == "bearer"
-    # compare in constant time even when the scheme is wrong, so timing tells nothing
-    if not hmac.compare_digest(given.strip().encode(), expected) or not ok:
-        raise Unauthorized(f"{what} braucht den richtigen Bearer-Token (Header Authorization)")
-
-
-async def update(request: Request, state: AppState, p: Params) -> Response:
-    authorize(state.settings, request.headers.get("authorization", ""))
-    if p.update is None or not p.update.strip():
-        raise ParameterError("Parameter update ist leer")
-    text = with_using(p.update, p.using_graphs, p.using_named_graphs)
-    check_depth(text, state.settings.max_query_depth)
-    await run_in_threadpool(check_update, text)
-    base = endpoint_iri(state.settings, request.scope)
-    stored = await run_in_threadpool(state.store.graphs)
-    check_writes(text, base, PREFIXES, loaded_graphs(state, stored))
-    check_participation_writes(text, base, PREFIXES, stored)
-    # workers are not restarted: they replay the change before their next query (engine.changes)
-    async with state.runner.writing() as changes:
-        try:
-            await run_in_threadpool(state.store.update, text, base)
-        finally:  # a failed update changed nothing; recording it anyway costs one reopen at most
-            changes.record(text, base)
-    after_write(state)
-    return Response(status_code=204)
-
-
-def loaded_graphs(state: AppState, graphs: Iterable[str]) -> set[str]:
-    """Those of ``graphs`` that start-up loads from files (read-only through SPARQL Update, see
-    :mod:`rahmengraph.engine.targets`): every loaded dataset's, its editions' and the ontology's."""
-    # editions too; participation graphs are refused by check_participation_writes
-    bases = tuple(loaded_bases(state))
-    stored_from_files = {g for g in graphs if g.startswith(bases) and not is_participation_graph(g)}
-    return stored_from_files | ({ONTOLOGY_IRI} & set(graphs))
-
-
 @router.get(
     "/sparql",
     summary="SPARQL-Abfrage (GET) oder Dienstbeschreibung",
@@ -239,5 +192,6 @@ async def sparql_get(request: Request, state: State, lang: ReaderLang) -> Respon
 async def sparql_post(request: Request, state: State, lang: ReaderLang) -> Response:
     p = post_params(request.headers.get("content-type", ""), request.url.query, await request.body())
     if p.update is not None:
-        return await update(request, state, p)
+        authorization = request.headers.get("authorization", "")
+        return await updates.update(state, p, authorization, endpoint_iri(state.settings, request.scope))
     return await answer(request, state, lang, p, browser=False)

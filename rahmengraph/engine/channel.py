@@ -1,4 +1,5 @@
-"""The server's end of one query worker: its process, the socket to it, answer frames, its memory.
+"""The server's end of one query worker: its process, the socket to it, a query's run (deadline,
+memory), answer frames.
 
 A worker is a fresh interpreter (``python -c``) that imports :mod:`rahmengraph.engine.worker` and
 nothing else — not the server's main module, FastAPI, rdflib or the report libraries, as a
@@ -13,12 +14,14 @@ Answers come back as raw frames (see :mod:`rahmengraph.engine.frame`), read piec
 
 from __future__ import annotations
 
+import asyncio
 import os
 import pickle
 import socket
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -26,8 +29,10 @@ from pathlib import Path
 import rahmengraph
 from rahmengraph import errors
 from rahmengraph.engine.frame import FrameReader, error_from
-from rahmengraph.engine.job import Answer, Job, Source
+from rahmengraph.engine.job import Answer, Job, Source, packed
 
+#: Seconds between looks at a running query (time, memory, long or not).
+TICK = 0.1
 #: Seconds a new worker may take to open its store.
 START_TIMEOUT = 120.0
 #: Bytes asked for per read of an answer.
@@ -37,6 +42,13 @@ _ROOT = str(Path(rahmengraph.__file__).resolve().parent.parent)
 #: Nice value of a worker running a long query.
 NICE = 10
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _late(timeout: float) -> errors.QueryTimeout:
+    return errors.QueryTimeout(
+        f"Die Abfrage lief länger als {timeout:g} s (gezählt ab Eingang) und wurde abgebrochen "
+        "(Einstellung query_timeout)"
+    )
 
 
 class Channel:
@@ -84,14 +96,69 @@ class Channel:
         self.long = False  # running a query past the short-query threshold
         self.heavy = False  # running a query that is long or has the text of one seen running long
         self.interim = False  # reads the store folder in place until workers with a copy are there
+        self.pending: asyncio.Future[Answer | errors.RahmengraphError] | None = None  # the query's answer
 
     @staticmethod
     def message(job: Job) -> bytes:
         """``job`` as one :class:`multiprocessing.connection.Connection` message."""
-        data = pickle.dumps(job, pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(packed(job), pickle.HIGHEST_PROTOCOL)
         if len(data) > 0x7FFFFFFF:
             return struct.pack("!iQ", -1, len(data)) + data
         return struct.pack("!i", len(data)) + data
+
+    async def ask(
+        self,
+        job: Job,
+        deadline: float,
+        timeout: float,
+        memory_mb: int,
+        tick: Callable[[float], errors.RahmengraphError | None],
+    ) -> Answer | errors.RahmengraphError:
+        """Send ``job`` and wait for its answer (the pool's reader of this socket completes
+        :attr:`pending`). Every :data:`TICK` and at ``deadline`` (of a ``timeout`` in seconds from
+        arrival): past the deadline :class:`~rahmengraph.errors.QueryTimeout`, over ``memory_mb``
+        :class:`~rahmengraph.errors.MemoryExceeded`, else ``tick(seconds running)`` may end it."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Answer | errors.RahmengraphError] = loop.create_future()
+        started = loop.time()
+
+        def watch() -> None:
+            if done.done():
+                return
+            now = loop.time()
+            error = _late(timeout) if now >= deadline else self._over(memory_mb) or tick(now - started)
+            if error is not None:
+                done.set_exception(error)
+            else:
+                timer[0] = loop.call_later(min(TICK, deadline - now), watch)
+
+        timer = [loop.call_later(min(TICK, deadline - started), watch)]
+        self.pending = done
+        try:
+            data = Channel.message(job)
+            try:  # a small job goes out at once; the rest (a large one) as the socket takes it
+                sent = self.sock.send(data)
+            except BlockingIOError:
+                sent = 0
+            if sent < len(data):
+                try:
+                    await asyncio.wait_for(
+                        loop.sock_sendall(self.sock, memoryview(data)[sent:]), deadline - loop.time()
+                    )
+                except TimeoutError:
+                    raise _late(timeout) from None
+            return await done  # the deadline ends it in watch(): no second timer
+        finally:
+            timer[0].cancel()
+            self.pending = None
+
+    def _over(self, memory_mb: int) -> errors.MemoryExceeded | None:
+        if not memory_mb or self.memory() <= memory_mb << 20:
+            return None
+        return errors.MemoryExceeded(
+            f"Die Abfrage brauchte mehr als {memory_mb} MB Arbeitsspeicher und wurde abgebrochen "
+            "(Einstellung worker_memory_mb)"
+        )
 
     def read(self) -> Answer | errors.RahmengraphError | None:
         """Take what the socket holds; the answer (or error) once its frame is complete."""

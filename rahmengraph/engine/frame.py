@@ -1,8 +1,10 @@
-"""The answer frame a query worker writes to its socket: header, media type, body (or an error).
+"""What goes over a query worker's socket: jobs in, answer frames (header, media type, body) out.
 
 The worker writes an answer straight to the socket (:func:`send_answer`, :func:`send_error`); the
 pool reads it piecewise as it arrives (:class:`FrameReader`), so a large body never blocks the
-server's event loop.
+server's event loop. Jobs come as :mod:`multiprocessing.connection` messages (length, pickled
+tuple: :func:`~rahmengraph.engine.job.packed`); the worker reads them with one ``recv`` each
+(:class:`JobReader`) instead of two.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import struct
 from typing import Any
 
 from rahmengraph import errors
-from rahmengraph.engine.job import Answer
+from rahmengraph.engine.job import Answer, Job, unpacked
 
 #: Answer frame header: status (0 answer, 1 error, 2 broken: the worker stops), truncated, media
 #: type length, payload length.
@@ -21,6 +23,8 @@ FRAME = struct.Struct("!BBHQ")
 OK, FAILED, BROKEN = 0, 1, 2
 #: Bodies up to this size go out in one write together with the header.
 _ONE_WRITE = 1 << 16
+#: A job's length prefix (-1: the length follows as 8 bytes) and the bytes asked for per read.
+_LENGTH, _LONG_LENGTH, _READ = struct.Struct("!i"), struct.Struct("!Q"), 1 << 16
 
 
 def send_answer(sock: socket.socket, answer: Answer) -> None:
@@ -84,3 +88,34 @@ class FrameReader:
         if status == BROKEN:
             return Broken(str(message))
         return error_from(str(name), str(message), problems)
+
+
+class JobReader:
+    """The jobs arriving on a worker's (blocking) socket, one at a time."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.buffer = b""
+
+    def _fill(self, need: int) -> None:
+        parts, have = [self.buffer], len(self.buffer)
+        while have < need:
+            chunk = self.sock.recv(max(_READ, need - have))
+            if not chunk:
+                raise EOFError("Verbindung zum Server geschlossen")
+            parts.append(chunk)
+            have += len(chunk)
+        self.buffer = b"".join(parts) if len(parts) > 1 else parts[0]
+
+    def next(self) -> Job:
+        """The next job (blocks until it is there; EOFError when the server has closed the socket)."""
+        self._fill(_LENGTH.size)
+        (size,) = _LENGTH.unpack_from(self.buffer)
+        start = _LENGTH.size
+        if size == -1:
+            self._fill(start + _LONG_LENGTH.size)
+            (size,) = _LONG_LENGTH.unpack_from(self.buffer, start)
+            start += _LONG_LENGTH.size
+        self._fill(start + size)
+        data, self.buffer = self.buffer[start : start + size], self.buffer[start + size :]
+        return unpacked(pickle.loads(data))

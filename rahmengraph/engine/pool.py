@@ -26,6 +26,7 @@ from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rahmengraph import errors
 from rahmengraph.engine.changes import ChangeLog
@@ -38,8 +39,6 @@ from rahmengraph.model.store import GraphStore
 from rahmengraph.model.stores.oxigraph import OxigraphStore
 
 log = logging.getLogger("rahmengraph.engine")
-#: Seconds between looks at a running query (memory, long or not).
-TICK = 0.1
 #: Query texts remembered as long (the latest).
 SHAPES = 256
 #: Seconds between attempts to start a worker after a failed start (doubling up to the last).
@@ -175,18 +174,39 @@ class QueryPool:
             w.kill()
             return
         self._all.add(w)
+        loop.add_reader(w.fd, self._readable, w)  # for as long as it lives: no syscalls per query
         self._release(w)
 
     def _retire(self, w: Channel) -> None:
         """Stop ``w`` (killed, broken, or a spare no longer needed) and start another if needed."""
+        loop = asyncio.get_running_loop()
         if w in self._all:
             self._all.discard(w)
+            loop.remove_reader(w.fd)  # before the worker (and its descriptor) is closed
             if w.long:
                 self._long -= 1
         if w in self._idle:
             self._idle.remove(w)
-        asyncio.get_running_loop().run_in_executor(None, w.kill)
+        loop.run_in_executor(None, w.kill)
         self._grow()
+
+    def _readable(self, w: Channel) -> None:
+        """``w``'s socket has data: its answer completes the query waiting for it. A socket closed
+        while no query waits (the worker died idle) stops the worker at once: it is replaced."""
+        try:
+            msg = w.read()
+        except (EOFError, OSError) as exc:
+            pending = w.pending
+            if pending is not None:
+                if not pending.done():
+                    pending.set_exception(errors.StoreError(f"Query-Worker ist abgestürzt: {exc}"))
+                asyncio.get_running_loop().remove_reader(w.fd)  # the query's own error path retires it
+            else:
+                log.warning("Query-Worker %s hat sich beendet; wird ersetzt", w.process.pid)
+                self._retire(w)
+            return
+        if msg is not None and w.pending is not None and not w.pending.done():
+            w.pending.set_result(msg)
 
     def _release(self, w: Channel) -> None:
         w.heavy = False
@@ -289,76 +309,36 @@ class QueryPool:
         w.generation = generation
 
     async def _ask(self, w: Channel, job: Job, deadline: float) -> Answer | errors.RahmengraphError:
-        loop = asyncio.get_running_loop()
-        done: asyncio.Future[Answer | errors.RahmengraphError] = loop.create_future()
-        started = loop.time()
+        return await w.ask(
+            job, deadline, self.timeout, self.limits.memory_mb, partial(self._tick, w, job.query)
+        )
 
-        def readable() -> None:
-            try:
-                msg = w.read()
-            except (EOFError, OSError) as exc:
-                loop.remove_reader(w.fd)
-                if not done.done():
-                    done.set_exception(errors.StoreError(f"Query-Worker ist abgestürzt: {exc}"))
-                return
-            if msg is not None:
-                loop.remove_reader(w.fd)
-                if not done.done():
-                    done.set_result(msg)
+    def _tick(self, w: Channel, query: str, running: float) -> errors.RahmengraphError | None:
+        """A look at ``w``'s query, running for ``running`` seconds: long from ``long_after`` on —
+        stopped when long queries already hold all workers but one."""
+        if w.long or running < self.limits.long_after:
+            return None
+        if self._long >= self.limits.workers_max - 1:
+            return errors.Overloaded(
+                f"Schon {self._long} lange Abfragen laufen (höchstens query_workers_max - 1 = "
+                f"{self.limits.workers_max - 1}); diese wurde gestoppt, damit kurze Abfragen "
+                "weiter beantwortet werden. Bitte später erneut versuchen.",
+                retry_after=self._retry_after(0.0),
+            )
+        self._became_long(w, query)
+        return None
 
-        def watch() -> None:
-            if done.done():
-                return
-            limit = self.limits.memory_mb << 20
-            if limit and w.memory() > limit:
-                done.set_exception(
-                    errors.MemoryExceeded(
-                        f"Die Abfrage brauchte mehr als {self.limits.memory_mb} MB Arbeitsspeicher und wurde "
-                        "abgebrochen (Einstellung worker_memory_mb)"
-                    )
-                )
-                return
-            if not w.long and loop.time() - started >= self.limits.long_after:
-                if self._long >= self.limits.workers_max - 1:
-                    done.set_exception(
-                        errors.Overloaded(
-                            f"Schon {self._long} lange Abfragen laufen (höchstens query_workers_max - 1 = "
-                            f"{self.limits.workers_max - 1}); diese wurde gestoppt, damit kurze Abfragen "
-                            "weiter beantwortet werden. Bitte später erneut versuchen.",
-                            retry_after=self._retry_after(loop.time()),
-                        )
-                    )
-                    return
-                self._long += 1
-                w.long = w.heavy = True
-                w.yield_cpu()
-                self._long_shapes[job.query] = None
-                self._long_shapes.move_to_end(job.query)
-                if len(self._long_shapes) > SHAPES:
-                    self._long_shapes.popitem(last=False)
-                self._grow()
-            timer[0] = loop.call_later(TICK, watch)
-
-        timer = [loop.call_later(TICK, watch)]
-        loop.add_reader(w.fd, readable)
-        try:
-            data = Channel.message(job)
-            try:  # a small job goes out at once; the rest (a large one) as the socket takes it
-                sent = w.sock.send(data)
-            except BlockingIOError:
-                sent = 0
-            if sent < len(data):
-                rest = memoryview(data)[sent:]
-                await asyncio.wait_for(loop.sock_sendall(w.sock, rest), deadline - loop.time())
-            return await asyncio.wait_for(done, deadline - loop.time())
-        except TimeoutError:
-            raise errors.QueryTimeout(
-                f"Die Abfrage lief länger als {self.timeout:g} s (gezählt ab Eingang) und wurde abgebrochen "
-                "(Einstellung query_timeout)"
-            ) from None
-        finally:
-            timer[0].cancel()
-            loop.remove_reader(w.fd)  # before the worker (and its descriptor) can be closed
+    def _became_long(self, w: Channel, query: str) -> None:
+        """``w``'s query has run past ``long_after``: it yields the CPU, its text is remembered, and
+        the short-query lane gets a worker if needed."""
+        self._long += 1
+        w.long = w.heavy = True
+        w.yield_cpu()
+        self._long_shapes[query] = None
+        self._long_shapes.move_to_end(query)
+        if len(self._long_shapes) > SHAPES:
+            self._long_shapes.popitem(last=False)
+        self._grow()
 
     # -- updates --------------------------------------------------------------------------------
     @asynccontextmanager
@@ -371,7 +351,9 @@ class QueryPool:
         self._closed = True
         if self._tasks:  # workers still starting: let them finish, they stop themselves (closed)
             await asyncio.wait(list(self._tasks), timeout=START_TIMEOUT)
+        loop = asyncio.get_running_loop()
         for w in list(self._all):
+            loop.remove_reader(w.fd)
             w.kill()
         self._all.clear()
         self._idle.clear()

@@ -16,6 +16,8 @@ from __future__ import annotations
 import signal
 import socket
 from contextlib import suppress
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from multiprocessing.connection import Connection
 
@@ -23,7 +25,7 @@ import pyoxigraph as ox
 
 from rahmengraph import errors
 from rahmengraph.engine.dataset import query_dataset
-from rahmengraph.engine.frame import BROKEN, send_answer, send_error
+from rahmengraph.engine.frame import BROKEN, JobReader, send_answer, send_error
 from rahmengraph.engine.guard import check_query
 from rahmengraph.engine.job import Answer, Job, Source
 from rahmengraph.engine.replica import Replica
@@ -46,26 +48,49 @@ def _current(store: ox.Store) -> list[str] | None:
     return _current_of[0][1]
 
 
-def _run(store: ox.Store, text: str, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+@dataclass(frozen=True)
+class Plan:
+    """What a query's text says, worked out once per text (clients repeat their queries)."""
+
+    form: str | None
+    capped: str | None  # the text with ``LIMIT max_rows + 1`` (a SELECT that needs the cap)
+    prefixes: dict[str, str] | None  # those of PREFIXES the text can use (None: none)
+
+
+@lru_cache(maxsize=512)
+def plan(query: str, max_rows: int) -> Plan:
+    """Check ``query`` (raises for SERVICE; not remembered then) and plan its run. The prefixes
+    passed are those whose ``name:`` occurs in the text: Oxigraph reads every prefix given on every
+    query, and a prefix whose name the text does not contain cannot be used."""
+    check_query(query)
+    form = query_form(query)
+    capped = f"{query}\nLIMIT {max_rows + 1}" if form == "SELECT" and needs_cap(query, max_rows) else None
+    used = {name: iri for name, iri in PREFIXES.items() if f"{name}:" in query}
+    return Plan(form, capped, used or None)
+
+
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def _run(store: ox.Store, text: str, job: Job, how: Plan) -> Result:
     dataset = query_dataset(job.query, job.default_graphs, job.named_graphs, _current(store))
-    return store.query(text, prefixes=PREFIXES, base_iri=job.base_iri, **dataset)
+    return store.query(text, prefixes=how.prefixes, base_iri=job.base_iri, **dataset)
 
 
-def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+def _query(store: ox.Store, job: Job, how: Plan) -> Result:
     """The result; a SELECT is capped here with ``LIMIT max_rows + 1`` when that parses."""
-    if query_form(job.query) == "SELECT" and needs_cap(job.query, job.max_rows):
+    if how.capped is not None:
         with suppress(SyntaxError):  # own LIMIT or trailing VALUES: run as written and count
-            return _run(store, f"{job.query}\nLIMIT {job.max_rows + 1}", job)
+            return _run(store, how.capped, job, how)
     try:
-        return _run(store, job.query, job)
+        return _run(store, job.query, job, how)
     except SyntaxError as exc:
         raise query_error(exc, job.query) from exc
 
 
 def execute(store: ox.Store, job: Job) -> Answer:
     """Check, run and serialize one query (raises errors from :mod:`rahmengraph.errors`)."""
-    check_query(job.query)
-    res = _query(store, job)
+    res = _query(store, job, plan(job.query, job.max_rows))
     try:
         if isinstance(res, ox.QueryTriples):
             if job.graph is None:
@@ -106,10 +131,11 @@ def main(conn: Connection, source: Source) -> None:
         conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
         return
     conn.send(("ready",))
-    sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # answers: raw frames
+    sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # jobs and answers: raw
+    jobs = JobReader(sock)
     while True:
         try:
-            job = conn.recv()
+            job = jobs.next()
         except (EOFError, OSError):
             return
         if job.changes:

@@ -12,7 +12,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from rahmengraph.api.server import with_header_timeout
+from rahmengraph.api.server import http_protocol
 from tests.api.conftest import free_port
 
 
@@ -25,9 +25,7 @@ def url() -> Iterator[tuple[str, int]]:
         return {"ok": True}
 
     port = free_port()
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, http=with_header_timeout(0.5), log_level="warning"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, http=http_protocol(0.5), log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -15,7 +15,6 @@ take the middleware stack, where the same endpoint sits innermost.
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Final
 
@@ -26,7 +25,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rahmengraph.api import sparql, updates
-from rahmengraph.api.access_log import log as access_log
+from rahmengraph.api.access_log import record
 from rahmengraph.api.error_responses import error_response, internal_error
 from rahmengraph.api.query_response import endpoint_iri
 from rahmengraph.api.state import state_in
@@ -190,6 +189,5 @@ class Application(FastAPI):
         scope["app"] = self
         start = time.perf_counter()
         status = await self.endpoint.serve(scope, receive, send, front=True)
-        if status is not None and access_log.isEnabledFor(logging.INFO):
-            ms = (time.perf_counter() - start) * 1000
-            access_log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, ms)
+        if status is not None:
+            record(scope, status, start)

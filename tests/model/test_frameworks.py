@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ import pytest
 from rahmengraph.errors import ParameterError
 from rahmengraph.model import frameworks, questions
 from rahmengraph.model.loading.dataset import Dataset
+from rahmengraph.model.loading.writing import load_all
 from rahmengraph.model.store import GraphStore
+from rahmengraph.model.stores.oxigraph import OxigraphStore
 
 CASES = sorted((Path(__file__).parent / "frameworks").glob("*.json"))
 TwoFrameworks = tuple[GraphStore, list[Dataset]]
@@ -67,11 +70,26 @@ def test_a_single_framework_store_answers_as_before(musterland_store: GraphStore
 ANCHORED = [q for q in questions.questions().values() if q.anchor]
 
 
+@pytest.fixture(scope="module")
+def without_editions(
+    musterland_dir: Path, nachbarland_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> GraphStore:
+    """Both frameworks without their editions: the default graph is the union of all graphs."""
+    root = tmp_path_factory.mktemp("ohne-ausgaben")
+    copies = [
+        Path(shutil.copytree(d, root / d.name, ignore=shutil.ignore_patterns("ausgaben*", "aenderungen.csv")))
+        for d in (musterland_dir, nachbarland_dir)
+    ]
+    store = OxigraphStore()
+    load_all(store, copies)
+    return store
+
+
 @pytest.mark.parametrize("q", ANCHORED, ids=[q.name for q in ANCHORED])
 def test_one_query_for_all_frameworks_gives_the_per_framework_rows(
-    q: questions.Question, two_frameworks: TwoFrameworks, monkeypatch: pytest.MonkeyPatch
+    q: questions.Question, without_editions: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, _datasets = two_frameworks
+    store = without_editions
     params = {"field": "1", "actor": "MB", "target_group": "frauen", "measure": "M-1-01"}
     values = {p.name: params[p.type.name] for p in q.params if p.required}
     table, sparql = questions.run(store, q.name, values)
@@ -81,3 +99,10 @@ def test_one_query_for_all_frameworks_gives_the_per_framework_rows(
     assert "# Rahmenkonzept" in texts
     assert table.variables == one_by_one.variables
     assert [list(map(str, r)) for r in table.rows] == [list(map(str, r)) for r in one_by_one.rows]
+
+
+def test_with_editions_each_framework_is_asked_on_its_own(two_frameworks: TwoFrameworks) -> None:
+    """A default graph of many graphs is read graph by graph: one query would be slower there."""
+    store, _datasets = two_frameworks
+    _table, sparql = questions.run(store, "zustaendig-heute", {"measure": "M-1-01"})
+    assert "rahmenAnker" not in sparql and "# Rahmenkonzept" in sparql

@@ -194,9 +194,12 @@ def overhead(scale: Scale, names: list[str], results: dict[str, dict[tuple[str, 
         p50 = percentile(t.latencies, 50)
         table.rows.append([n, ms(p50), ms(percentile(t.latencies, 99)), ms(p50 - base)])
     table.notes.append(
-        "ours bezahlt je Anfrage: HTTP-Schicht (uvicorn, ASGI-Schnellpfad), Aushandlung, Tiefenprüfung, "
-        "Weg zum Worker-Prozess und zurück (Socket, Frame); im Worker SSRF-Prüfung, Datensatz, "
-        "Zeilengrenze, Serialisierung. Der Worker-Prozess ist der Preis für Zeitlimit, Speichergrenze "
-        "und Isolation (pyoxigraph kann eine Abfrage nicht abbrechen)."
+        "ours bezahlt je Anfrage: HTTP-Schicht (uvicorn; ein konstant antwortendes uvicorn-Programm ist "
+        "hier so schnell wie native-memory), den Schnellweg vor der Middleware (Aushandlung, "
+        "Tiefenprüfung), den Weg zum Worker-Prozess und zurück (zwei Prozesswechsel, die unter Last je "
+        "auf einen freien Kern warten); im Worker SSRF-Prüfung, Datensatz, Zeilengrenze (je Abfragetext "
+        "einmal geplant) und pyoxigraph selbst (ASK {} 45–80 µs). Der Worker-Prozess ist der Preis für "
+        "Zeitlimit, Speichergrenze und Isolation: pyoxigraph kann eine laufende Abfrage nicht abbrechen, "
+        "also läuft sie in einem Prozess, den der Server töten kann (docs/engine.md)."
     )
     return table

@@ -19,7 +19,7 @@ from rahmengraph.api.state import AppSettings, Store
 from rahmengraph.errors import NotFound
 from rahmengraph.model.labels import label
 from rahmengraph.model.terms import in_terms, terms
-from rahmengraph.viz import analysis_pages, directory, documentation, question_pages
+from rahmengraph.viz import analysis_pages, directory, question_pages
 from rahmengraph.viz.kind_pages import KINDS
 from rahmengraph.viz.sparql_editor import sparql_editor
 from rahmengraph.viz.static_files import VENDOR, own_file, vendor_file
@@ -109,6 +109,8 @@ def analyse(request: Request, store: Store, lang: PageLang, name: str) -> HTMLRe
 
 @router.get("/ontologie", response_class=HTMLResponse, summary="Dokumentation der Ontologie")
 def ontologie(store: Store, lang: PageLang) -> HTMLResponse:
+    from rahmengraph.viz import documentation  # rdflib (~15 MB) only when the page is asked for
+
     return HTMLResponse(documentation.ontology_page(store, lang))
 
 
@@ -119,6 +121,8 @@ def ontologie(store: Store, lang: PageLang) -> HTMLResponse:
     responses=files(["text/turtle"], "Turtle-Datei"),
 )
 def ontologie_file(name: str) -> Response:
+    from rahmengraph.viz import documentation  # rdflib only when a file is asked for
+
     text = documentation.turtle_file(name)
     return Response(
         text, media_type="text/turtle", headers={"Content-Disposition": f'inline; filename="{name}"'}

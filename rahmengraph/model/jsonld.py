@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 import pyoxigraph as ox
-import rdflib
 
 from rahmengraph.model import namespaces
 
@@ -34,6 +33,8 @@ def context_bytes() -> bytes:
 
 def compact(triples: Iterable[ox.Triple]) -> bytes:
     """``triples`` as compacted JSON-LD with the published context inline."""
+    import rdflib  # only when JSON-LD is asked for: it keeps rdflib (~15 MB) out of the server
+
     nt = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
     graph = rdflib.Graph().parse(data=nt, format="nt")
     doc = json.loads(graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True))

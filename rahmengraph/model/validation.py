@@ -1,32 +1,40 @@
-"""SHACL validation of a dataset graph with pySHACL, reported in German.
+"""SHACL validation of a dataset graph, reported in German.
 
 Violations make a dataset invalid (``rahmengraph validate`` exits non-zero); warnings are the
 visible gaps of the data (e.g. a measure whose source names no lead) and leave it valid.
+
+pySHACL and rdflib (~40 MB resident) stay out of processes that do not load them anyway: such a
+process (the server) has the check run by a short-lived child (``python -m
+rahmengraph.model.shacl``) that returns the findings as plain data. A process that has pySHACL
+loaded (the command line's checks, tests) runs it itself (:mod:`rahmengraph.model.shacl`). The
+findings are a function of the graph's triples and the code (shapes included): an on-disk store
+keeps them in :data:`FILE` beside its data, and a start on the same data reads them from there.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
 import weakref
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Final
 
-import pyshacl
-import rdflib
-from rdflib.namespace import SH
-
-from rahmengraph.model import vocab
+from rahmengraph import errors
 from rahmengraph.model.formats import GRAPH_FORMATS
-from rahmengraph.model.ontology import shapes_graph
+from rahmengraph.model.loading import digest
 from rahmengraph.model.store import GraphStore
 
-#: SHACL severity → (German name, sort rank).
-SEVERITIES: Final = {
-    str(SH.Violation): ("Verstoß", 0),
-    str(SH.Warning): ("Warnung", 1),
-    str(SH.Info): ("Hinweis", 2),
-}
+#: File in a store folder: graph → digest of its triples and the code, and the findings of its check.
+FILE: Final = "rahmengraph-pruefung.json"
+#: The package's parent folder (a child process must import the same code).
+_ROOT = str(Path(__file__).resolve().parents[2])
+#: German name of a severity → sort rank.
+RANKS: Final = {"Verstoß": 0, "Warnung": 1, "Hinweis": 2}
 
 
 @dataclass(frozen=True)
@@ -110,66 +118,87 @@ class ValidationReport:
 
 
 def _rank(severity: str) -> int:
-    return next((rank for name, rank in SEVERITIES.values() if name == severity), 9)
+    return RANKS.get(severity, 9)
 
 
-def _short(node: rdflib.term.Node | None) -> str | None:
-    return None if node is None else str(node)
-
-
-def validate_graph(data: rdflib.Graph, graph: str, shapes: rdflib.Graph | None = None) -> ValidationReport:
-    """Validate an rdflib graph of one dataset against the shapes, exactly as
-    ``pyshacl -s shapes.ttl data.ttl`` does (the shapes need no ontology: they list the subclasses);
-    ``shapes``: other shapes (a fresh graph: pySHACL may add to it)."""
-    _conforms, results, _text = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph() if shapes is None else shapes,
-        inference="none",
-        allow_warnings=True,
-        inplace=True,  # ``data`` is a private copy: no need to clone it
-    )
-    assert isinstance(results, rdflib.Graph)
-    report = ValidationReport(graph)
-    for res in results.objects(None, SH.result):  # top-level results (not their sh:detail)
-        focus = results.value(res, SH.focusNode)
-        severity = SEVERITIES.get(str(results.value(res, SH.resultSeverity)), ("Hinweis", 2))[0]
-        message = str(results.value(res, SH.resultMessage) or "Regel verletzt")
-        key = data.value(focus, rdflib.URIRef(vocab.NOTATION)) if focus is not None else None
-        label = data.value(focus, rdflib.URIRef(vocab.LABEL)) if focus is not None else None
-        report.findings.append(
-            Finding(
-                severity=severity,
-                message=message,
-                focus=str(focus),
-                focus_key=str(key) if key is not None else str(focus).rsplit("/", 1)[-1],
-                focus_label=str(label or ""),
-                path=_short(results.value(res, SH.resultPath)),
-                value=_short(results.value(res, SH.value)),
-                shape=str(results.value(res, SH.sourceShape)),
-            )
-        )
-    report.findings.sort(key=lambda f: (_rank(f.severity), f.message, f.focus_key))
-    return report
-
-
-#: Per store: graph → (digest of its N-Triples, its report). Kept across changes of the store, so
-#: that after one dataset changed only that one is validated again (pySHACL takes ~0.3 s per
-#: framework: 416 of them at national scale).
-_REPORTS: weakref.WeakKeyDictionary[GraphStore, dict[str, tuple[bytes, ValidationReport]]] = (
+#: Per store: graph → (digest of its N-Triples and the code, its report). Kept across changes of the
+#: store, so that after one dataset changed only that one is validated again (pySHACL takes ~0.3 s
+#: per framework: 416 of them at national scale).
+_REPORTS: weakref.WeakKeyDictionary[GraphStore, dict[str, tuple[str, ValidationReport]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
+def _kept(store: GraphStore) -> dict[str, object]:
+    path = digest.beside(store, FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read(store: GraphStore, graph: str, key: str) -> ValidationReport | None:
+    """The report kept in the store folder for ``graph`` in the state ``key``, if any."""
+    entry = _kept(store).get(graph)
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    try:
+        return ValidationReport(graph, [Finding(**f) for f in entry["findings"]])
+    except (KeyError, TypeError):
+        return None
+
+
+def _keep(store: GraphStore, graph: str, key: str, report: ValidationReport) -> None:
+    path = digest.beside(store, FILE)
+    if path is None:
+        return
+    kept = _kept(store) | {graph: {"key": key, "findings": [asdict(f) for f in report.findings]}}
+    part = path.with_suffix(".part")
+    try:
+        part.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        part.replace(path)
+    except OSError:
+        pass  # only a cache: the next start checks again
+
+
+def _apart(text: bytes, graph: str) -> list[Finding]:
+    """Findings of a child process that runs pySHACL (the caller never imports it)."""
+    path = os.pathsep.join([_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])
+    done = subprocess.run(
+        [sys.executable, "-m", "rahmengraph.model.shacl", graph],
+        input=text,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": path},
+        check=False,
+    )
+    if done.returncode != 0:
+        why = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["ohne Meldung"])[-1]
+        raise errors.StoreError(f"SHACL-Prüfung von Graph {graph} gescheitert: {why}")
+    return [Finding(**f) for f in json.loads(done.stdout)]
+
+
+def findings(text: bytes, graph: str) -> list[Finding]:
+    """Findings of the dataset ``text`` (N-Triples) in graph ``graph``: here when pySHACL is
+    loaded already, otherwise in a child process."""
+    if "pyshacl" in sys.modules:
+        from rahmengraph.model.shacl import check
+
+        return check(text, graph)
+    return _apart(text, graph)
+
+
 def validate(store: GraphStore, graph: str) -> ValidationReport:
     """Validate the dataset in named graph ``graph`` of ``store``; the report is shared (read-only)
-    and reused while the graph's triples stay the same."""
+    and reused while the graph's triples and the code stay the same."""
     text = store.dump(GRAPH_FORMATS["nt"], graph)
-    digest = hashlib.blake2b(text, digest_size=16).digest()
+    key = hashlib.blake2b(digest.code() + text, digest_size=16).hexdigest()
     known = _REPORTS.setdefault(store, {})
-    if graph in known and known[graph][0] == digest:
+    if graph in known and known[graph][0] == key:
         return known[graph][1]
-    data = rdflib.Graph()
-    data.parse(data=text, format="nt")
-    report = validate_graph(data, graph)
-    known[graph] = (digest, report)
+    report = _read(store, graph, key)
+    if report is None:
+        report = ValidationReport(graph, findings(text, graph))
+        _keep(store, graph, key, report)
+    known[graph] = (key, report)
     return report

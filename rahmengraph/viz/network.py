@@ -24,7 +24,6 @@ from datetime import date
 from typing import Any, Final
 
 import networkx as nx
-from lxml import etree
 
 from rahmengraph.model.projection import project
 from rahmengraph.model.store import GraphStore
@@ -138,6 +137,8 @@ def _token(title: str) -> str:
 
 
 def _graphml_keys(root: Any, columns: list[Column], domain: str) -> dict[str, str]:
+    from lxml import etree
+
     ids = {}
     for c in columns:
         ident = f"{domain[0]}-{c.name}"
@@ -153,6 +154,8 @@ def _graphml_keys(root: Any, columns: list[Column], domain: str) -> dict[str, st
 
 def graphml(g: Graph, pos: dict[str, Position]) -> bytes:
     """GraphML with yEd's graphics extension (see the module doc)."""
+    from lxml import etree  # only when a network file is written (lxml: ~6 MB resident)
+
     root = etree.Element(f"{{{GRAPHML}}}graphml", nsmap={None: GRAPHML, "y": YED, "xsi": XSI})
     root.set(
         f"{{{XSI}}}schemaLocation",
@@ -221,6 +224,8 @@ def graphml(g: Graph, pos: dict[str, Position]) -> bytes:
 
 
 def _gexf_attributes(graph: Any, columns: list[Column], domain: str) -> None:
+    from lxml import etree
+
     block = etree.SubElement(graph, f"{{{GEXF}}}attributes", {"class": domain})
     for c in columns:
         etree.SubElement(
@@ -229,6 +234,8 @@ def _gexf_attributes(graph: Any, columns: list[Column], domain: str) -> None:
 
 
 def _attvalues(parent: Any, attrs: dict[str, Any], skip: frozenset[str] = frozenset()) -> None:
+    from lxml import etree
+
     values = etree.SubElement(parent, f"{{{GEXF}}}attvalues")
     for name, value in attrs.items():
         if name not in skip:
@@ -236,12 +243,16 @@ def _attvalues(parent: Any, attrs: dict[str, Any], skip: frozenset[str] = frozen
 
 
 def _color(parent: Any, color: str) -> None:
+    from lxml import etree
+
     r, g, b = _rgb(color)
     etree.SubElement(parent, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
 
 
 def gexf(g: Graph, pos: dict[str, Position], description: str = "") -> bytes:
     """GEXF 1.3 with Gephi's ``viz`` module (see the module doc)."""
+    from lxml import etree  # only when a network file is written (lxml: ~6 MB resident)
+
     root = etree.Element(f"{{{GEXF}}}gexf", nsmap={None: GEXF, "viz": VIZ}, version="1.3")
     meta = etree.SubElement(root, f"{{{GEXF}}}meta", lastmodifieddate=date.today().isoformat())
     etree.SubElement(meta, f"{{{GEXF}}}creator").text = "rahmengraph"

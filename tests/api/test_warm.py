@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,8 @@ from rahmengraph.model.loading.dataset import Dataset
 from rahmengraph.model.store import GraphStore
 from tests.api.conftest import TOKEN, settings
 
+#: The repository (a child interpreter imports the tests' helpers from it).
+ROOT = Path(__file__).resolve().parents[2]
 INSERT = 'INSERT DATA { GRAPH <urn:notizen> { <urn:x> <urn:p> "neu" } }'
 
 
@@ -108,3 +112,29 @@ def test_updates_in_a_row_cost_one_run_after_them(
         _wait(client)
         assert client.get("/api/status").json()["analysen"] == "vorberechnet"
         assert runs == [store.count()]  # one run, over the state after the last update
+
+
+def test_the_server_process_never_imports_pyshacl_or_rdflib(musterland_dir: Path) -> None:
+    # a fresh interpreter: the test process itself has them loaded
+    code = (
+        "import sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from rahmengraph.api.app import create_app\n"
+        "from rahmengraph.api.state import state_of\n"
+        "from rahmengraph.model.loading.writing import load\n"
+        "from rahmengraph.model.stores.oxigraph import OxigraphStore\n"
+        "from tests.api.conftest import settings\n"
+        f"folder = {str(musterland_dir)!r}\n"
+        "from pathlib import Path\n"
+        "store = OxigraphStore()\n"
+        "ds = load(store, Path(folder))\n"
+        "with TestClient(create_app(settings(Path(folder), query_workers=1), store, ds)) as client:\n"
+        "    client.portal.call(_await, state_of(client.app).warming)\n"
+        "    assert client.get('/api/status').json()['analysen'] == 'vorberechnet'\n"
+        "    assert client.get('/api/analyse/datenqualitaet').status_code == 200\n"
+        "    print(' '.join(m for m in ('pyshacl', 'rdflib') if m in sys.modules) or 'ohne')\n"
+    )
+    code = "async def _await(fut):\n    await fut\n" + code
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split()[-1] == "ohne"

@@ -30,7 +30,7 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 
 @cache
-def _code() -> bytes:
+def code() -> bytes:
     """Digest of the code and ontology that turn dataset files into triples (once per process)."""
     h = hashlib.sha256()
     for path in [*_files(_PACKAGE / "model", "*.py"), *_files(_PACKAGE / "ontology", "*")]:
@@ -40,7 +40,7 @@ def _code() -> bytes:
 
 def digest(folder: Path) -> str:
     """Digest of the dataset in ``folder`` as this code would load it."""
-    h = hashlib.sha256(_code())
+    h = hashlib.sha256(code())
     for path in _files(folder, "*"):
         h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -50,6 +50,12 @@ def _file(store: GraphStore) -> Path | None:
     if isinstance(store, OxigraphStore) and store.path is not None and not store.read_only:
         return store.path / FILE
     return None
+
+
+def beside(store: GraphStore, name: str) -> Path | None:
+    """File ``name`` in the folder of an on-disk store the server may write; None for other stores."""
+    folder = _file(store)
+    return None if folder is None else folder.with_name(name)
 
 
 def _held(path: Path) -> dict[str, str]:

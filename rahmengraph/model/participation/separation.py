@@ -10,8 +10,9 @@ from rahmengraph.model.formats import GRAPH_FORMATS
 from rahmengraph.model.graph_view import is_participation_graph
 from rahmengraph.model.namespaces import SHAPES
 from rahmengraph.model.ontology import participation_shapes_graph
+from rahmengraph.model.shacl import validate_graph
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.validation import Finding, validate_graph
+from rahmengraph.model.validation import Finding
 
 #: The shape of ``shapes.ttl`` that finds participation input in an official graph.
 NO_INPUT_SHAPE = SHAPES + "NoParticipationInputShape"

@@ -1,9 +1,9 @@
 """The SHACL check itself, with pySHACL on an rdflib graph (~40 MB resident once imported).
 
 Only processes that need it import this module: ``rahmengraph validate``, the participation
-separation check, and ``python -m rahmengraph.model.shacl GRAPH`` — the short-lived child that
-:func:`rahmengraph.model.validation.findings` starts for the server. The child reads the graph's
-N-Triples on stdin and writes its findings as a JSON list on stdout.
+separation check, and ``python -m rahmengraph.model.shacl`` — the short-lived child that
+:func:`rahmengraph.model.validation.validate_all` starts for the server (one for all the graphs it
+checks). The child reads each graph's N-Triples on stdin and writes its findings as a JSON line.
 """
 
 from __future__ import annotations
@@ -72,9 +72,13 @@ def check(text: bytes, graph: str) -> list[Finding]:
 
 
 def main() -> None:
-    """``python -m rahmengraph.model.shacl GRAPH``: N-Triples on stdin, findings as JSON on stdout."""
-    found = check(sys.stdin.buffer.read(), sys.argv[1])
-    sys.stdout.write(json.dumps([asdict(f) for f in found], ensure_ascii=False))
+    """``python -m rahmengraph.model.shacl``: per dataset ``GRAPH\\nSIZE\\n`` and SIZE bytes of
+    N-Triples on stdin, one JSON line of its findings on stdout; ends with stdin."""
+    given, out = sys.stdin.buffer, sys.stdout
+    while graph := given.readline().decode("utf-8").strip():
+        text = given.read(int(given.readline()))
+        out.write(json.dumps([asdict(f) for f in check(text, graph)], ensure_ascii=False) + "\n")
+        out.flush()
 
 
 if __name__ == "__main__":

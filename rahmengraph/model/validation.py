@@ -18,9 +18,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import weakref
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Final
 
@@ -138,9 +141,9 @@ def _kept(store: GraphStore) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def _read(store: GraphStore, graph: str, key: str) -> ValidationReport | None:
+def _read(kept: dict[str, object], graph: str, key: str) -> ValidationReport | None:
     """The report kept in the store folder for ``graph`` in the state ``key``, if any."""
-    entry = _kept(store).get(graph)
+    entry = kept.get(graph)
     if not isinstance(entry, dict) or entry.get("key") != key:
         return None
     try:
@@ -149,11 +152,14 @@ def _read(store: GraphStore, graph: str, key: str) -> ValidationReport | None:
         return None
 
 
-def _keep(store: GraphStore, graph: str, key: str, report: ValidationReport) -> None:
+def _keep(store: GraphStore, reports: dict[str, tuple[str, ValidationReport]]) -> None:
     path = digest.beside(store, FILE)
     if path is None:
         return
-    kept = _kept(store) | {graph: {"key": key, "findings": [asdict(f) for f in report.findings]}}
+    kept = _kept(store) | {
+        graph: {"key": key, "findings": [asdict(f) for f in report.findings]}
+        for graph, (key, report) in reports.items()
+    }
     part = path.with_suffix(".part")
     try:
         part.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
@@ -162,43 +168,83 @@ def _keep(store: GraphStore, graph: str, key: str, report: ValidationReport) -> 
         pass  # only a cache: the next start checks again
 
 
-def _apart(text: bytes, graph: str) -> list[Finding]:
-    """Findings of a child process that runs pySHACL (the caller never imports it)."""
+def _apart(texts: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings of one child process that runs pySHACL (the caller never imports it), graph by
+    graph: ``GRAPH\\nSIZE\\n`` and the N-Triples in, one JSON line of findings out."""
     path = os.pathsep.join([_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])
-    done = subprocess.run(
-        [sys.executable, "-m", "rahmengraph.model.shacl", graph],
-        input=text,
-        capture_output=True,
-        env={**os.environ, "PYTHONPATH": path},
-        check=False,
-    )
-    if done.returncode != 0:
-        why = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["ohne Meldung"])[-1]
-        raise errors.StoreError(f"SHACL-Prüfung von Graph {graph} gescheitert: {why}")
-    return [Finding(**f) for f in json.loads(done.stdout)]
+    with (
+        tempfile.TemporaryFile() as errors_out,
+        subprocess.Popen(
+            [sys.executable, "-m", "rahmengraph.model.shacl"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors_out,
+            env={**os.environ, "PYTHONPATH": path},
+        ) as child,
+    ):
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            for graph, text in texts:
+                child.stdin.write(f"{graph}\n{len(text)}\n".encode() + text)
+                child.stdin.flush()
+                line = child.stdout.readline()
+                if not line:
+                    raise OSError("keine Antwort")
+                yield graph, [Finding(**f) for f in json.loads(line)]
+        except (OSError, ValueError, TypeError) as exc:
+            child.kill()
+            child.wait()
+            errors_out.seek(0)
+            why = errors_out.read().decode("utf-8", "replace").strip().splitlines() or [str(exc)]
+            raise errors.StoreError(f"SHACL-Prüfung (Kindprozess) gescheitert: {why[-1]}") from exc
+        finally:
+            child.stdin.close()
 
 
-def findings(text: bytes, graph: str) -> list[Finding]:
-    """Findings of the dataset ``text`` (N-Triples) in graph ``graph``: here when pySHACL is
-    loaded already, otherwise in a child process."""
+def _findings(texts: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings of each dataset (graph, N-Triples): here when pySHACL is loaded already,
+    otherwise in one child process for all of them (none when there is nothing to check)."""
+    given = iter(texts)
+    first = next(given, None)
+    if first is None:
+        return iter(())
     if "pyshacl" in sys.modules:
         from rahmengraph.model.shacl import check
 
-        return check(text, graph)
-    return _apart(text, graph)
+        return ((graph, check(text, graph)) for graph, text in chain([first], given))
+    return _apart(chain([first], given))
+
+
+def validate_all(store: GraphStore, graphs: Iterable[str]) -> dict[str, ValidationReport]:
+    """Validate the datasets in the named graphs ``graphs`` of ``store`` (one child process for
+    all that are not known); the reports are shared (read-only) and reused while a graph's
+    triples and the code stay the same. One graph's N-Triples in memory at a time."""
+    known = _REPORTS.setdefault(store, {})
+    kept = _kept(store)
+    out: dict[str, ValidationReport] = {}
+    fresh: dict[str, str] = {}
+
+    def unknown() -> Iterator[tuple[str, bytes]]:
+        for graph in graphs:
+            text = store.dump(GRAPH_FORMATS["nt"], graph)
+            key = hashlib.blake2b(digest.code() + text, digest_size=16).hexdigest()
+            if graph in known and known[graph][0] == key:
+                out[graph] = known[graph][1]
+            elif (report := _read(kept, graph, key)) is not None:
+                known[graph] = (key, report)
+                out[graph] = report
+            else:
+                fresh[graph] = key
+                yield graph, text
+
+    for graph, found in _findings(unknown()):
+        report = out[graph] = ValidationReport(graph, found)
+        known[graph] = (fresh[graph], report)
+    if fresh:
+        _keep(store, {graph: known[graph] for graph in fresh})
+    return out
 
 
 def validate(store: GraphStore, graph: str) -> ValidationReport:
-    """Validate the dataset in named graph ``graph`` of ``store``; the report is shared (read-only)
-    and reused while the graph's triples and the code stay the same."""
-    text = store.dump(GRAPH_FORMATS["nt"], graph)
-    key = hashlib.blake2b(digest.code() + text, digest_size=16).hexdigest()
-    known = _REPORTS.setdefault(store, {})
-    if graph in known and known[graph][0] == key:
-        return known[graph][1]
-    report = _read(store, graph, key)
-    if report is None:
-        report = ValidationReport(graph, findings(text, graph))
-        _keep(store, graph, key, report)
-    known[graph] = (key, report)
-    return report
+    """Validate the dataset in named graph ``graph`` of ``store`` (see :func:`validate_all`)."""
+    return validate_all(store, [graph])[graph]

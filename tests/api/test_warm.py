@@ -53,7 +53,7 @@ def test_start_up_computes_the_shacl_report(
         status = client.get("/api/status").json()
         assert status["analysen"] == "vorberechnet" and status["speicher"] == "oxigraph"
         assert "https://w3id.org/rahmengraph/musterland/" in status["graphen"]
-        monkeypatch.setattr(quality, "validate", _no_shacl)
+        monkeypatch.setattr(quality, "validate_all", _no_shacl)
         assert _quality_without_shacl(store).summary["befunde"] >= 0  # answered from the remembered report
 
 
@@ -64,7 +64,7 @@ def test_without_warming_nothing_is_computed_ahead(
     with TestClient(create_app(settings(musterland_dir, warm_analyses=False), store, ds)) as client:
         assert state_of(client.app).warming is None  # type: ignore[arg-type]
         assert client.get("/api/status").json()["analysen"] == "aus"
-        monkeypatch.setattr(quality, "validate", _no_shacl)
+        monkeypatch.setattr(quality, "validate_all", _no_shacl)
         with pytest.raises(StoreError, match="SHACL ran again"):
             _quality_without_shacl(store)
 
@@ -82,7 +82,7 @@ def test_an_update_computes_them_again(
         assert resp.status_code == 204
         _wait(client)  # the warm-up the update started
         assert client.get("/api/status").json()["analysen"] == "vorberechnet"
-        monkeypatch.setattr(quality, "validate", _no_shacl)
+        monkeypatch.setattr(quality, "validate_all", _no_shacl)
         assert _quality_without_shacl(store).name == "datenqualitaet"
 
 

@@ -18,7 +18,7 @@ from rahmengraph.model.analysis.report import Cell, Report, ReportTable
 from rahmengraph.model.ordering import natural_key
 from rahmengraph.model.projection import per_state
 from rahmengraph.model.store import GraphStore
-from rahmengraph.model.validation import Finding, validate
+from rahmengraph.model.validation import Finding, validate_all
 
 UNASSIGNED = "ohne Zuordnung"
 
@@ -106,15 +106,17 @@ def _group(
 
 def compute(view: View, store: GraphStore) -> Report:
     """The ``datenqualitaet`` analysis. pySHACL runs once per dataset and store state (~0.35 s for
-    Bremen); other filters reuse its findings."""
+    Bremen; in a child process in the server, and not at all when the store folder kept the
+    findings of this state); other filters reuse its findings."""
     in_view = set(view.measures)
     filtered = len(in_view) != len(view.nodes("measure"))
     by_field: list[tuple[Finding, set[str]]] = []
     by_actor: list[tuple[Finding, set[str]]] = []
     findings: list[list[str | int | None]] = []
-    for graph in sorted(g for g in store.graphs() if g != namespaces.ONTOLOGY_IRI):
-        report = per_state(store, ("shacl", graph), partial(validate, store, graph))
-        for f in report.findings:
+    graphs = sorted(g for g in store.graphs() if g != namespaces.ONTOLOGY_IRI)
+    reports = per_state(store, ("shacl",), partial(validate_all, store, graphs))
+    for graph in graphs:
+        for f in reports[graph].findings:
             owners = _owners(view, f.focus, in_view, filtered)
             if owners is None:
                 continue

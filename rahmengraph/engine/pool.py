@@ -270,8 +270,18 @@ class QueryPool:
 
     # -- answering ------------------------------------------------------------------------------
     async def run(self, job: Job) -> Answer:
+        """Answer ``job`` before its deadline. A worker that cannot take the store's changes (the
+        store could not be opened again just then) is replaced, and the query goes to another one
+        once: it fails only when that one cannot catch up either."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
+        try:
+            return await self._run_on_one(job, deadline)
+        except Broken as exc:
+            log.warning("Query-Worker ersetzt, die Abfrage geht an einen anderen: %s", exc.message)
+            return await self._run_on_one(job, deadline)
+
+    async def _run_on_one(self, job: Job, deadline: float) -> Answer:
         w = await self._acquire(job.query, deadline)
         w.heavy = job.query in self._long_shapes
         try:

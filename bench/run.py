@@ -151,6 +151,8 @@ def run(args: argparse.Namespace, tables: Tables) -> list[Table]:
             tables.append(workloads.planner(scale, plan.reps))
             if name == "bremen":
                 tables.append(editions.workload(plan.reps))
+            if name == "kreise" and not args.quick:  # the editions issue at national scale (~4 M triples)
+                tables.append(editions.scale_workload(name, work / "kreise-ausgaben", 5))
             if plan.endpoint and not args.no_servers:
                 peers = throughput.local_peers(
                     scale, requests=plan.requests, cap=plan.cap, rdflib_c8=plan.rdflib_c8

@@ -57,8 +57,21 @@ class Plan:
     prefixes: dict[str, str] | None  # those of PREFIXES the text can use (None: none)
 
 
-@lru_cache(maxsize=512)
+#: Query texts up to this length have their plan remembered (512 of them, each kept twice: ≤ 16 MB).
+_REMEMBERED = 16_384
+
+
 def plan(query: str, max_rows: int) -> Plan:
+    """:func:`planned`, remembered for the usual (short) texts: clients repeat their queries."""
+    return _remembered(query, max_rows) if len(query) <= _REMEMBERED else planned(query, max_rows)
+
+
+@lru_cache(maxsize=512)
+def _remembered(query: str, max_rows: int) -> Plan:
+    return planned(query, max_rows)
+
+
+def planned(query: str, max_rows: int) -> Plan:
     """Check ``query`` (raises for SERVICE; not remembered then) and plan its run. The prefixes
     passed are those whose ``name:`` occurs in the text: Oxigraph reads every prefix given on every
     query, and a prefix whose name the text does not contain cannot be used."""

@@ -47,6 +47,12 @@ def send_error(
     sock.sendall(FRAME.pack(status, False, 0, len(payload)) + payload)
 
 
+def send_message(sock: socket.socket, message: object) -> None:
+    """A small message (the worker's start-up answer) as ``Connection.recv`` on the server reads it."""
+    data = pickle.dumps(message)
+    sock.sendall(_LENGTH.pack(len(data)) + data)
+
+
 class Broken(errors.StoreError):
     """The worker could not apply a store change: its copy is unknown, it has stopped."""
 
@@ -109,6 +115,10 @@ class JobReader:
 
     def next(self) -> Job:
         """The next job (blocks until it is there; EOFError when the server has closed the socket)."""
+        return unpacked(self.message())
+
+    def message(self) -> Any:
+        """The next message as the server's ``Connection.send`` wrote it (unpickled)."""
         self._fill(_LENGTH.size)
         (size,) = _LENGTH.unpack_from(self.buffer)
         start = _LENGTH.size
@@ -118,4 +128,4 @@ class JobReader:
             start += _LONG_LENGTH.size
         self._fill(start + size)
         data, self.buffer = self.buffer[start : start + size], self.buffer[start + size :]
-        return unpacked(pickle.loads(data))
+        return pickle.loads(data)

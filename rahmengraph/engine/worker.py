@@ -19,13 +19,12 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
 from rahmengraph import errors
 from rahmengraph.engine.dataset import query_dataset
-from rahmengraph.engine.frame import BROKEN, JobReader, send_answer, send_error
+from rahmengraph.engine.frame import BROKEN, JobReader, send_answer, send_error, send_message
 from rahmengraph.engine.guard import check_query
 from rahmengraph.engine.job import Answer, Job, Source
 from rahmengraph.engine.replica import Replica
@@ -127,25 +126,24 @@ def execute(store: ox.Store, job: Job) -> Answer:
 def serve(fd: int) -> None:
     """Entry of a worker process (:mod:`~rahmengraph.engine.channel`): the socket ``fd`` to the
     server; the first message on it names the store."""
-    conn = Connection(fd)
+    sock = socket.socket(fileno=fd)  # raw: multiprocessing.connection would cost ~3 MB per worker
+    jobs = JobReader(sock)
     try:
-        source = conn.recv()
+        source = jobs.message()
     except (EOFError, OSError):
         return
-    main(conn, source)
+    main(sock, jobs, source)
 
 
-def main(conn: Connection, source: Source) -> None:
+def main(sock: socket.socket, jobs: JobReader, source: Source) -> None:
     """Process entry: open the store, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
     try:
         replica = Replica(source)
     except (OSError, SyntaxError, RuntimeError) as exc:
-        conn.send(("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
+        send_message(sock, ("error", "StoreError", f"Worker kann den Speicher nicht öffnen: {exc}", []))
         return
-    conn.send(("ready",))
-    sock = socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM)  # jobs and answers: raw
-    jobs = JobReader(sock)
+    send_message(sock, ("ready",))
     while True:
         try:
             job = jobs.next()

@@ -193,7 +193,10 @@ def test_analyse_messbarkeit(rg: Run, musterland_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("view", "option", "allowed"),
-    [("handlungsfeld", "field=1", "feld, fokus, hops, ressorts"), ("luecken", "rows=field", "fokus, hops")],
+    [
+        ("handlungsfeld", "field=1", "feld, fokus, hops, rahmen, ressorts"),
+        ("luecken", "rows=field", "fokus, hops, rahmen"),
+    ],
 )
 def test_viz_refuses_an_unknown_option_naming_the_allowed(
     rg: Run, tmp_path: Path, musterland_dir: Path, view: str, option: str, allowed: str

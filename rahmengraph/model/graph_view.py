@@ -35,6 +35,16 @@ _OPAQUE = re.compile(
 _FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.IGNORECASE)
 
 
+#: Strings, IRIs and comments (skipped), the query's PREFIX declarations and its FROM / FROM NAMED clauses.
+_CLAUSE = re.compile(
+    _OPAQUE.pattern
+    + r"|(?<![\w:?$])PREFIX\s+(?P<prefix>[\w.-]*):\s*<(?P<ns>[^<>\s]*)>"
+    + r"|(?<![\w:?$])FROM\s+(?P<named>NAMED\s+)?"
+    + r"(?:<(?P<iri>[^<>\s]*)>|(?P<pname>[\w.-]*):(?P<local>[\w.-]*))",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def is_edition_graph(name: str) -> bool:
     """Is ``name`` the graph of one edition (not part of the default graph)?"""
     return EDITION_MARK in name
@@ -64,6 +74,32 @@ def has_dataset_clause(query: str) -> bool:
     if "from" not in query.lower():
         return False
     return _FROM.search(_OPAQUE.sub(" ", query)) is not None
+
+
+def dataset_clause(query: str) -> tuple[list[str], list[str]] | None:
+    """The graphs of the query's ``FROM`` and ``FROM NAMED`` clauses (absolute IRIs, or prefixed
+    names declared in the query), or ``None`` when it has none or one cannot be read this way (an
+    IRI relative to a BASE, an undeclared prefix): then only the server can read it."""
+    if not has_dataset_clause(query):
+        return None
+    prefixes: dict[str, str] = {}
+    default: list[str] = []
+    named: list[str] = []
+    for m in _CLAUSE.finditer(query):
+        if m.group("prefix") is not None:
+            prefixes[m.group("prefix")] = m.group("ns")
+            continue
+        iri = m.group("iri")
+        if iri is None and m.group("pname") is not None:
+            if m.group("pname") not in prefixes:
+                return None
+            iri = prefixes[m.group("pname")] + m.group("local")
+        if iri is None:
+            continue  # a string or a comment
+        if ":" not in iri:
+            return None
+        (named if m.group("named") else default).append(iri)
+    return (default, named) if default or named else None
 
 
 class GraphView(GraphStore):

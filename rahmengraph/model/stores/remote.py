@@ -22,13 +22,19 @@ Speaks the SPARQL 1.1 Protocol directly. Deviations of servers are handled expli
 * the queries expect the default graph to be the union of all named graphs. A server whose default
   graph is not (Oxigraph's ``oxigraph serve`` without ``--union-default-graph``, Fuseki without
   ``tdb:unionDefaultGraph``) gets every graph as ``default-graph-uri`` instead (checked once with
-  one triple of a named graph, :meth:`RemoteStore.unites_graphs`).
+  one triple of a named graph, :meth:`RemoteStore.unites_graphs`);
+* ``oxigraph serve --union-default-graph`` ignores a query's ``FROM`` / ``FROM NAMED`` (it answers
+  over the union of all graphs: other frameworks' and editions' rows, and with every triple once per
+  edition, queries that take minutes). The SPARQL protocol's ``default-graph-uri`` /
+  ``named-graph-uri`` take precedence over the query's clauses on every server, so the graphs of the
+  query's own clauses are sent as those parameters too (:func:`graph_view.dataset_clause`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -40,7 +46,7 @@ import pyoxigraph as ox
 
 from rahmengraph.errors import QueryError, StoreError
 from rahmengraph.model.formats import RESULT_FORMATS, GraphFormat, ResultFormat
-from rahmengraph.model.graph_view import current_graphs, has_dataset_clause
+from rahmengraph.model.graph_view import current_graphs, dataset_clause, has_dataset_clause
 from rahmengraph.model.store import (
     GraphStore,
     Table,
@@ -54,6 +60,8 @@ from rahmengraph.model.store import (
 
 #: Seconds a remote request may take before the store gives up.
 TIMEOUT = 60.0
+#: Seconds a remote triple count stands for the data's state (see :meth:`RemoteStore.fingerprint`).
+FINGERPRINT_SECONDS = 2.0
 XSD_BOOLEAN: Final = "http://www.w3.org/2001/XMLSchema#boolean"
 XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
 
@@ -191,6 +199,7 @@ class RemoteStore(GraphStore):
         #: generation → (all graphs, the default graphs to name: None = the server's own)
         self._current: tuple[int, list[str], list[str] | None] = (-1, [], None)
         self._unites: bool | None = None
+        self._counted: tuple[int, float, int] = (-1, 0.0, 0)  # generation, when, triple count
 
     @property
     def dialect(self) -> Dialect:
@@ -226,6 +235,12 @@ class RemoteStore(GraphStore):
         request naming default graphs names every graph as a named graph too: the protocol's
         dataset would have none otherwise (``GRAPH ?g`` would match nothing), the embedded one has all."""
         form = [("query", query)]
+        own = dataset_clause(query)
+        if own is not None:  # repeated as protocol parameters: oxigraph serve ignores FROM otherwise
+            default, named = own
+            return (
+                form + [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
+            )
         if has_dataset_clause(query) or (graphs is not None and not graphs):
             return form
         if self._current[0] != self.generation:
@@ -292,6 +307,17 @@ class RemoteStore(GraphStore):
         accept = f"{results.media_type}, {graph.media_type};q=0.9"
         body, ctype = self._post(self.query_url, self._form(query, graphs), accept)
         return body, ctype
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """Our writes and the server's triple count; the count (a scan of every graph, ~1 s with
+        editions at "länder") is asked at most once per :data:`FINGERPRINT_SECONDS` — others'
+        writes show that much later, our own at once (they change ``generation``)."""
+        now = time.monotonic()
+        generation, at, count = self._counted
+        if generation != self.generation or now - at > FINGERPRINT_SECONDS:
+            count = self.count()
+            self._counted = (self.generation, time.monotonic(), count)
+        return (self.generation, count)
 
     def update(self, update: str, base_iri: str | None = None) -> None:
         self.generation += 1  # others may write too: fingerprint() also compares the count

@@ -237,9 +237,11 @@ class RemoteStore(GraphStore):
         form = [("query", query)]
         own = dataset_clause(query)
         if own is not None:  # repeated as protocol parameters: oxigraph serve ignores FROM otherwise
-            default, named = own
+            own_default, own_named = own
             return (
-                form + [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
+                form
+                + [("default-graph-uri", g) for g in own_default]
+                + [("named-graph-uri", g) for g in own_named]
             )
         if has_dataset_clause(query) or (graphs is not None and not graphs):
             return form

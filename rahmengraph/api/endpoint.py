@@ -22,12 +22,13 @@ from fastapi import FastAPI
 from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rahmengraph.api import sparql, updates
 from rahmengraph.api.access_log import record
 from rahmengraph.api.error_responses import error_response, internal_error
 from rahmengraph.api.query_response import endpoint_iri
+from rahmengraph.api.raw_request import header, replay
 from rahmengraph.api.state import state_in
 from rahmengraph.engine.negotiation import query_formats
 from rahmengraph.engine.protocol import get_params, post_params
@@ -39,13 +40,6 @@ SEEN: Final = "rahmengraph.endpoint"
 _METHODS: Final = ("GET", "POST")
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return str(value.decode("latin-1"))
-    return None
-
-
 def _too_large(limit: int) -> TooLarge:
     return TooLarge(
         f"Anfrage zu groß: mehr als {limit:,} Bytes im Rumpf (Einstellung max_body_bytes)".replace(",", ".")
@@ -54,7 +48,7 @@ def _too_large(limit: int) -> TooLarge:
 
 async def _body(scope: Scope, receive: Receive, limit: int) -> bytes:
     """The request body, refused (413) as soon as it is known to pass ``limit`` bytes."""
-    declared = _header(scope, b"content-length")
+    declared = header(scope, b"content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
     message = await receive()
@@ -74,20 +68,6 @@ async def _body(scope: Scope, receive: Receive, limit: int) -> bytes:
             break
         message = await receive()
     return b"".join(parts)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A ``receive`` that first gives the body read here, then the client's own messages."""
-    sent = False
-
-    async def again() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return again
 
 
 class QueryEndpoint:
@@ -123,7 +103,7 @@ class QueryEndpoint:
         if response is None:
             scope[SEEN] = True
             # the body was read here (even when empty): the app must get it, not wait for more
-            await self.app(scope, _replay(body, receive) if scope["method"] == "POST" else receive, send)
+            await self.app(scope, replay(body, receive) if scope["method"] == "POST" else receive, send)
             return None
         if front:
             _vary_origin(response)
@@ -135,16 +115,16 @@ class QueryEndpoint:
         description, the editor)."""
         query_string = scope["query_string"].decode("latin-1")
         if scope["method"] == "POST":
-            p = post_params(_header(scope, b"content-type") or "", query_string, body)
+            p = post_params(header(scope, b"content-type") or "", query_string, body)
         else:
             p = get_params(query_string)
         state = state_in(self.state)
         if p.update is not None and p.query is None and scope["method"] == "POST":
-            authorization = _header(scope, b"authorization") or ""
+            authorization = header(scope, b"authorization") or ""
             return await updates.update(state, p, authorization, endpoint_iri(state.settings, scope))
         if p.query is None or p.update is not None:
             return None
-        accept = _header(scope, b"accept")
+        accept = header(scope, b"accept")
         formats = query_formats(p.query, accept, p.fmt)
         if formats.html and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in

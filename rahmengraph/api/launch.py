@@ -24,11 +24,12 @@ from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rahmengraph.api.access_log import record
 from rahmengraph.api.cors import with_cors
 from rahmengraph.api.query_response import run_query
+from rahmengraph.api.raw_request import header, replay
 from rahmengraph.config import Settings
 from rahmengraph.engine.negotiation import query_formats
 from rahmengraph.engine.protocol import get_params, post_params
@@ -40,27 +41,6 @@ log = logging.getLogger("rahmengraph.api")
 PATH = "/sparql"
 #: Builds the application in a thread, handed the started runner (a FastAPI application).
 Build = Callable[[Runner], Any]
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return str(value.decode("latin-1"))
-    return None
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A ``receive`` that first gives the body read here, then the client's own messages."""
-    sent = False
-
-    async def again() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return again
 
 
 class Launch:
@@ -150,7 +130,7 @@ class Launch:
     async def _query(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         post = scope["method"] == "POST"
-        declared = _header(scope, b"content-length") if post else "0"
+        declared = header(scope, b"content-length") if post else "0"
         if declared is None or not declared.isdigit() or int(declared) > self.settings.max_body_bytes:
             await self._after_start(scope, receive, send)  # the application reads (or refuses) it
             return
@@ -162,7 +142,7 @@ class Launch:
                 break
         response = await self._answer(scope, body)
         if response is None:
-            await self._after_start(scope, _replay(body, receive) if post else receive, send)
+            await self._after_start(scope, replay(body, receive) if post else receive, send)
             return
         await with_cors(response, self.settings)(scope, receive, send)
         record(scope, response.status_code, started)
@@ -174,12 +154,12 @@ class Launch:
             return None
         try:
             if scope["method"] == "POST":
-                p = post_params(_header(scope, b"content-type") or "", query_string, body)
+                p = post_params(header(scope, b"content-type") or "", query_string, body)
             else:
                 p = get_params(query_string)
             if p.query is None or p.update is not None:
                 return None
-            formats = query_formats(p.query, _header(scope, b"accept"), p.fmt)
+            formats = query_formats(p.query, header(scope, b"accept"), p.fmt)
         except RahmengraphError:
             return None  # the application says why, in its error shape
         if formats.html or self._runner is None:

@@ -18,13 +18,14 @@ from typing import Final
 
 from bench.queryset import representative
 
-#: Label → (path template, query parameters); ``{actor}``, ``{measure}`` … from the dataset.
+#: Label → (path template, query parameters); ``{actor}``, ``{measure}`` … from the dataset. Filters
+#: name the field and actor by their IRIs: in a store of many frameworks an id (``3.1``) is ambiguous (400).
 REQUESTS: Final[dict[str, tuple[str, dict[str, str]]]] = {
     "Liste Maßnahmen (Seite 1)": ("/api/massnahmen", {}),
-    "Liste Maßnahmen, Filter Handlungsfeld": ("/api/massnahmen", {"field": "{field}"}),
+    "Liste Maßnahmen, Filter Handlungsfeld": ("/api/massnahmen", {"field": "{field_iri}"}),
     "Liste Maßnahmen, Filter Akteur + Rolle": (
         "/api/massnahmen",
-        {"actor": "{actor}", "role": "federfuehrend"},
+        {"actor": "{actor_iri}", "role": "federfuehrend"},
     ),
     "Liste Akteure, Suche": ("/api/akteure", {"q": "Senat"}),
     "Eintrag Maßnahme": ("/api/massnahmen/{measure}", {}),
@@ -34,7 +35,7 @@ REQUESTS: Final[dict[str, tuple[str, dict[str, str]]]] = {
     "Frage zustaendig-heute": ("/api/fragen/zustaendig-heute", {"measure": "{measure}"}),
     "Frage ressort-partner": ("/api/fragen/ressort-partner", {"actor": "{actor}"}),
     "Frage massnahmen-handlungsfeld": ("/api/fragen/massnahmen-handlungsfeld", {"field": "{field}"}),
-    "Analyse gaps, Filter Handlungsfeld": ("/api/analyse/gaps", {"field": "{field}"}),
+    "Analyse gaps, Filter Handlungsfeld": ("/api/analyse/gaps", {"field": "{field_iri}"}),
 }
 
 
@@ -50,12 +51,16 @@ def main(argv: list[str] | None = None) -> None:
     from rahmengraph.api.app import create_app
     from rahmengraph.api.state import state_of
     from rahmengraph.config import Settings
+    from rahmengraph.model.kinds import KINDS
     from rahmengraph.model.loading.checking import read_dataset
     from rahmengraph.model.stores.oxigraph import OxigraphStore
 
     values = representative(args.dataset)
+    ds = read_dataset(args.dataset)
+    for kind in ("field", "actor"):
+        values[f"{kind}_iri"] = f"{ds.base}{KINDS[kind].segment}/{values[kind]}"
     settings = Settings(dataset=args.dataset, store=f"oxigraph:{args.store}", log_level="warning")
-    app = create_app(settings, OxigraphStore(args.store), read_dataset(args.dataset))
+    app = create_app(settings, OxigraphStore(args.store), ds)
     with TestClient(app) as client:
         warming = state_of(app).warming
         if warming is not None:

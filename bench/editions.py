@@ -91,20 +91,28 @@ def measure(reps: int) -> list[dict[str, Any]]:
     return out
 
 
+def _child(table: Table, args: list[str], timeout: int) -> list[dict[str, Any]] | None:
+    """The records of ``python -m bench.editions ARGS`` in a fresh process; ``None`` (and a note in
+    ``table``) when it fails."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.editions", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        table.notes.append(f"Messung fehlgeschlagen: {proc.stderr[-500:]}")
+        return None
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
 def workload(reps: int) -> Table:
     table = Table(
         "editions-bremen",
         "Ausgaben (Bremen, echte Daten): Start, Änderungen zwischen Ausgaben, Fragen mit Stand",
         ["Messung", "Variante", "p50 ms", "Vergleich", "Verhältnis", "Ziel"],
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.editions", "--reps", str(reps)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )  # fmt: skip
-    if proc.returncode != 0:
-        table.notes.append(f"Messung fehlgeschlagen: {proc.stderr[-500:]}")
+    records = _child(table, ["--reps", str(reps)], timeout=900)
+    if records is None:
         return table
-    records = [json.loads(line) for line in proc.stdout.splitlines()]
     plain = next(r for r in records if r["what"] == "start" and r["name"] == "ohne Ausgaben")
     for r in records:
         if r["what"] == "start":
@@ -208,14 +216,9 @@ def scale_workload(scale: str, work: Path, reps: int) -> Table:
         f"Ausgaben bei „{scale}“ ({EDITIONS} je Rahmen): Laden, Änderungen aller Rahmen, Fragen ohne Stand",
         ["Messung", "Variante", "Wert", "Vergleich", "Verhältnis", "Ziel"],
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.editions", "--scale", scale, "--work", str(work), "--reps", str(reps)],
-        cwd=ROOT, capture_output=True, text=True, timeout=7200,
-    )  # fmt: skip
-    if proc.returncode != 0:
-        table.notes.append(f"Messung fehlgeschlagen: {proc.stderr[-500:]}")
+    records = _child(table, ["--scale", scale, "--work", str(work), "--reps", str(reps)], timeout=7200)
+    if records is None:
         return table
-    records = [json.loads(line) for line in proc.stdout.splitlines()]
     loads = {r["editions"]: r for r in records if r["what"] == "load"}
     plain, full = loads[0], loads[EDITIONS]
     ok = "✓" if full["seconds"] < 60 else "✗"

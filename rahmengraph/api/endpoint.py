@@ -6,7 +6,7 @@ Oxigraph needs to answer. :class:`Application` (the FastAPI application) hands a
 ``POST`` on ``/sparql`` without an ``Origin`` header straight to :class:`QueryEndpoint`, before
 any middleware; it writes its own access-log line. The endpoint answers *queries* itself, through
 the same functions as the routes in :mod:`rahmengraph.api.sparql` (parameter parsing, content
-negotiation, :func:`~rahmengraph.api.sparql.run_query`) and with the same error shape
+negotiation, :func:`~rahmengraph.api.query_response.run_query`) and with the same error shape
 (:func:`rahmengraph.api.error_responses.error_response`). Everything else — updates, the service
 description, the editor for browsers — goes on to the application unchanged (a POST body already
 read is handed on). Requests with ``Origin`` (browsers on another site: CORS headers) and ``HEAD``
@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from rahmengraph.api import sparql, updates
+from rahmengraph.api import query_response, sparql, updates
 from rahmengraph.api.access_log import record
 from rahmengraph.api.error_responses import error_response, internal_error
 from rahmengraph.api.query_response import endpoint_iri
@@ -129,7 +129,9 @@ class QueryEndpoint:
         if formats.html and scope["method"] == "GET":
             return None  # a browser asks for the editor with the query filled in
         defaults, named = await sparql.stand_dataset(state, query_string, p.default_graphs, p.named_graphs)
-        return await sparql.run_query(state, p.query, defaults, named, formats, scope)
+        return await query_response.run_query(
+            state.settings, state.runner, p.query, defaults, named, formats, scope
+        )
 
 
 def _vary_origin(response: Response) -> None:

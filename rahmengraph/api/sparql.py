@@ -20,7 +20,6 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from starlette.types import Scope
 
 from rahmengraph.api import query_response, updates
 from rahmengraph.api.language import ReaderLang
@@ -31,7 +30,6 @@ from rahmengraph.api.query_response import endpoint_iri
 from rahmengraph.api.state import AppState, State
 from rahmengraph.api.updates import authorize as authorize  # where editions and participation get it
 from rahmengraph.config import Settings
-from rahmengraph.engine.job import Formats
 from rahmengraph.engine.negotiation import (
     GRAPH_OFFERS,
     HTML,
@@ -120,20 +118,6 @@ async def _describe_service(
     return Response(body, media_type=gfmt.media_type, headers={"Vary": "Accept"})
 
 
-async def run_query(
-    state: AppState,
-    query: str,
-    default_graphs: Sequence[str],
-    named_graphs: Sequence[str],
-    formats: Formats,
-    scope: Scope,
-) -> Response:
-    """Answer a query (not the editor, not the description): the one code path for every client."""
-    return await query_response.run_query(
-        state.settings, state.runner, query, default_graphs, named_graphs, formats, scope
-    )
-
-
 async def answer(
     request: Request,
     state: AppState,
@@ -151,7 +135,9 @@ async def answer(
     if formats.html and browser:
         return _editor(state.settings, p.query, lang, request.query_params.get("stand"))
     defaults, named = await stand_dataset(state, request.url.query, p.default_graphs, p.named_graphs)
-    return await run_query(state, p.query, defaults, named, formats, request.scope)
+    return await query_response.run_query(
+        state.settings, state.runner, p.query, defaults, named, formats, request.scope
+    )
 
 
 @router.get(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from rahmengraph.model.loading import digest
 from rahmengraph.model.store import GraphStore
 
 #: File in a store folder: graph → digest of its triples and the code, and the findings of its check.
+_LOG: Final = logging.getLogger(__name__)
 FILE: Final = "rahmengraph-pruefung.json"
 #: The package's parent folder (a child process must import the same code).
 _ROOT = str(Path(__file__).resolve().parents[2])
@@ -164,8 +166,8 @@ def _keep(store: GraphStore, reports: dict[str, tuple[str, ValidationReport]]) -
     try:
         part.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
         part.replace(path)
-    except OSError:
-        pass  # only a cache: the next start checks again
+    except OSError as failure:  # only a cache: the next start checks again
+        _LOG.warning("SHACL-Befunde nicht gespeichert in %s: %s", path, failure)
 
 
 def _apart(texts: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, list[Finding]]]:

@@ -1,22 +1,8 @@
 """The tabular dataset format as data: files, columns, what each column means in the graph.
 
 The loader (table → RDF) and the exporter (RDF → table) both read this one table, so the two
-directions cannot drift apart. Column kinds:
-
-========  =====================================================================================
-TEXT      plain literal (ids, numbers kept as text)
-DE / EN   literal with language tag ``de`` / ``en``
-INT       ``xsd:integer``
-DATE      ISO date, month or year → ``xsd:date`` / ``xsd:gYearMonth`` / ``xsd:gYear``
-REFS      ``;``-list of keys of another file (``target``)
-ANYREFS   ``;``-list of keys of any keyed file
-LEVELS    ``;``-list of level names from ``ebenen.csv``
-SOURCES   `` | ``-list of sources (URL or document reference); the first is the primary source
-ENUM      one value of a controlled vocabulary (``vocab`` table) → its IRI
-BOOL      ``ja`` or ``nein`` → ``xsd:boolean``
-CLASS     one value of a controlled vocabulary → ``rdf:type`` of the row's entity
-SPECIAL   handled by the mapping code (named in ``help``)
-========  =====================================================================================
+directions cannot drift apart. The column kinds (TEXT, REFS, ENUM …) are explained in
+:mod:`rahmengraph.model.schema.columns`.
 
 One module per part of the format: ``columns`` (what a file and a column are), ``structure``,
 ``measures``, ``monitoring`` (the files); ``FILES`` is the files in reading and export order.
